@@ -1,0 +1,33 @@
+package org.nianbao.validation;
+
+/**
+ * What the rules may know besides the document itself.
+ *
+ * @param year the statistics year, if known (FMT-02, LC rules)
+ * @param unit the submitting unit, if known (S2-03, TXT-07)
+ * @param previous the same unit's stored report of the previous year, if any (S3-04, S2-01)
+ * @param mode SUBMISSION (API: missing or malformed cells are errors) or IMPORT (published documents:
+ *     blanks are stored as NULL and flagged)
+ */
+public record ValidationContext(Integer year, UnitProfile unit, ReportDocument previous, Mode mode) {
+
+  /** How strictly structural problems are judged. */
+  public enum Mode {
+    SUBMISSION,
+    IMPORT
+  }
+
+  /**
+   * The facts about a unit the rules use.
+   *
+   * @param code unit code
+   * @param kind unit kind, e.g. PEOPLES_GOV, DEPARTMENT
+   * @param regionLevel level of the unit's region: NATION, PROVINCE, CITY, COUNTY
+   */
+  public record UnitProfile(String code, String kind, String regionLevel) {}
+
+  /** A context with nothing but the document. */
+  public static ValidationContext bare() {
+    return new ValidationContext(null, null, null, Mode.SUBMISSION);
+  }
+}
