@@ -1,0 +1,79 @@
+package org.nianbao.common;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Problem documents for what never reaches a resource: unknown routes (404) and bodies refused by the
+ * HTTP layer (413), so that every error of the service is application/problem+json.
+ */
+@ApplicationScoped
+public class HttpProblems {
+
+  /** Bodies above this are refused everywhere but on imports. */
+  public static final long BODY_LIMIT = 1024 * 1024;
+  /** Published documents (.docx with images) may be larger. */
+  public static final long IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+
+  void register(@Observes Router router) {
+    router.route().order(Integer.MIN_VALUE).handler(HttpProblems::checkDeclaredLength);
+    router.route().last().handler(ctx -> send(ctx, ProblemType.NOT_FOUND, "No such resource / 资源不存在"));
+    router
+        .route()
+        .order(Integer.MIN_VALUE)
+        .failureHandler(
+            ctx -> {
+              int status = ctx.statusCode();
+              if (status == 413) {
+                send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "Request body too large / 请求体过大");
+              } else if (status == 431) {
+                send(ctx, ProblemType.HEADERS_TOO_LARGE, "Request headers too large / 请求头过大");
+              } else {
+                ctx.next();
+              }
+            });
+  }
+
+  /** Refuses a declared body over the limit before it is read (also answers Expect: 100-continue). */
+  private static void checkDeclaredLength(RoutingContext ctx) {
+    String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (declared != null) {
+      long length;
+      try {
+        length = Long.parseLong(declared.strip());
+      } catch (NumberFormatException e) {
+        length = Long.MAX_VALUE;
+      }
+      long limit = ctx.request().path().startsWith("/api/v1/imports") ? IMPORT_BODY_LIMIT : BODY_LIMIT;
+      if (length > limit) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        send(ctx, ProblemType.PAYLOAD_TOO_LARGE,
+            "Request body over " + (limit / (1024 * 1024)) + " MiB / 请求体超过" + (limit / (1024 * 1024)) + " MiB");
+        return;
+      }
+    }
+    ctx.next();
+  }
+
+  static void send(RoutingContext ctx, ProblemType type, String detail) {
+    if (ctx.response().headWritten()) {
+      ctx.response().end();
+      return;
+    }
+    JsonObject body =
+        new JsonObject()
+            .put("type", type.uri())
+            .put("title", type.title())
+            .put("status", type.status())
+            .put("detail", detail)
+            .put("instance", ctx.request().path());
+    ctx.response()
+        .setStatusCode(type.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        .end(body.encode());
+  }
+}

@@ -1,0 +1,144 @@
+package org.nianbao.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where exceptions become problem+json responses; no stack trace ever reaches a client. */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, UriInfo uri) {
+    return withInstance(e.problem(), uri).toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response json(JsonProcessingException e, UriInfo uri) {
+    String field = e instanceof JsonMappingException m ? path(m) : null;
+    String detail;
+    if (e instanceof UnrecognizedPropertyException u) {
+      detail = "Unknown field '" + u.getPropertyName() + "' / 未知字段";
+    } else if (e instanceof InvalidFormatException f) {
+      detail = "Invalid value " + f.getValue() + " for '" + field + "' / 字段值无效";
+    } else if (e instanceof JsonMappingException && field != null && !field.isEmpty()) {
+      detail = "Invalid value for '" + field + "' / 字段值无效: " + e.getOriginalMessage();
+    } else {
+      detail = "Malformed JSON / JSON 格式错误: " + e.getOriginalMessage();
+    }
+    Problem p = new Problem(ProblemType.MALFORMED_REQUEST, detail);
+    if (field != null && !field.isEmpty()) {
+      p.with("errors", List.of(new ProblemException.FieldError(field, detail, null)));
+    }
+    return withInstance(p, uri).toResponse();
+  }
+
+  /** Overrides the built-in Jackson mapper, which answers plain JSON. */
+  @ServerExceptionMapper
+  public Response mismatched(MismatchedInputException e, UriInfo uri) {
+    return json(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response constraint(ConstraintViolationException e, UriInfo uri) {
+    List<ProblemException.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new ProblemException.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage(), null))
+            .sorted((a, b) -> a.field().compareTo(b.field()))
+            .collect(Collectors.toList());
+    Problem p = new Problem(ProblemType.INVALID_FIELDS, "Some fields are invalid / 部分字段无效").with("errors", errors);
+    return withInstance(p, uri).toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, UriInfo uri) {
+    ProblemType type;
+    if (e instanceof NotFoundException) {
+      type = ProblemType.NOT_FOUND;
+    } else if (e instanceof NotAllowedException) {
+      type = ProblemType.METHOD_NOT_ALLOWED;
+    } else if (e instanceof NotSupportedException) {
+      type = ProblemType.UNSUPPORTED_MEDIA_TYPE;
+    } else if (e instanceof NotAcceptableException) {
+      type = ProblemType.NOT_ACCEPTABLE;
+    } else {
+      type = forStatus(e.getResponse().getStatus());
+    }
+    Response.ResponseBuilder out =
+        Response.fromResponse(withInstance(new Problem(type, detailFor(type, e)), uri).toResponse());
+    if (e instanceof NotAllowedException && e.getResponse().getHeaderString("Allow") != null) {
+      out.header("Allow", e.getResponse().getHeaderString("Allow"));
+    }
+    return out.build();
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Exception e, UriInfo uri) {
+    LOG.error("Unexpected failure on " + uri.getPath(), e);
+    return withInstance(new Problem(ProblemType.INTERNAL, "An unexpected error occurred / 服务器内部错误"), uri)
+        .toResponse();
+  }
+
+  static ProblemType forStatus(int status) {
+    for (ProblemType t : ProblemType.values()) {
+      if (t.status() == status) {
+        return t;
+      }
+    }
+    return status >= 500 ? ProblemType.INTERNAL : ProblemType.MALFORMED_REQUEST;
+  }
+
+  private static String detailFor(ProblemType type, WebApplicationException e) {
+    return switch (type) {
+      case NOT_FOUND -> "No such resource / 资源不存在";
+      case METHOD_NOT_ALLOWED -> "This method is not allowed here / 不支持该请求方法";
+      case UNSUPPORTED_MEDIA_TYPE -> "Unsupported Content-Type / 不支持的内容类型";
+      case NOT_ACCEPTABLE -> "No representation matches the Accept header / 无法提供所请求的格式";
+      case PAYLOAD_TOO_LARGE -> "Request body too large / 请求体过大";
+      default -> e.getMessage() == null ? type.title() : e.getMessage();
+    };
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String leaf(String propertyPath) {
+    // "create.arg0.code" -> "code"
+    String[] parts = propertyPath.split("\\.");
+    return parts.length >= 3 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : propertyPath;
+  }
+
+  private static Problem withInstance(Problem p, UriInfo uri) {
+    if (uri != null && p.instance == null) {
+      p.instance = uri.getRequestUri().getRawPath();
+    }
+    return p;
+  }
+}
