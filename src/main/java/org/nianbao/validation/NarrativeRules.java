@@ -54,6 +54,7 @@ final class NarrativeRules {
               Pattern.compile("(?<!、)行政诉讼(?!、)" + GAP + "{0,10}?" + NUM + APPROX + "(?:件|起|宗|次)"),
               List.of("s4.litigation_direct.total", "s4.litigation_after_review.total")));
 
+  private static final int QUANTITY_REACH = 48;
   private static final String INCLUDING_CARRIED_IN = "含上年";
 
   private static final Pattern COUNTED =
@@ -128,33 +129,50 @@ final class NarrativeRules {
         continue;
       }
       Matcher m = quantity.pattern().matcher(text);
-      while (m.find()) {
-        if (m.group(2) != null || overlaps(seen, m.start(), m.end())) {
-          continue;
+      m.useTransparentBounds(true);
+      for (String anchor : quantity.anchors()) {
+        int at = -1;
+        while ((at = text.indexOf(anchor, at + 1)) >= 0) {
+          m.region(at, Math.min(text.length(), at + QUANTITY_REACH));
+          if (m.lookingAt()) {
+            compare(text, m, quantity, values, seen, findings);
+          }
         }
-        seen.add(new int[] {m.start(), m.end()});
-        BigDecimal stated = ChineseNumbers.parse(m.group(1));
-        if (stated == null) {
-          continue;
-        }
-        List<String> keys = quantity.keys();
-        int after = Math.min(text.length(), m.end() + 12);
-        if (keys.get(0).equals("s3.new.total")
-            && text.substring(m.start(), after).contains(INCLUDING_CARRIED_IN)) {
-          keys = List.of("s3.new.total", "s3.carried_in.total");
-        }
-        Long table = sum(values, keys);
-        if (table == null || stated.compareTo(BigDecimal.valueOf(table)) == 0) {
-          continue;
-        }
-        String quote = m.group();
-        String key = String.join("+", keys);
-        Map<String, Object> args =
-            Map.of("quote", quote, "n", stated.stripTrailingZeros().toPlainString(), "key", key, "v", table);
-        findings.add(
-            Rules.TXT_01, Severity.WARNING, keys, table, quote, Templates.message(Rules.TXT_01, args, args));
       }
     }
+  }
+
+  private static void compare(
+      String text,
+      Matcher m,
+      Quantity quantity,
+      CellValues values,
+      List<int[]> seen,
+      Findings findings) {
+    if (m.group(2) != null || overlaps(seen, m.start(), m.end())) {
+      return;
+    }
+    seen.add(new int[] {m.start(), m.end()});
+    BigDecimal stated = ChineseNumbers.parse(m.group(1));
+    if (stated == null) {
+      return;
+    }
+    List<String> keys = quantity.keys();
+    int after = Math.min(text.length(), m.end() + 12);
+    if (keys.get(0).equals("s3.new.total")
+        && text.substring(m.start(), after).contains(INCLUDING_CARRIED_IN)) {
+      keys = List.of("s3.new.total", "s3.carried_in.total");
+    }
+    Long table = sum(values, keys);
+    if (table == null || stated.compareTo(BigDecimal.valueOf(table)) == 0) {
+      return;
+    }
+    String quote = m.group();
+    String key = String.join("+", keys);
+    Map<String, Object> args =
+        Map.of("quote", quote, "n", stated.stripTrailingZeros().toPlainString(), "key", key, "v", table);
+    findings.add(
+        Rules.TXT_01, Severity.WARNING, keys, table, quote, Templates.message(Rules.TXT_01, args, args));
   }
 
   private static boolean overlaps(List<int[]> spans, int start, int end) {
