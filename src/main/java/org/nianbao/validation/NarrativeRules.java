@@ -20,7 +20,7 @@ final class NarrativeRules {
   static final int QUANTITIES = 5;
 
   private static final String NUM = "(\\d+(?:\\.\\d+)?[万亿]?|[零〇一二两三四五六七八九十百千万亿]+)";
-  private static final String GAP = "[^。；;，,、：:！？\\n\\d零〇一二两三四五六七八九十百千万亿]";
+  private static final String GAP = "(?:下一年|[^。；;，,、：:！？\\n\\d零〇一二两三四五六七八九十百千万亿])";
   private static final String APPROX = "(余|多)?";
 
   /** A quantity named in section 一 and the table cells whose sum it must equal. */
