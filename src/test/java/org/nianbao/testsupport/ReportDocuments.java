@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nianbao.catalogue.Catalogue;
 import org.nianbao.catalogue.CellDefinition;
-import org.nianbao.catalogue.CellType;
 import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.validation.Acknowledgement;
 import org.nianbao.validation.ReportDocument;
@@ -255,10 +254,5 @@ public final class ReportDocuments {
       }
       throw new IllegalArgumentException("Unsupported cell value " + value.getClass());
     }
-  }
-
-  /** Whether the catalogue cell is a count (INT or SINT). */
-  public static boolean isCount(CellDefinition cell) {
-    return cell.type() != CellType.DEC;
   }
 }
