@@ -1,0 +1,21 @@
+package org.nianbao.validation;
+
+/**
+ * The static facts of one rule, declared once as data.
+ *
+ * @param id the spec's rule id, e.g. {@code S3-01}
+ * @param severity nominal severity (structural rules may report WARNING on import)
+ * @param overridable whether a reasoned acknowledgement downgrades an ERROR of this rule to WARNING
+ * @param origin where the rule comes from
+ * @param formula the rule in a line, as in the spec
+ * @param messageZh Chinese message template with {@code {placeholder}}s
+ * @param messageEn English message template with {@code {placeholder}}s
+ */
+public record RuleSpec(
+    String id,
+    Severity severity,
+    boolean overridable,
+    RuleOrigin origin,
+    String formula,
+    String messageZh,
+    String messageEn) {}
