@@ -46,7 +46,10 @@ final class ReportMatcher {
   private static final Set<String> S2_WORDS = Set.of("信息内容");
   private static final Set<String> S3_WORDS = Set.of("申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构");
   private static final Set<String> S4_WORDS =
-      Set.of("行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "未经复议直接起诉", "复议后起诉");
+      Set.of("行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "未经复议直接起诉", "复议后起诉", "维持", "纠正",
+          "审结");
+  /** Labels printed in more than one table; they say nothing about which table it is. */
+  private static final Set<String> SHARED_WORDS = Set.of("总计", "合计", "其他", "其他结果", "结果", "尚未");
 
   private ReportMatcher() {}
 
@@ -272,11 +275,14 @@ final class ReportMatcher {
           continue;
         }
         String n = Labels.normalise(cell);
+        if (SHARED_WORDS.contains(n)) {
+          continue;
+        }
         if (n.startsWith("第二十条") || S2_WORDS.contains(n) || index.section2Row(n) != null
             || index.section2Column(n) != null) {
           score[2]++;
         }
-        if (S3_WORDS.contains(n) || n.startsWith("（本列数据") || index.section3Row(n, null) != null
+        if (S3_WORDS.contains(n) || n.startsWith("（本列数据") || (n.length() >= 4 && index.section3Row(n, null) != null)
             || index.group(n) != null) {
           score[3]++;
         }
@@ -349,6 +355,19 @@ final class ReportMatcher {
       n++;
     }
     return n;
+  }
+
+  /** True if more than half of the cells look like values and none is a section 四 header label. */
+  private static boolean mostlyValues(List<String> row) {
+    int values = 0;
+    for (String cell : row) {
+      if (CellValue.looksLikeValue(cell)) {
+        values++;
+      } else if (S4_WORDS.contains(Labels.normalise(cell)) || SHARED_WORDS.contains(Labels.normalise(cell))) {
+        return false;
+      }
+    }
+    return values * 2 > row.size();
   }
 
   private static boolean anyFilled(List<String> cells) {
@@ -458,6 +477,7 @@ final class ReportMatcher {
     private String group;
     private String pending = "";
     private boolean dataSeen;
+    private final List<List<String>> headers = new ArrayList<>();
     final List<String> unrecognised = new ArrayList<>();
 
     Section3(LabelIndex index, Cells cells) {
@@ -480,49 +500,89 @@ final class ReportMatcher {
     }
 
     private void row(List<String> row) {
+      if (row.size() > width) {
+        List<String> values = row.subList(row.size() - width, row.size());
+        int valueLike = 0;
+        for (String v : values) {
+          valueLike += CellValue.looksLikeValue(v) ? 1 : 0;
+        }
+        if (valueLike * 2 > width && anyFilled(values)) {
+          LabelIndex.Row match = label(row.subList(0, row.size() - width));
+          if (match != null) {
+            dataRow(match);
+            for (int i = 0; i < width; i++) {
+              cells.put(match.cells().get(order[i]).key(), values.get(i));
+            }
+            return;
+          }
+        }
+      }
       int trailing = Math.min(trailingValues(row), width);
-      List<String> labels = new ArrayList<>();
-      for (String cell : row.subList(0, row.size() - trailing)) {
-        if (!Labels.trim(cell).isEmpty()) {
-          labels.add(Labels.normalise(cell));
-        }
-      }
       List<String> values = row.subList(row.size() - trailing, row.size());
-      boolean dataRow = !labels.isEmpty() && (trailing == width || (trailing > 0 && anyFilled(values)));
-      if (!dataRow) {
-        if (!dataSeen) {
-          header(row);
+      if (trailing > 0 && trailing < width && anyFilled(values)) {
+        LabelIndex.Row match = label(row.subList(0, row.size() - trailing));
+        if (match != null) {
+          // fewer values than columns: which ones are missing is unknown, so the whole row is unreadable
+          dataRow(match);
+          cells.unreadableRows.add("s3." + match.rowKey());
+          String joined = String.join(" ", values);
+          match.cells().forEach(def -> cells.put(def.key(), joined));
+          return;
         }
-        fragment(labels, row);
-        return;
       }
+      List<String> labels = labels(row.subList(0, row.size() - trailing));
+      if (!dataSeen) {
+        headers.add(row);
+      }
+      if (trailing > 0 && anyFilled(values) && !labels.isEmpty()) {
+        unrecognised.add("unrecognised row 未识别的行: " + labels.get(labels.size() - 1));
+      }
+      fragment(labels, row);
+    }
+
+    private static List<String> labels(List<String> cells) {
+      List<String> labels = new ArrayList<>();
+      for (String cell : cells) {
+        String t = Labels.trim(cell);
+        if (!t.isEmpty()) {
+          labels.add(t);
+        }
+      }
+      return labels;
+    }
+
+    /** The catalogue row named by the label cells of a data row (group labels update the state). */
+    private LabelIndex.Row label(List<String> labelCells) {
+      List<String> labels = labels(labelCells);
+      if (labels.isEmpty()) {
+        return null;
+      }
+      String before = group;
       for (int i = 0; i < labels.size() - 1; i++) {
-        String g = index.group(labels.get(i));
+        String g = index.group(Labels.normalise(labels.get(i)));
         if (g != null) {
           group = g;
         }
       }
       String leaf = labels.get(labels.size() - 1);
-      LabelIndex.Row match = pending.isEmpty() ? null : index.section3Row(pending + leaf, group);
+      LabelIndex.Row match =
+          pending.isEmpty() ? null : index.section3Row(Labels.normalise(pending + leaf), group);
       if (match == null) {
-        match = index.section3Row(leaf, group);
+        match = index.section3Row(Labels.normalise(leaf), group);
+      }
+      if (match == null) {
+        group = before;
+      }
+      return match;
+    }
+
+    private void dataRow(LabelIndex.Row match) {
+      if (!dataSeen) {
+        dataSeen = true;
+        columnOrder();
       }
       pending = "";
-      if (match == null) {
-        unrecognised.add("unrecognised row 未识别的行: " + leaf);
-        return;
-      }
-      dataSeen = true;
       group = match.group();
-      if (trailing < width) {
-        cells.unreadableRows.add("s3." + match.rowKey());
-        String joined = String.join(" ", values);
-        match.cells().forEach(def -> cells.put(def.key(), joined));
-        return;
-      }
-      for (int i = 0; i < width; i++) {
-        cells.put(match.cells().get(order[i]).key(), values.get(i));
-      }
     }
 
     /** A one-cell row that is not a data row: a group label or a wrapped fragment of the next label. */
@@ -532,36 +592,43 @@ final class ReportMatcher {
         return;
       }
       String label = labels.get(0);
-      String g = index.group(label);
+      String normalised = Labels.normalise(label);
+      String g = index.group(normalised);
       if (g != null) {
         group = g;
         pending = "";
-      } else if (!index.isTop(label)) {
+      } else if (!index.isTop(normalised) && !CellValue.looksLikeValue(label)) {
         pending = pending + label;
       }
     }
 
-    /** Verifies (and if need be takes) the applicant column order from the header rows. */
-    private void header(List<String> row) {
-      List<Integer> columns = new ArrayList<>();
-      for (String cell : row) {
-        int c = columnLeaves.indexOf(Labels.normalise(cell));
-        if (c >= 0 && !columns.contains(c)) {
-          columns.add(c);
+    /** Verifies (and if need be takes) the applicant column order from the header rows above the data. */
+    private void columnOrder() {
+      List<List<Integer>> found = new ArrayList<>();
+      for (List<String> row : headers) {
+        List<Integer> columns = new ArrayList<>();
+        for (String cell : row) {
+          int c = columnLeaves.indexOf(Labels.normalise(cell));
+          if (c >= 0 && !columns.contains(c)) {
+            columns.add(c);
+          }
         }
-      }
-      if (columns.size() == width) {
-        for (int i = 0; i < width; i++) {
-          order[i] = columns.get(i);
+        if (columns.size() == width) {
+          for (int i = 0; i < width; i++) {
+            order[i] = columns.get(i);
+          }
+          return;
         }
-        return;
+        found.add(columns);
       }
-      for (int i = 1; i < columns.size(); i++) {
-        if (columns.get(i) < columns.get(i - 1)) {
-          throw new ImportException(
-              new Message("第三部分表格的申请人列顺序无法识别。",
-                  "The applicant columns of the section 三 table are in an unrecognised order."),
-              List.of("section 三 applicant column header (申请人情况表头)"));
+      for (List<Integer> columns : found) {
+        for (int i = 1; i < columns.size(); i++) {
+          if (columns.get(i) < columns.get(i - 1)) {
+            throw new ImportException(
+                new Message("第三部分表格的申请人列顺序无法识别。",
+                    "The applicant columns of the section 三 table are in an unrecognised order."),
+                List.of("section 三 applicant column header (申请人情况表头)"));
+          }
         }
       }
     }
@@ -580,6 +647,9 @@ final class ReportMatcher {
       List<String> groups = new ArrayList<>();
       for (List<String> row : rows) {
         int trailing = trailingValues(row);
+        if (trailing < row.size() && row.size() % 5 == 0 && mostlyValues(row)) {
+          trailing = row.size(); // a value row with an unreadable cell in it
+        }
         List<String> values = row.subList(row.size() - trailing, row.size());
         if (trailing >= 5 && anyFilled(values)) {
           values(values.subList(Math.max(0, values.size() - 15), values.size()), groups);
