@@ -35,6 +35,9 @@ record CellValue(Kind kind, BigDecimal number) {
 
   /** True if the text looks like a value cell (a number or a placeholder) rather than a label. */
   static boolean looksLikeValue(String raw) {
+    if (!raw.isEmpty() && !mayBeValue(raw.charAt(0))) {
+      return false;
+    }
     String s = compact(raw);
     if (PLACEHOLDERS.contains(s)) {
       return true;
@@ -126,6 +129,11 @@ record CellValue(Kind kind, BigDecimal number) {
     return i > 0 && isDigit(raw.charAt(i - 1)) && i + 3 < raw.length()
         && isDigit(raw.charAt(i + 1)) && isDigit(raw.charAt(i + 2)) && isDigit(raw.charAt(i + 3))
         && (i + 4 >= raw.length() || !isDigit(raw.charAt(i + 4)));
+  }
+
+  /** A quick filter: can a value cell start with this character? */
+  private static boolean mayBeValue(char c) {
+    return isDigit(c) || Labels.isSpace(c) || "+-＋－—–―/／\\无、&".indexOf(c) >= 0;
   }
 
   private static boolean isDigit(char c) {

@@ -21,7 +21,20 @@ import org.nianbao.catalogue.FormatVersion;
 final class LabelIndex {
 
   /** A catalogue row: its key part, its own (leaf) label and its group label, normalised. */
-  record Row(String rowKey, String leaf, String group, List<CellDefinition> cells) {}
+  record Row(String rowKey, String leaf, String group, List<CellDefinition> cells, List<String> forms) {
+
+    Row(String rowKey, String leaf, String group, List<CellDefinition> cells) {
+      this(rowKey, leaf, group, cells, TIERS.stream().map(t -> t.apply(leaf)).toList());
+    }
+  }
+
+  /** Matching tiers, strictest first: as printed, without note, without numbering, without both. */
+  private static final List<UnaryOperator<String>> TIERS =
+      List.of(
+          s -> s,
+          Labels::core,
+          Labels::unnumbered,
+          s -> Labels.core(Labels.unnumbered(s)));
 
   private static final Map<FormatVersion, LabelIndex> INDEXES = new EnumMap<>(FormatVersion.class);
 
@@ -135,22 +148,16 @@ final class LabelIndex {
     return false;
   }
 
-  private static final List<UnaryOperator<String>> TIERS =
-      List.of(
-          s -> s,
-          Labels::core,
-          Labels::unnumbered,
-          s -> Labels.core(Labels.unnumbered(s)));
 
   private static Row match(List<Row> rows, String label, String group, boolean prefix) {
     if (label.isEmpty()) {
       return null;
     }
-    for (UnaryOperator<String> tier : TIERS) {
-      String wanted = tier.apply(label);
+    for (int t = 0; t < TIERS.size(); t++) {
+      String wanted = TIERS.get(t).apply(label);
       List<Row> found = new ArrayList<>(2);
       for (Row row : rows) {
-        if (tier.apply(row.leaf()).equals(wanted)) {
+        if (row.forms().get(t).equals(wanted)) {
           found.add(row);
         }
       }
@@ -164,7 +171,7 @@ final class LabelIndex {
       if (bare.length() >= 4) {
         List<Row> found = new ArrayList<>(2);
         for (Row row : rows) {
-          if (Labels.unnumbered(row.leaf()).startsWith(bare)) {
+          if (row.forms().get(2).startsWith(bare)) {
             found.add(row);
           }
         }

@@ -1,15 +1,9 @@
 package org.nianbao.importing;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /** Label normalisation for matching printed table labels against catalogue labels (SPEC §7.5). */
 final class Labels {
 
-  private static final Pattern ITEM_NUMBER = Pattern.compile("^(\\d+)[.．、,，]");
-  private static final Pattern ANY_NUMBERING =
-      Pattern.compile("^(\\d+\\.|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)");
-  private static final Pattern TRAILING_NOTE = Pattern.compile("^(.+?)（[^（）]*）$");
+  private static final String CHINESE_DIGITS = "一二三四五六七八九十";
 
   private Labels() {}
 
@@ -63,12 +57,14 @@ final class Labels {
         }
       }
     }
-    String s = sb.toString();
-    Matcher m = ITEM_NUMBER.matcher(s);
-    if (m.find()) {
-      s = m.group(1) + "." + s.substring(m.end());
+    int digits = 0;
+    while (digits < sb.length() && sb.charAt(digits) >= '0' && sb.charAt(digits) <= '9') {
+      digits++;
     }
-    return synonym(s);
+    if (digits > 0 && digits < sb.length() && "．、,，".indexOf(sb.charAt(digits)) >= 0) {
+      sb.setCharAt(digits, '.');
+    }
+    return synonym(sb.toString());
   }
 
   private static String synonym(String s) {
@@ -86,14 +82,43 @@ final class Labels {
 
   /** A normalised label without a trailing parenthetical note: {@code 本年收费金额（单位：元）} → {@code 本年收费金额}. */
   static String core(String normalised) {
-    Matcher m = TRAILING_NOTE.matcher(normalised);
-    return m.matches() ? m.group(1) : normalised;
+    int n = normalised.length();
+    if (n < 3 || normalised.charAt(n - 1) != '）') {
+      return normalised;
+    }
+    int open = normalised.lastIndexOf('（');
+    if (open <= 0 || normalised.indexOf('）', open) != n - 1) {
+      return normalised;
+    }
+    return normalised.substring(0, open);
   }
 
   /** A normalised label without its leading item number ({@code 1.}, {@code 一、}, {@code （一）}). */
   static String unnumbered(String normalised) {
-    Matcher m = ANY_NUMBERING.matcher(normalised);
-    return m.find() && m.end() < normalised.length() ? normalised.substring(m.end()) : normalised;
+    int end = numberingEnd(normalised);
+    return end > 0 && end < normalised.length() ? normalised.substring(end) : normalised;
+  }
+
+  /** The length of a leading {@code 1.}, {@code 一、} or {@code （一）}, or 0. */
+  private static int numberingEnd(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    if (i > 0) {
+      return i < s.length() && s.charAt(i) == '.' ? i + 1 : 0;
+    }
+    boolean paren = s.startsWith("（");
+    i = paren ? 1 : 0;
+    int start = i;
+    while (i < s.length() && CHINESE_DIGITS.indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    if (i == start || i >= s.length()) {
+      return 0;
+    }
+    char end = s.charAt(i);
+    return (paren && end == '）') || (!paren && end == '、') ? i + 1 : 0;
   }
 
   /** The last segment of a catalogue label path ({@code a/b/c} → {@code c}). */

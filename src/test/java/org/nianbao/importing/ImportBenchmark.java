@@ -14,25 +14,25 @@ class ImportBenchmark {
 
   @Test
   void textSample() throws IOException {
-    run("text (wolong-2024.txt)", TextImportTest.resource("wolong-2024.txt"), DocumentImporter.TEXT, 2_000, 20_000);
+    run("text (wolong-2024.txt)", TextImportTest.resource("wolong-2024.txt"), DocumentImporter.TEXT, 1_000, 10_000);
   }
 
   @Test
   void pdfLayoutText() {
     run("text (pdftotext -layout)", PdfLayoutImportTest.PDF_LAYOUT.getBytes(StandardCharsets.UTF_8),
-        DocumentImporter.TEXT, 2_000, 20_000);
+        DocumentImporter.TEXT, 1_000, 10_000);
   }
 
   @Test
   void html() {
-    run("html", HtmlImportTest.wolongHtml().getBytes(StandardCharsets.UTF_8), DocumentImporter.HTML, 500, 5_000);
+    run("html", HtmlImportTest.wolongHtml().getBytes(StandardCharsets.UTF_8), DocumentImporter.HTML, 300, 2_000);
   }
 
   @Test
   void docx() {
     byte[] docx = ReportFixtures.docx(HtmlImportTest.TITLE,
         ReportFixtures.tables(FormatVersion.FMT2021, ReportFixtures.wolongRaw()));
-    run("docx", docx, DocumentImporter.DOCX, 100, 1_000);
+    run("docx", docx, DocumentImporter.DOCX, 50, 300);
   }
 
   private void run(String name, byte[] body, String type, int warmup, int iterations) {
