@@ -23,7 +23,8 @@ public final class DocumentImporter {
   private static final Charset GB18030 = Charset.forName("GB18030");
 
   /**
-   * Reads a document of the given media type (a charset parameter is honoured for text and HTML).
+   * Reads a document of the given media type (a charset parameter is honoured for text and HTML). A
+   * missing type or {@code application/octet-stream} is sniffed from the bytes.
    *
    * @throws ImportException when the document cannot be read or lacks a section, row or cell
    */
@@ -34,6 +35,9 @@ public final class DocumentImporter {
     }
     String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
     String base = type.contains(";") ? type.substring(0, type.indexOf(';')).strip() : type.strip();
+    if (base.isEmpty() || base.equals("application/octet-stream")) {
+      base = sniff(body);
+    }
     Charset declared = charsetParameter(type);
     DocumentModel model;
     try {
@@ -57,6 +61,20 @@ public final class DocumentImporter {
           List.of(),
           e);
     }
+  }
+
+  /** The media type the bytes look like: a ZIP container is .docx, markup is HTML, anything else text. */
+  static String sniff(byte[] body) {
+    if (body.length >= 4 && body[0] == 'P' && body[1] == 'K' && body[2] == 3 && body[3] == 4) {
+      return DOCX;
+    }
+    String head = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.ISO_8859_1)
+        .toLowerCase(Locale.ROOT);
+    if (head.contains("<html") || head.contains("<!doctype html") || head.contains("<body")
+        || head.contains("<table")) {
+      return HTML;
+    }
+    return TEXT;
   }
 
   private static Charset charsetParameter(String type) {
