@@ -140,4 +140,32 @@ class HtmlImportTest {
     assertEquals("卧龙区人民政府", result.unitName());
     assertEquals(8339L, result.report().cells().get("s2.licensing.decisions").longValue());
   }
+
+  @Test
+  void matchesSection4SplitIntoReviewAndLitigationTables() {
+    String split =
+        "<table><tr><td colspan=\"5\">行政复议</td></tr>"
+            + "<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>"
+            + "<tr><td>11</td><td>5</td><td>1</td><td>1</td><td>18</td></tr></table>"
+            + "<p>（续表）</p>"
+            + "<table><tr><td colspan=\"10\">行政诉讼</td></tr>"
+            + "<tr><td colspan=\"5\">复议后起诉</td><td colspan=\"5\">未经复议直接起诉</td></tr>"
+            + "<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>"
+            + "<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>"
+            + "<tr><td>0</td><td>0</td><td>0</td><td>2</td><td>2</td>"
+            + "<td>2</td><td>0</td><td>0</td><td>0</td><td>2</td></tr></table>";
+    String html = wolongHtml();
+    int from = html.indexOf("<table", html.indexOf("四、政府信息公开行政复议"));
+    int to = html.indexOf("</table>", from) + "</table>".length();
+    html = html.substring(0, from) + split + html.substring(to);
+
+    ImportResult result = importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html");
+
+    Map<String, JsonNode> cells = result.report().cells();
+    assertEquals(18L, cells.get("s4.review.total").longValue());
+    assertEquals(2L, cells.get("s4.litigation_direct.upheld").longValue());
+    assertEquals(2L, cells.get("s4.litigation_after_review.pending").longValue());
+    assertEquals(0L, cells.get("s4.litigation_after_review.upheld").longValue());
+    assertTrue(result.findings().isEmpty(), () -> "findings: " + result.findings());
+  }
 }
