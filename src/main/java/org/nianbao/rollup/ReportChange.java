@@ -1,0 +1,15 @@
+package org.nianbao.rollup;
+
+import org.nianbao.catalogue.FormatVersion;
+import org.nianbao.validation.CellValues;
+import org.nianbao.validation.Scope;
+
+/**
+ * The current version of a (unit, year) report changed: what it was before (null for a first version)
+ * and what it is now. Rollup summaries are adjusted from it in the same transaction.
+ */
+public record ReportChange(String unitCode, int year, Snapshot before, Snapshot after) {
+
+  /** The parts of a version that rollups read. */
+  public record Snapshot(FormatVersion format, Scope scope, CellValues cells) {}
+}
