@@ -12,11 +12,11 @@ public class AccessControl {
 
   /** The caller, who must hold an ADMIN token; 401/403 problem otherwise. */
   public Caller requireAdmin() {
-    return new Caller(null, "anonymous", "ADMIN");
+    return new Caller(null, "bootstrap-admin", "ADMIN");
   }
 
   /** The caller, whose token must cover {@code unit} (ADMIN, UNIT:code, REGION:ancestor); 401/403 otherwise. */
   public Caller requireWrite(Unit unit) {
-    return new Caller(null, "anonymous", "ADMIN");
+    return new Caller(null, "bootstrap-admin", "ADMIN");
   }
 }

@@ -159,6 +159,7 @@ public final class ReportDocuments {
   /** A mutable report document under construction. */
   public static final class Builder {
     private FormatVersion format;
+    private Scope scope = Scope.SELF;
     private final Map<String, JsonNode> cells = new LinkedHashMap<>();
     private final Map<String, String> texts = new LinkedHashMap<>();
     private final List<Acknowledgement> acknowledgements = new ArrayList<>();
@@ -216,10 +217,33 @@ public final class ReportDocuments {
       return cells;
     }
 
+    public Builder scope(Scope scope) {
+      this.scope = scope;
+      return this;
+    }
+
+    /** The document as the JSON a portal would send. */
+    public String json() {
+      com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+      o.put("formatVersion", format.name());
+      o.put("scope", scope.name());
+      com.fasterxml.jackson.databind.node.ObjectNode c = o.putObject("cells");
+      cells.forEach(c::set);
+      if (!texts.isEmpty()) {
+        com.fasterxml.jackson.databind.node.ObjectNode t = o.putObject("texts");
+        texts.forEach(t::put);
+      }
+      if (!acknowledgements.isEmpty()) {
+        com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("acknowledgements");
+        acknowledgements.forEach(k -> a.addObject().put("rule", k.rule()).put("reason", k.reason()));
+      }
+      return o.toString();
+    }
+
     public ReportDocument build() {
       return new ReportDocument(
           format,
-          Scope.SELF,
+          scope,
           null,
           null,
           new LinkedHashMap<>(cells),

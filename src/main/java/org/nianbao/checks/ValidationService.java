@@ -1,0 +1,66 @@
+package org.nianbao.checks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.nianbao.report.ReportStore;
+import org.nianbao.report.ReportViews.StoredReport;
+import org.nianbao.unit.Unit;
+import org.nianbao.unit.UnitRepository;
+import org.nianbao.validation.ReportDocument;
+import org.nianbao.validation.ValidationContext;
+import org.nianbao.validation.ValidationContext.Mode;
+import org.nianbao.validation.ValidationContext.UnitProfile;
+import org.nianbao.validation.ValidationResult;
+import org.nianbao.validation.Validator;
+
+/** Runs the pure rule engine with what the database knows: the unit and its previous year's report. */
+@ApplicationScoped
+public class ValidationService {
+
+  private final Validator validator = new Validator();
+  private final UnitRepository units;
+  private final ReportStore reports;
+
+  public ValidationService(UnitRepository units, ReportStore reports) {
+    this.units = units;
+    this.reports = reports;
+  }
+
+  /** Dry run: {@code unitCode} and {@code year} are optional; with both, cross-year rules run too. */
+  @Transactional
+  public ValidationResult dryRun(ReportDocument document, String unitCode, Integer year) {
+    Unit unit = unitCode == null ? null : units.require(unitCode);
+    return validate(document, unit, year, Mode.SUBMISSION);
+  }
+
+  /** Validates against the stored previous-year report of the same unit, if any. */
+  public ValidationResult validate(ReportDocument document, Unit unit, Integer year, Mode mode) {
+    ReportDocument previous = null;
+    if (unit != null && year != null) {
+      previous = reports.load(unit.code, year - 1, null).map(ValidationService::document).orElse(null);
+    }
+    return validator.validate(document, new ValidationContext(year, profile(unit), previous, mode));
+  }
+
+  /** The document part of a stored version. */
+  public static ReportDocument document(StoredReport r) {
+    return new ReportDocument(
+        r.formatVersion(), r.scope(), r.publishedAt(), r.sourceUrl(), r.cells(), r.texts(), r.acknowledgements());
+  }
+
+  public Validator validator() {
+    return validator;
+  }
+
+  /** The facts about a unit the rules use. */
+  public static UnitProfile profile(Unit unit) {
+    if (unit == null) {
+      return null;
+    }
+    String level = unit.region.level;
+    if ("CITY_PLACEHOLDER".equals(level)) {
+      level = "CITY";
+    }
+    return new UnitProfile(unit.code, unit.kind.name(), level);
+  }
+}

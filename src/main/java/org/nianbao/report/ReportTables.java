@@ -1,0 +1,167 @@
+package org.nianbao.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nianbao.catalogue.Catalogue;
+import org.nianbao.catalogue.CellDefinition;
+import org.nianbao.catalogue.CellType;
+import org.nianbao.catalogue.FormatVersion;
+import org.nianbao.validation.CellValues;
+
+/**
+ * Where each catalogue cell lives in the normalized tables: section 二, 三 and 四 are stored as typed
+ * rows of {@code report_s2_row}, {@code report_s3_row} and {@code report_s4_row}, one row per printed
+ * table row; the column is the last segment of the cell key ({@code natural} is stored as {@code
+ * natural_person}, a reserved word in SQL). Derived entirely from the catalogue.
+ */
+final class ReportTables {
+
+  /** One SQL table holding one section. */
+  record Table(int section, String name, List<String> columns, List<String> decimalColumns) {}
+
+  /** A printed row of a section in one format: its key and the catalogue cells per SQL column. */
+  record Row(Table table, String rowKey, Map<String, CellDefinition> cellsByColumn) {}
+
+  static final Table S2 =
+      new Table(
+          2,
+          "report_s2_row",
+          List.of("issued", "abolished", "in_force", "decisions", "amount", "new_made", "new_published",
+              "total_published", "prev_year_items", "change", "projects", "total_amount"),
+          List.of("amount", "total_amount"));
+  static final Table S3 =
+      new Table(
+          3,
+          "report_s3_row",
+          List.of("natural_person", "business", "research", "nonprofit", "legal_service", "other_org", "total"),
+          List.of());
+  static final Table S4 =
+      new Table(4, "report_s4_row", List.of("upheld", "corrected", "other", "pending", "total"), List.of());
+  static final List<Table> TABLES = List.of(S2, S3, S4);
+
+  private static final Map<FormatVersion, List<Row>> ROWS = new EnumMap<>(FormatVersion.class);
+
+  static {
+    for (FormatVersion version : FormatVersion.values()) {
+      Map<String, Row> rows = new LinkedHashMap<>();
+      for (CellDefinition cell : Catalogue.of(version).cells()) {
+        Table table = TABLES.get(cell.section() - 2);
+        String column = column(cell);
+        if (!table.columns().contains(column)) {
+          throw new IllegalStateException("No column " + column + " in " + table.name() + " for " + cell.key());
+        }
+        rows.computeIfAbsent(
+                cell.section() + "|" + cell.rowKey(),
+                k -> new Row(table, cell.rowKey(), new LinkedHashMap<>()))
+            .cellsByColumn()
+            .put(column, cell);
+      }
+      ROWS.put(version, List.copyOf(rows.values()));
+    }
+  }
+
+  private ReportTables() {}
+
+  static String column(CellDefinition cell) {
+    String column = cell.columnKey();
+    return "natural".equals(column) ? "natural_person" : column;
+  }
+
+  /** Inserts the typed rows of one version. Unknown (blank) cells are stored as NULL, never 0. */
+  static void insert(Connection c, long versionId, FormatVersion format, CellValues values) throws SQLException {
+    for (Table table : TABLES) {
+      String sql =
+          "INSERT INTO " + table.name() + " (version_id, format_version, row_key, "
+              + String.join(", ", table.columns()) + ") VALUES (?, ?, ?"
+              + ", ?".repeat(table.columns().size()) + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (Row row : ROWS.get(format)) {
+          if (row.table() != table) {
+            continue;
+          }
+          ps.setLong(1, versionId);
+          ps.setString(2, format.name());
+          ps.setString(3, row.rowKey());
+          int p = 4;
+          for (String column : table.columns()) {
+            CellDefinition cell = row.cellsByColumn().get(column);
+            boolean decimal = table.decimalColumns().contains(column);
+            if (cell == null || !values.known(cell.index())) {
+              ps.setNull(p++, decimal ? Types.NUMERIC : Types.BIGINT);
+            } else if (cell.type() == CellType.DEC) {
+              ps.setBigDecimal(p++, values.amount(cell.index()));
+            } else {
+              ps.setLong(p++, values.count(cell.index()));
+            }
+          }
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+  }
+
+  /** Reads the cells of one version back, keyed and ordered by the catalogue. */
+  static Map<String, JsonNode> load(Connection c, long versionId, FormatVersion format) throws SQLException {
+    Map<String, Map<String, Object>> stored = new LinkedHashMap<>();
+    for (Table table : TABLES) {
+      String sql =
+          "SELECT row_key, " + String.join(", ", table.columns()) + " FROM " + table.name()
+              + " WHERE version_id = ?";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setLong(1, versionId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Map<String, Object> columns = new LinkedHashMap<>();
+            for (String column : table.columns()) {
+              Object value =
+                  table.decimalColumns().contains(column) ? rs.getBigDecimal(column) : rs.getObject(column);
+              columns.put(column, value);
+            }
+            stored.put(table.section() + "|" + rs.getString(1), columns);
+          }
+        }
+      }
+    }
+    Map<String, JsonNode> cells = new LinkedHashMap<>();
+    for (CellDefinition cell : Catalogue.of(format).cells()) {
+      Map<String, Object> row = stored.get(cell.section() + "|" + cell.rowKey());
+      Object value = row == null ? null : row.get(column(cell));
+      cells.put(cell.key(), node(value));
+    }
+    return cells;
+  }
+
+  private static JsonNode node(Object value) {
+    if (value == null) {
+      return NullNode.getInstance();
+    }
+    if (value instanceof BigDecimal d) {
+      BigDecimal plain = d.stripTrailingZeros();
+      return DecimalNode.valueOf(plain.scale() < 0 ? plain.setScale(0) : plain);
+    }
+    return LongNode.valueOf(((Number) value).longValue());
+  }
+
+  /** The SQL tables in dependency order, for deleting or copying a version's rows. */
+  static List<String> tableNames() {
+    List<String> names = new ArrayList<>();
+    for (Table t : TABLES) {
+      names.add(t.name());
+    }
+    return names;
+  }
+}
