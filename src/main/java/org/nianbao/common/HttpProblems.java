@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -19,8 +20,12 @@ public class HttpProblems {
   /** Published documents (.docx with images) may be larger. */
   public static final long IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
+  /** Reads a chunked body (no Content-Length) up to the limit, failing with 413 beyond it. */
+  private static final BodyHandler CHUNKED_BODY = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+
   void register(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).handler(HttpProblems::checkDeclaredLength);
+    router.route().order(Integer.MIN_VALUE + 1).handler(HttpProblems::limitChunkedBody);
     router.route().last().handler(ctx -> send(ctx, ProblemType.NOT_FOUND, "No such resource / 资源不存在"));
     router
         .route()
@@ -48,7 +53,7 @@ public class HttpProblems {
       } catch (NumberFormatException e) {
         length = Long.MAX_VALUE;
       }
-      long limit = ctx.request().path().startsWith("/api/v1/imports") ? IMPORT_BODY_LIMIT : BODY_LIMIT;
+      long limit = isImport(ctx) ? IMPORT_BODY_LIMIT : BODY_LIMIT;
       if (length > limit) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         send(ctx, ProblemType.PAYLOAD_TOO_LARGE,
@@ -57,6 +62,25 @@ public class HttpProblems {
       }
     }
     ctx.next();
+  }
+
+  /**
+   * A chunked body declares no length: outside imports (whose 20 MiB is the global Vert.x limit) it is read
+   * here, counted as it arrives, and refused with 413 once past 1 MiB; the resource then reads the buffer.
+   */
+  private static void limitChunkedBody(RoutingContext ctx) {
+    boolean chunked =
+        ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
+            && ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    if (chunked && !isImport(ctx)) {
+      CHUNKED_BODY.handle(ctx);
+    } else {
+      ctx.next();
+    }
+  }
+
+  private static boolean isImport(RoutingContext ctx) {
+    return ctx.request().path().startsWith("/api/v1/imports");
   }
 
   static void send(RoutingContext ctx, ProblemType type, String detail) {

@@ -23,6 +23,7 @@ public final class Problem {
   public final String detail;
   public String instance;
   private final Map<String, Object> extensions = new LinkedHashMap<>();
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   public Problem(ProblemType type, String detail) {
     this.type = type.uri();
@@ -37,12 +38,20 @@ public final class Problem {
     return this;
   }
 
+  /** Adds a response header sent with the document, e.g. {@code WWW-Authenticate} on a 401. */
+  public Problem header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
   @JsonAnyGetter
   public Map<String, Object> extensions() {
     return extensions;
   }
 
   public Response toResponse() {
-    return Response.status(status).type(MEDIA).entity(this).build();
+    Response.ResponseBuilder response = Response.status(status).type(MEDIA).entity(this);
+    headers.forEach(response::header);
+    return response.build();
   }
 }

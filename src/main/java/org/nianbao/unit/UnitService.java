@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.nianbao.common.Paging;
 import org.nianbao.common.ProblemException;
 import org.nianbao.common.ProblemException.FieldError;
+import org.nianbao.security.AccessControl;
 import org.nianbao.unit.UnitViews.NewUnit;
 import org.nianbao.unit.UnitViews.Page;
 import org.nianbao.unit.UnitViews.RegionRef;
@@ -20,10 +21,12 @@ public class UnitService {
 
   private final RegionRepository regions;
   private final UnitRepository units;
+  private final AccessControl access;
 
-  public UnitService(RegionRepository regions, UnitRepository units) {
+  public UnitService(RegionRepository regions, UnitRepository units, AccessControl access) {
     this.regions = regions;
     this.units = units;
+    this.access = access;
   }
 
   @Transactional
@@ -50,9 +53,10 @@ public class UnitService {
     return new Page<>(items, paging.page(), paging.size(), total);
   }
 
-  /** Registers an organ by its 统一社会信用代码; people's governments come from the division table. */
+  /** Registers an organ by its 统一社会信用代码 (ADMIN only); people's governments come from the division table. */
   @Transactional
   public UnitView register(NewUnit input) {
+    access.requireAdmin();
     if (input == null) {
       throw ProblemException.invalidField("body", "请求体不能为空。", "A unit document is required.");
     }
