@@ -13,6 +13,7 @@ import org.nianbao.common.ProblemType;
 import org.nianbao.report.ReportService;
 import org.nianbao.report.ReportService.Outcome;
 import org.nianbao.report.ReportService.Submission;
+import org.nianbao.security.AccessControl;
 import org.nianbao.unit.Unit;
 import org.nianbao.unit.UnitRepository;
 import org.nianbao.validation.Finding;
@@ -30,11 +31,14 @@ public class ImportService {
   private final UnitRepository units;
   private final ValidationService validation;
   private final ReportService reports;
+  private final AccessControl access;
 
-  public ImportService(UnitRepository units, ValidationService validation, ReportService reports) {
+  public ImportService(
+      UnitRepository units, ValidationService validation, ReportService reports, AccessControl access) {
     this.units = units;
     this.validation = validation;
     this.reports = reports;
+    this.access = access;
   }
 
   @Transactional
@@ -44,6 +48,9 @@ public class ImportService {
     Unit unit = unitCode == null ? null : units.require(unitCode);
     if (submit && unit == null) {
       throw ProblemException.invalidField("unit", "提交时须指定单位（unit）。", "unit is required when submit=true.");
+    }
+    if (submit) {
+      access.requireWrite(unit); // refuse before spending work on the document
     }
     ImportResult result = read(body, mediaType);
     Integer statisticsYear = year != null ? year : result.year();

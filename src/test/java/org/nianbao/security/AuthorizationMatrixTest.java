@@ -43,8 +43,8 @@ import org.nianbao.testsupport.UsccCodes;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class AuthorizationMatrixTest {
 
-  /** The unit whose reports the unit-scoped rows write: 卧龙区人民政府, in 南阳市. */
-  static final String UNIT = "411303";
+  /** The unit whose reports the unit-scoped rows write: 桐柏县人民政府, in 南阳市. */
+  static final String UNIT = "411330";
 
   /** What the caller presents. */
   enum Credential {
@@ -131,7 +131,52 @@ class AuthorizationMatrixTest {
                       count("select count(*) from api_token"),
                       count("select count(*) from api_token where revoked_at is not null")));
             }));
+    list.add(
+        new WriteEndpoint(
+            "PUT /api/v1/units/{code}/reports/{year}",
+            Needs.UNIT_WRITE,
+            201,
+            () -> {
+              // years two apart, so that no cross-year rule links two accepted attempts
+              int year = freeYear(2014, 2018);
+              String json = org.nianbao.testsupport.ReportDocuments.fmt2019().json();
+              return new Attempt(
+                  spec -> spec.contentType(ContentType.JSON).body(json)
+                      .put("/api/v1/units/" + UNIT + "/reports/" + year),
+                  () -> List.of(count("select count(*) from report_version"), count("select count(*) from report")));
+            }));
+    list.add(
+        new WriteEndpoint(
+            "POST /api/v1/imports?submit=true",
+            Needs.UNIT_WRITE,
+            201,
+            () -> {
+              int year = freeYear(2021, 2025);
+              byte[] text = sample();
+              return new Attempt(
+                  spec -> spec.contentType("text/plain; charset=UTF-8").body(text)
+                      .post("/api/v1/imports?submit=true&unit=" + UNIT + "&year=" + year),
+                  () -> List.of(count("select count(*) from report_version"), count("select count(*) from report")));
+            }));
     return List.copyOf(list);
+  }
+
+  /** The first of from, from + 2, … ≤ to for which {@link #UNIT} has no report yet. */
+  private static int freeYear(int from, int to) {
+    for (int y = from; y <= to; y += 2) {
+      if (count("select count(*) from report where unit_code = ? and year = ?", UNIT, y) == 0) {
+        return y;
+      }
+    }
+    throw new IllegalStateException("no free year for " + UNIT);
+  }
+
+  private static byte[] sample() {
+    try (var in = AuthorizationMatrixTest.class.getResourceAsStream("/samples/wolong-2024.txt")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static Stream<Arguments> matrix() {
