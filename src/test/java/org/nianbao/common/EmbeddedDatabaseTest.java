@@ -1,0 +1,79 @@
+package org.nianbao.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service's own embedded database: durable settings, data kept across restarts, and a clean
+ * take-over of the server left running when the service process was killed with {@code kill -9}.
+ */
+class EmbeddedDatabaseTest {
+
+  /** Runs in a child JVM: starts the durable server, commits one row, then waits to be killed. */
+  public static final class Holder {
+    public static void main(String[] args) throws Exception {
+      EmbeddedPostgres pg = EmbeddedDatabase.start(Path.of(args[0]), 0, true);
+      try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE kept (id int PRIMARY KEY, note text)");
+        s.execute("INSERT INTO kept VALUES (1, '已提交的数据')");
+      }
+      System.out.println("READY");
+      System.out.flush();
+      Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+    }
+  }
+
+  @Test
+  void survivesKillNineOfTheServiceAndRunsDurably() throws Exception {
+    Path dir = Files.createTempDirectory("nianbao-durable-pg");
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                Holder.class.getName(), dir.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null && !line.contains("READY")) {
+        // wait for the child to commit
+      }
+      assertThat(line).isEqualTo("READY");
+      child.destroyForcibly(); // SIGKILL: the child's PostgreSQL keeps running on dir
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    long orphan = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+    assertThat(ProcessHandle.of(orphan)).isPresent();
+
+    EmbeddedPostgres pg = EmbeddedDatabase.start(dir, 0, true);
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      assertThat(value(s, "SELECT note FROM kept WHERE id = 1")).isEqualTo("已提交的数据");
+      assertThat(value(s, "SHOW fsync")).isEqualTo("on");
+      assertThat(value(s, "SHOW synchronous_commit")).isEqualTo("on");
+      assertThat(value(s, "SHOW full_page_writes")).isEqualTo("on");
+    } finally {
+      pg.close();
+    }
+    assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(dir.resolve("postmaster.pid")).doesNotExist();
+  }
+
+  private static String value(Statement s, String sql) throws Exception {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}
