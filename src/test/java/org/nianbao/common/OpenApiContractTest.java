@@ -3,6 +3,7 @@ package org.nianbao.common;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,8 +67,14 @@ class OpenApiContractTest {
   }
 
   @Test
-  void swaggerUiIsServed() {
-    given().when().get("/q/swagger-ui/")
-        .then().statusCode(200).body(containsString("swagger-ui"));
+  void swaggerUiIsServedWithItsAssetsAndPointsAtTheContract() {
+    String page = given().when().get("/q/swagger-ui/")
+        .then().statusCode(200).contentType(startsWith("text/html")).extract().asString();
+    assertThat(page).contains("src=\"swagger-ui-bundle.js\"", "url: '/q/openapi'");
+    for (String asset : new String[] {"swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css"}) {
+      byte[] body = given().when().get("/q/swagger-ui/" + asset).then().statusCode(200).extract().asByteArray();
+      assertThat(body.length).as(asset).isGreaterThan(10_000);
+    }
+    given().when().get("/q/openapi").then().statusCode(200).body(containsString("Nianbao"));
   }
 }
