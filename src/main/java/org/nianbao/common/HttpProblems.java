@@ -45,6 +45,11 @@ public class HttpProblems {
 
   /** Refuses a declared body over the limit before it is read (also answers Expect: 100-continue). */
   private static void checkDeclaredLength(RoutingContext ctx) {
+    String uri = ctx.request().uri();
+    if (uri != null && uri.toLowerCase(java.util.Locale.ROOT).contains("%00")) {
+      send(ctx, ProblemType.MALFORMED_REQUEST, "The address must not contain NUL (%00) characters / 地址不能包含空字符");
+      return;
+    }
     String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     if (declared != null) {
       long length;

@@ -89,9 +89,48 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Exception e, UriInfo uri) {
+    Problem fromDatabase = fromDatabase(e);
+    if (fromDatabase != null) {
+      LOG.debugf("Database refused a request on %s: %s", uri.getPath(), e.getMessage());
+      return withInstance(fromDatabase, uri).toResponse();
+    }
     LOG.error("Unexpected failure on " + uri.getPath(), e);
     return withInstance(new Problem(ProblemType.INTERNAL, "An unexpected error occurred / 服务器内部错误"), uri)
         .toResponse();
+  }
+
+  /**
+   * What the database refused because of the request's content (never a 500): NUL characters, values too
+   * long or out of range, conflicts; and what is temporary (serialization failure, lost connection) as 503.
+   */
+  static Problem fromDatabase(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        String message = String.valueOf(sql.getMessage());
+        if ("22021".equals(state) || message.contains("0x00")) {
+          return new Problem(ProblemType.MALFORMED_REQUEST,
+              "Text must not contain NUL (U+0000) characters / 文本不能包含空字符");
+        }
+        if ("22001".equals(state)) {
+          return new Problem(ProblemType.INVALID_FIELDS, "A value is too long / 字段值过长");
+        }
+        if ("22003".equals(state)) {
+          return new Problem(ProblemType.INVALID_FIELDS, "A number is out of range / 数值超出范围");
+        }
+        if ("23505".equals(state)) {
+          return new Problem(ProblemType.CONFLICT, "This already exists / 记录已存在");
+        }
+        if (state.startsWith("23")) {
+          return new Problem(ProblemType.INVALID_FIELDS, "A value violates a constraint / 字段值不符合约束");
+        }
+        if ("40001".equals(state) || "40P01".equals(state) || state.startsWith("08") || state.startsWith("57")) {
+          return new Problem(ProblemType.UNAVAILABLE, "The database is busy; retry shortly / 数据库繁忙，请稍后重试")
+              .header("Retry-After", "1");
+        }
+      }
+    }
+    return null;
   }
 
   static ProblemType forStatus(int status) {
