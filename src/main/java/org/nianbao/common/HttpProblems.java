@@ -44,8 +44,25 @@ public class HttpProblems {
   }
 
   /** Refuses a declared body over the limit before it is read (also answers Expect: 100-continue). */
+  /** The longest request line (method, address, version) the service reads. */
+  public static final int MAX_REQUEST_LINE = 8 * 1024;
+  /** The most header bytes the service reads. */
+  public static final int MAX_HEADERS = 16 * 1024;
+
   private static void checkDeclaredLength(RoutingContext ctx) {
     String uri = ctx.request().uri();
+    if (uri != null && uri.length() + ctx.request().method().name().length() + 10 > MAX_REQUEST_LINE) {
+      send(ctx, ProblemType.URI_TOO_LONG, "Request line over 8 KiB / 请求地址超过8 KiB");
+      return;
+    }
+    int headerBytes = 0;
+    for (var header : ctx.request().headers()) {
+      headerBytes += header.getKey().length() + header.getValue().length() + 4;
+    }
+    if (headerBytes > MAX_HEADERS) {
+      send(ctx, ProblemType.HEADERS_TOO_LARGE, "Request headers over 16 KiB / 请求头超过16 KiB");
+      return;
+    }
     if (uri != null && uri.toLowerCase(java.util.Locale.ROOT).contains("%00")) {
       send(ctx, ProblemType.MALFORMED_REQUEST, "The address must not contain NUL (%00) characters / 地址不能包含空字符");
       return;

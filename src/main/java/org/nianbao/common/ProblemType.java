@@ -11,6 +11,7 @@ public enum ProblemType {
   CONFLICT(409, "conflict", "Conflict with the current state"),
   PRECONDITION_FAILED(412, "precondition-failed", "The report changed since you read it"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+  URI_TOO_LONG(414, "uri-too-long", "Request address too long"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
   INVALID_FIELDS(422, "invalid-fields", "Invalid fields"),
   REPORT_REJECTED(422, "report-rejected", "The report has errors"),
