@@ -129,19 +129,25 @@ public class ReportService {
             countOf(findings, Severity.WARNING), findings);
 
     ReportChange.Snapshot before = null;
+    ReportStore.Written written;
     if (current == null) {
-      store.create(unit.code, year, version);
+      written = store.create(unit.code, year, version);
     } else {
-      StoredReport previous = store.load(unit.code, year, null).orElseThrow();
-      before = snapshot(previous);
-      store.amend(current, version);
+      before = snapshot(store.load(unit.code, year, null).orElseThrow());
+      written = store.amend(current, version);
     }
     ledger.apply(
         new ReportChange(unit.code, year, before,
             new ReportChange.Snapshot(document.formatVersion(), document.scope(), cells)));
     recheckNextYear(unit, year, document);
 
-    StoredReport stored = store.load(unit.code, year, null).orElseThrow();
+    StoredReport stored =
+        new StoredReport(
+            unit.code, unit.name, year, written.version(), "ACCEPTED", document.formatVersion(), document.scope(),
+            document.publishedAt(), document.sourceUrl(), ReportTables.nodes(document.formatVersion(), cells),
+            new java.util.TreeMap<>(document.texts()), sortedAcknowledgements(document), written.submittedAt(),
+            new ReportViews.Submitter(caller.tokenId(), caller.name()), s.origin(), 0,
+            countOf(findings, Severity.WARNING), findings);
     return new Outcome(stored, current == null, etag(stored.version(), sha));
   }
 
@@ -297,6 +303,12 @@ public class ReportService {
       }
     }
     return n;
+  }
+
+  private static List<Acknowledgement> sortedAcknowledgements(ReportDocument d) {
+    List<Acknowledgement> acks = new ArrayList<>(d.acknowledgements());
+    acks.sort(java.util.Comparator.comparing(Acknowledgement::rule));
+    return acks;
   }
 
   private static ReportChange.Snapshot snapshot(StoredReport r) {

@@ -106,8 +106,11 @@ public class ReportStore {
     });
   }
 
+  /** A version just written: its id, number and the database's timestamp. */
+  public record Written(long versionId, int version, OffsetDateTime submittedAt) {}
+
   /** Stores version 1 of a new (unit, year) report. */
-  public long create(String unitCode, int year, NewVersion v) {
+  public Written create(String unitCode, int year, NewVersion v) {
     return run(c -> {
       long reportId;
       try (PreparedStatement ps =
@@ -127,7 +130,7 @@ public class ReportStore {
   }
 
   /** Supersedes the current version and stores the next one as current. */
-  public long amend(Current current, NewVersion v) {
+  public Written amend(Current current, NewVersion v) {
     return run(c -> {
       try (PreparedStatement ps =
           c.prepareStatement("UPDATE report_version SET status = 'SUPERSEDED' WHERE id = ?")) {
@@ -145,15 +148,16 @@ public class ReportStore {
     });
   }
 
-  private long insertVersion(Connection c, long reportId, int version, NewVersion v) throws SQLException {
+  private Written insertVersion(Connection c, long reportId, int version, NewVersion v) throws SQLException {
     ReportDocument d = v.document();
     long versionId;
+    OffsetDateTime submittedAt;
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO report_version (report_id, version, format_version, scope, status, origin, published_at,"
                 + " source_url, source_sha256, document_sha256, idempotency_key, submitted_by_token_id,"
-                + " submitted_by, errors, warnings) VALUES (?, ?, ?, ?, 'ACCEPTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            Statement.RETURN_GENERATED_KEYS)) {
+                + " submitted_by, errors, warnings) VALUES (?, ?, ?, ?, 'ACCEPTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " RETURNING id, submitted_at")) {
       ps.setLong(1, reportId);
       ps.setInt(2, version);
       ps.setString(3, d.formatVersion().name());
@@ -168,10 +172,10 @@ public class ReportStore {
       ps.setString(12, v.caller().name());
       ps.setInt(13, v.errors());
       ps.setInt(14, v.warnings());
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
+      try (ResultSet keys = ps.executeQuery()) {
         keys.next();
         versionId = keys.getLong(1);
+        submittedAt = keys.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
       }
     }
     ReportTables.insert(c, versionId, d.formatVersion(), v.cells());
@@ -200,7 +204,7 @@ public class ReportStore {
       }
     }
     insertFindings(c, versionId, 0, v.findings(), "SUBMISSION");
-    return versionId;
+    return new Written(versionId, version, submittedAt);
   }
 
   private void insertFindings(Connection c, long versionId, int from, List<Finding> findings, String origin)

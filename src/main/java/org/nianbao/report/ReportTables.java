@@ -145,6 +145,19 @@ final class ReportTables {
     return cells;
   }
 
+  /** The cells of typed values as the API shows them (the same form as {@link #load}). */
+  static Map<String, JsonNode> nodes(FormatVersion format, CellValues values) {
+    Map<String, JsonNode> cells = new LinkedHashMap<>();
+    for (CellDefinition cell : Catalogue.of(format).cells()) {
+      Object value = null;
+      if (values.known(cell.index())) {
+        value = cell.type() == CellType.DEC ? values.amount(cell.index()) : (Object) values.count(cell.index());
+      }
+      cells.put(cell.key(), node(value));
+    }
+    return cells;
+  }
+
   private static JsonNode node(Object value) {
     if (value == null) {
       return NullNode.getInstance();
