@@ -12,8 +12,9 @@ CREATE TABLE rollup_sum (
     region_code    varchar(6) NOT NULL REFERENCES region (code),
     own            boolean    NOT NULL,
     unit_kind      varchar    NOT NULL,
-    -- how many SELF reports are summed in this row
-    report_count   integer    NOT NULL CHECK (report_count >= 0),
+    -- how many SELF reports are summed in this row (no CHECK >= 0: PostgreSQL checks the proposed row of
+    -- INSERT … ON CONFLICT before it turns into an update, and a withdrawal proposes a negative count)
+    report_count   integer    NOT NULL,
     -- element i + 1 = the sum of the cell at catalogue index i (cell_def.position i); DEC cells hold 0 here
     counts         bigint[]   NOT NULL,
     -- element i + 1 = the sum of the amount at catalogue index i (万元); 0 for every non-DEC cell
