@@ -22,6 +22,16 @@ CREATE TABLE rollup_sum (
     PRIMARY KEY (year, format_version, region_code, own, unit_kind)
 );
 
--- Coverage queries: the current version of the reports of a year, units of a region by kind.
+-- The scope and format of each current report version, kept by the same ledger: coverage (reporting,
+-- aggregate-only, other format, missing) joins units to this narrow table instead of report ⋈ report_version.
+CREATE TABLE rollup_unit_status (
+    year           smallint    NOT NULL,
+    unit_code      varchar(18) NOT NULL REFERENCES unit (code),
+    scope          varchar     NOT NULL CHECK (scope IN ('SELF', 'AGGREGATE')),
+    format_version varchar     NOT NULL CHECK (format_version IN ('FMT2019', 'FMT2021')),
+    PRIMARY KEY (year, unit_code)
+);
+
+-- Coverage queries: units of a region by kind.
 CREATE INDEX unit_region_kind_idx ON unit (region_code, kind);
 CREATE INDEX report_year_unit_idx ON report (year, unit_code) INCLUDE (id, current_version);

@@ -55,10 +55,11 @@ public class RollupLedger {
     contribute(deltas, change.before(), -1);
     contribute(deltas, change.after(), +1);
     deltas.values().removeIf(Delta::isZero);
-    if (deltas.isEmpty()) {
-      return;
-    }
     try (Connection c = dataSource.getConnection()) {
+      recordStatus(c, change);
+      if (deltas.isEmpty()) {
+        return;
+      }
       Placement placement = placement(c, change.unitCode());
       for (Map.Entry<FormatVersion, Delta> e : deltas.entrySet()) {
         upsert(c, change.year(), e.getKey(), placement, e.getValue());
@@ -89,7 +90,14 @@ public class RollupLedger {
   public static void rebuild(Connection c, Integer year) throws SQLException {
     String yearFilter = year == null ? "" : " AND r.year = " + year.intValue();
     try (Statement st = c.createStatement()) {
-      st.executeUpdate("DELETE FROM rollup_sum" + (year == null ? "" : " WHERE year = " + year.intValue()));
+      String where = year == null ? "" : " WHERE year = " + year.intValue();
+      st.executeUpdate("DELETE FROM rollup_sum" + where);
+      st.executeUpdate("DELETE FROM rollup_unit_status" + where);
+      st.executeUpdate(
+          "INSERT INTO rollup_unit_status (year, unit_code, scope, format_version)"
+              + " SELECT r.year, r.unit_code, rv.scope, rv.format_version FROM report r"
+              + " JOIN report_version rv ON rv.report_id = r.id AND rv.version = r.current_version"
+              + " WHERE rv.status = 'ACCEPTED'" + (year == null ? "" : " AND r.year = " + year.intValue()));
     }
     String current =
         "SELECT rv.id AS vid, rv.format_version AS fmt, r.year, u.kind, u.region_code"
@@ -169,6 +177,30 @@ public class RollupLedger {
         }
       }
       ps.executeBatch();
+    }
+  }
+
+  /** The scope and format of the unit's current version, for coverage. */
+  private static void recordStatus(Connection c, ReportChange change) throws SQLException {
+    ReportChange.Snapshot after = change.after();
+    if (after == null) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM rollup_unit_status WHERE year = ? AND unit_code = ?")) {
+        ps.setInt(1, change.year());
+        ps.setString(2, change.unitCode());
+        ps.executeUpdate();
+      }
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO rollup_unit_status (year, unit_code, scope, format_version) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (year, unit_code) DO UPDATE SET scope = EXCLUDED.scope,"
+                + " format_version = EXCLUDED.format_version")) {
+      ps.setInt(1, change.year());
+      ps.setString(2, change.unitCode());
+      ps.setString(3, after.scope().name());
+      ps.setString(4, after.format().name());
+      ps.executeUpdate();
     }
   }
 

@@ -43,12 +43,10 @@ public class RollupService {
 
   private static final String CURRENT_STATUS =
       "SELECT u.code, u.name, u.kind, u.region_code, split_part(g.path, '/', ?) AS child,"
-          + " CASE WHEN rv.id IS NULL THEN 'M' WHEN rv.scope = 'AGGREGATE' THEN 'A'"
-          + " WHEN rv.format_version <> ? THEN 'X' ELSE 'S' END AS st"
+          + " CASE WHEN s.scope IS NULL THEN 'M' WHEN s.scope = 'AGGREGATE' THEN 'A'"
+          + " WHEN s.format_version <> ? THEN 'X' ELSE 'S' END AS st"
           + " FROM unit u JOIN region g ON g.code = u.region_code"
-          + " LEFT JOIN report r ON r.unit_code = u.code AND r.year = ?"
-          + " LEFT JOIN report_version rv ON rv.report_id = r.id AND rv.version = r.current_version"
-          + " AND rv.status = 'ACCEPTED'"
+          + " LEFT JOIN rollup_unit_status s ON s.year = ? AND s.unit_code = u.code"
           + " WHERE u.kind = ANY (?) AND ";
 
   private final DataSource dataSource;
@@ -184,28 +182,59 @@ public class RollupService {
       childCodes[i] = children.get(i).code;
       out.put(childCodes[i], new Sums[] {new Sums(Catalogue.of(format)), new Sums(Catalogue.of(previousFormat))});
     }
-    String sql =
-        "SELECT year, region_code, report_count, counts, amounts FROM rollup_sum"
-            + " WHERE ((year = ? AND format_version = ?) OR (year = ? AND format_version = ?))"
-            + " AND ((region_code = ? AND own = ?) OR (region_code = ANY (?) AND NOT own))"
-            + " AND unit_kind = ANY (?)";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setInt(1, year);
-      ps.setString(2, format.name());
-      ps.setInt(3, year - 1);
-      ps.setString(4, previousFormat.name());
-      ps.setString(5, region.code);
-      ps.setBoolean(6, filter.own());
-      ps.setArray(7, c.createArrayOf("varchar", childCodes));
-      ps.setArray(8, c.createArrayOf("varchar", filter.kindNames()));
+    String[] kinds = filter.kindNames();
+    String where =
+        " FROM rollup_sum WHERE year = ? AND format_version = ?"
+            + " AND ((region_code = ? AND own = ?) OR (region_code = ANY (?) AND NOT own)) AND unit_kind = ANY (?)";
+    // the year: every count, and only the amount cells (the fee) of the numeric array
+    List<Integer> amountCells = new ArrayList<>();
+    StringBuilder amounts = new StringBuilder("ARRAY[");
+    for (CellDefinition cell : Catalogue.of(format).cells()) {
+      if (cell.type() == org.nianbao.catalogue.CellType.DEC) {
+        amounts.append(amountCells.isEmpty() ? "" : ", ").append("amounts[").append(cell.index() + 1).append(']');
+        amountCells.add(cell.index());
+      }
+    }
+    amounts.append("]::numeric[]");
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT region_code, report_count, counts, " + amounts + where)) {
+      bindSums(c, ps, year, format, region, filter, childCodes, kinds);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Sums target = out.get(rs.getString(2))[rs.getInt(1) == year ? 0 : 1];
-          target.add(rs.getLong(3), (Long[]) rs.getArray(4).getArray(), (BigDecimal[]) rs.getArray(5).getArray());
+          Sums target = out.get(rs.getString(1))[0];
+          target.add(rs.getLong(2), (Long[]) rs.getArray(3).getArray(), new BigDecimal[0]);
+          BigDecimal[] fee = (BigDecimal[]) rs.getArray(4).getArray();
+          for (int i = 0; i < fee.length; i++) {
+            target.addAmount(amountCells.get(i), fee[i]);
+          }
+        }
+      }
+    }
+    // the year before: only what the indicators compare (new applications)
+    CellDefinition previousNew = Catalogue.of(previousFormat).find("s3.new.total").orElse(null);
+    if (previousNew != null) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT region_code, report_count, counts[" + (previousNew.index() + 1) + "]" + where)) {
+        bindSums(c, ps, year - 1, previousFormat, region, filter, childCodes, kinds);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Sums target = out.get(rs.getString(1))[1];
+            target.addCount(rs.getLong(2), previousNew.index(), rs.getLong(3));
+          }
         }
       }
     }
     return out;
+  }
+
+  private static void bindSums(Connection c, PreparedStatement ps, int year, FormatVersion format, RegionRow region,
+      RollupFilter filter, String[] childCodes, String[] kinds) throws SQLException {
+    ps.setInt(1, year);
+    ps.setString(2, format.name());
+    ps.setString(3, region.code);
+    ps.setBoolean(4, filter.own());
+    ps.setArray(5, c.createArrayOf("varchar", childCodes));
+    ps.setArray(6, c.createArrayOf("varchar", kinds));
   }
 
   /**

@@ -41,11 +41,15 @@ final class Sums {
     }
   }
 
-  void addAll(Sums other) {
-    reports += other.reports;
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = Math.addExact(counts[i], other.counts[i]);
-      amounts[i] = amounts[i].add(other.amounts[i]);
+  /** Adds the reports of a stored row of which only one count was read. */
+  void addCount(long reportCount, int index, long value) {
+    reports += reportCount;
+    counts[index] = Math.addExact(counts[index], value);
+  }
+
+  void addAmount(int index, BigDecimal value) {
+    if (value != null) {
+      amounts[index] = amounts[index].add(value);
     }
   }
 

@@ -30,7 +30,7 @@ import org.nianbao.rollup.RollupViews.Rollup;
 class RollupBenchmark {
 
   private static final int YEAR = 2024;
-  private static final int REQUESTS = Integer.getInteger("rollup.bench.requests", 300);
+  private static final int REQUESTS = Integer.getInteger("rollup.bench.requests", 200);
   private static final String DIRECT =
       "SELECT t.row_key, %s FROM report r"
           + " JOIN report_version rv ON rv.report_id = r.id AND rv.version = r.current_version"
@@ -49,6 +49,7 @@ class RollupBenchmark {
         System.out.printf("generation + load + rebuild: %,d ms; units %,d, reports %,d (AGGREGATE %,d, missing %,d),"
             + " table rows %,d%n", stats.millis(), stats.units(), stats.reports(), stats.aggregateReports(),
             stats.missing(), stats.tableRows());
+        c.setAutoCommit(false);
         long rebuildStart = System.nanoTime();
         org.nianbao.rollup.RollupLedger.rebuild(c, null);
         c.commit();
