@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.nianbao.catalogue.Catalogue;
 import org.nianbao.catalogue.CellDefinition;
+import org.nianbao.catalogue.CellType;
+import org.nianbao.catalogue.FormatVersion;
 
 /**
  * Where each catalogue cell lives in the typed report tables: table, row key and SQL column (the last
@@ -27,7 +29,7 @@ final class ReportTableColumns {
   private static final Map<String, CellDefinition> BY_LOCATION = new HashMap<>();
 
   static {
-    for (org.nianbao.catalogue.FormatVersion version : org.nianbao.catalogue.FormatVersion.values()) {
+    for (FormatVersion version : FormatVersion.values()) {
       for (CellDefinition cell : Catalogue.of(version).cells()) {
         BY_LOCATION.put(location(version.name(), cell.section(), cell.rowKey(), sqlColumn(cell)), cell);
       }
@@ -60,6 +62,40 @@ final class ReportTableColumns {
   /** The cell stored at this place, or null when the format has no such cell. */
   static CellDefinition cellAt(String format, int section, String rowKey, String sqlColumn) {
     return BY_LOCATION.get(location(format, section, rowKey, sqlColumn));
+  }
+
+  /**
+   * The stored cells of one report version, key → Long, or BigDecimal in 万元 for amounts; every key of the
+   * format is present, null where the cell is blank.
+   */
+  static Map<String, Object> readCells(java.sql.Connection c, long versionId, FormatVersion format)
+      throws java.sql.SQLException {
+    Map<String, Object> cells = new java.util.LinkedHashMap<>();
+    for (CellDefinition cell : Catalogue.of(format).cells()) {
+      cells.put(cell.key(), null);
+    }
+    for (int section = 2; section <= 4; section++) {
+      List<String> columns = columns(section);
+      try (java.sql.PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT row_key, " + String.join(", ", columns) + " FROM " + table(section) + " WHERE version_id = ?")) {
+        ps.setLong(1, versionId);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            for (int i = 0; i < columns.size(); i++) {
+              CellDefinition cell = cellAt(format.name(), section, rs.getString(1), columns.get(i));
+              java.math.BigDecimal v = rs.getBigDecimal(2 + i);
+              if (cell != null && v != null) {
+                cells.put(cell.key(), cell.type() == CellType.DEC
+                    ? (v.signum() == 0 ? java.math.BigDecimal.ZERO : v.stripTrailingZeros())
+                    : (Object) v.longValueExact());
+              }
+            }
+          }
+        }
+      }
+    }
+    return cells;
   }
 
   private static String location(String format, int section, String rowKey, String column) {

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -314,32 +313,7 @@ public class RollupService {
         format = FormatVersion.valueOf(rs.getString(2));
       }
     }
-    Map<String, Object> cells = new LinkedHashMap<>();
-    for (CellDefinition cell : Catalogue.of(format).cells()) {
-      cells.put(cell.key(), null);
-    }
-    for (int section = 2; section <= 4; section++) {
-      List<String> columns = ReportTableColumns.columns(section);
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT row_key, " + String.join(", ", columns) + " FROM " + ReportTableColumns.table(section)
-                  + " WHERE version_id = ?")) {
-        ps.setLong(1, versionId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            for (int i = 0; i < columns.size(); i++) {
-              CellDefinition cell =
-                  ReportTableColumns.cellAt(format.name(), section, rs.getString(1), columns.get(i));
-              if (cell != null) {
-                BigDecimal v = rs.getBigDecimal(2 + i);
-                cells.put(cell.key(), v == null ? null : cell.type() == org.nianbao.catalogue.CellType.DEC
-                    ? (v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros()) : (Object) v.longValueExact());
-              }
-            }
-          }
-        }
-      }
-    }
+    Map<String, Object> cells = ReportTableColumns.readCells(c, versionId, format);
     List<Difference> differences = new ArrayList<>();
     boolean sameFormat = format == computed.catalogue().version();
     for (CellDefinition cell : computed.catalogue().cells()) {

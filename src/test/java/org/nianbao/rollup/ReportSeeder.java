@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.nianbao.catalogue.Catalogue;
 import org.nianbao.catalogue.CellDefinition;
-import org.nianbao.catalogue.CellType;
 import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.rollup.ReportChange.Snapshot;
 import org.nianbao.validation.CellValues;
@@ -137,26 +136,7 @@ public final class ReportSeeder {
         scope = Scope.valueOf(rs.getString(3));
       }
     }
-    Map<String, Object> cells = new LinkedHashMap<>();
-    for (int section = 2; section <= 4; section++) {
-      List<String> columns = ReportTableColumns.columns(section);
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT row_key, " + String.join(", ", columns) + " FROM "
-              + ReportTableColumns.table(section) + " WHERE version_id = ?")) {
-        ps.setLong(1, versionId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            for (int i = 0; i < columns.size(); i++) {
-              CellDefinition cell = ReportTableColumns.cellAt(format.name(), section, rs.getString(1), columns.get(i));
-              BigDecimal v = rs.getBigDecimal(2 + i);
-              if (cell != null && v != null) {
-                cells.put(cell.key(), cell.type() == CellType.DEC ? v : (Object) v.longValueExact());
-              }
-            }
-          }
-        }
-      }
-    }
+    Map<String, Object> cells = ReportTableColumns.readCells(c, versionId, format);
     return new Snapshot(format, scope, SyntheticReport.values(cells, Catalogue.of(format)));
   }
 }
