@@ -1,14 +1,348 @@
 package org.nianbao.rollup;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.nianbao.catalogue.Catalogue;
+import org.nianbao.catalogue.CellDefinition;
+import org.nianbao.catalogue.CellType;
+import org.nianbao.catalogue.FormatVersion;
+import org.nianbao.validation.CellValues;
+import org.nianbao.validation.Scope;
 
 /**
- * Keeps the rollup summaries in step with the current report versions, inside the submitting transaction.
- * (Stub until the rollup issue lands.)
+ * Keeps the rollup summaries ({@code rollup_sum}) in step with the current report versions, inside the
+ * submitting transaction, and rebuilds them from the report tables after bulk loads or as a repair.
  */
 @ApplicationScoped
 public class RollupLedger {
 
-  /** Called by the report service, in its transaction, whenever a current version changes. */
-  public void apply(ReportChange change) {}
+  private static final String UPSERT_HEAD =
+      "INSERT INTO rollup_sum AS s (year, format_version, region_code, own, unit_kind, report_count, counts,"
+          + " amounts) VALUES ";
+  private static final String UPSERT_TAIL =
+      " ON CONFLICT (year, format_version, region_code, own, unit_kind) DO UPDATE SET"
+          + " report_count = s.report_count + EXCLUDED.report_count,"
+          + " counts = (SELECT array_agg(a + b ORDER BY i)"
+          + "   FROM unnest(s.counts, EXCLUDED.counts) WITH ORDINALITY AS x(a, b, i)),"
+          + " amounts = (SELECT array_agg(a + b ORDER BY i)"
+          + "   FROM unnest(s.amounts, EXCLUDED.amounts) WITH ORDINALITY AS x(a, b, i))";
+
+  private final DataSource dataSource;
+
+  public RollupLedger(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Called by the report service, in its transaction, whenever a current version changes: removes what
+   * {@code before} contributed and adds what {@code after} contributes. Only SELF-scope versions are
+   * summed (AGG-01); each format version is summed apart (AGG-04).
+   */
+  public void apply(ReportChange change) {
+    Map<FormatVersion, Delta> deltas = new TreeMap<>();
+    contribute(deltas, change.before(), -1);
+    contribute(deltas, change.after(), +1);
+    deltas.values().removeIf(Delta::isZero);
+    try (Connection c = dataSource.getConnection()) {
+      recordStatus(c, change);
+      if (deltas.isEmpty()) {
+        return;
+      }
+      Placement placement = placement(c, change.unitCode());
+      for (Map.Entry<FormatVersion, Delta> e : deltas.entrySet()) {
+        upsert(c, change.year(), e.getKey(), placement, e.getValue());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Rollup summary update failed / 汇总数据更新失败: " + e.getMessage(), e);
+    }
+  }
+
+  /** Recomputes every summary from the current report versions. */
+  public void rebuild() {
+    rebuild(null);
+  }
+
+  /** Recomputes the summaries of one year (all years when null) from the current report versions. */
+  public void rebuild(Integer year) {
+    try (Connection c = dataSource.getConnection()) {
+      rebuild(c, year);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Rollup rebuild failed / 汇总数据重建失败: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The rebuild on a given connection (also used by the V5_1 migration and the benchmark): one grouped
+   * pass over the typed report tables per section, spread to the own region and every ancestor here.
+   */
+  public static void rebuild(Connection c, Integer year) throws SQLException {
+    String yearFilter = year == null ? "" : " AND r.year = " + year.intValue();
+    try (Statement st = c.createStatement()) {
+      String where = year == null ? "" : " WHERE year = " + year.intValue();
+      st.executeUpdate("DELETE FROM rollup_sum" + where);
+      st.executeUpdate("DELETE FROM rollup_unit_status" + where);
+      st.executeUpdate(
+          "INSERT INTO rollup_unit_status (year, unit_code, scope, format_version)"
+              + " SELECT r.year, r.unit_code, rv.scope, rv.format_version FROM report r"
+              + " JOIN report_version rv ON rv.report_id = r.id AND rv.version = r.current_version"
+              + " WHERE rv.status = 'ACCEPTED'" + (year == null ? "" : " AND r.year = " + year.intValue()));
+    }
+    String current =
+        "SELECT rv.id AS vid, rv.format_version AS fmt, r.year, u.kind, u.region_code"
+            + " FROM report r JOIN report_version rv ON rv.report_id = r.id AND rv.version = r.current_version"
+            + " JOIN unit u ON u.code = r.unit_code"
+            + " WHERE rv.scope = 'SELF' AND rv.status = 'ACCEPTED'" + yearFilter;
+    Map<String, String> paths = new HashMap<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT code, path FROM region")) {
+      while (rs.next()) {
+        paths.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    Map<BaseKey, Delta> base = new HashMap<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT region_code, kind, year, fmt, count(*) FROM (" + current + ") cur GROUP BY 1, 2, 3, 4")) {
+      while (rs.next()) {
+        BaseKey key = new BaseKey(rs.getString(1), rs.getString(2), rs.getInt(3), FormatVersion.valueOf(rs.getString(4)));
+        base.computeIfAbsent(key, k -> new Delta(Catalogue.of(k.format()))).reports += rs.getLong(5);
+      }
+    }
+    for (int section = 2; section <= 4; section++) {
+      List<String> columns = ReportTableColumns.columns(section);
+      StringBuilder sql = new StringBuilder("SELECT cur.region_code, cur.kind, cur.year, cur.fmt, t.row_key");
+      for (String column : columns) {
+        sql.append(", sum(t.").append(column).append(')');
+      }
+      sql.append(" FROM (").append(current).append(") cur JOIN ").append(ReportTableColumns.table(section))
+          .append(" t ON t.version_id = cur.vid GROUP BY 1, 2, 3, 4, 5");
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery(sql.toString())) {
+        while (rs.next()) {
+          FormatVersion format = FormatVersion.valueOf(rs.getString(4));
+          BaseKey key = new BaseKey(rs.getString(1), rs.getString(2), rs.getInt(3), format);
+          Delta delta = base.computeIfAbsent(key, k -> new Delta(Catalogue.of(k.format())));
+          String rowKey = rs.getString(5);
+          for (int i = 0; i < columns.size(); i++) {
+            CellDefinition cell = ReportTableColumns.cellAt(format.name(), section, rowKey, columns.get(i));
+            BigDecimal value = rs.getBigDecimal(6 + i);
+            if (cell != null && value != null) {
+              delta.add(cell, value);
+            }
+          }
+        }
+      }
+    }
+    Map<TargetKey, Delta> targets = new TreeMap<>();
+    for (Map.Entry<BaseKey, Delta> e : base.entrySet()) {
+      BaseKey b = e.getKey();
+      for (Target t : Placement.of(b.region(), paths.get(b.region()), b.kind()).targets()) {
+        targets
+            .computeIfAbsent(new TargetKey(b.year(), b.format(), t.region(), t.own(), b.kind()),
+                k -> new Delta(Catalogue.of(k.format())))
+            .plus(e.getValue());
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO rollup_sum (year, format_version, region_code, own, unit_kind, report_count, counts,"
+                + " amounts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int batched = 0;
+      for (Map.Entry<TargetKey, Delta> e : targets.entrySet()) {
+        TargetKey k = e.getKey();
+        ps.setInt(1, k.year());
+        ps.setString(2, k.format().name());
+        ps.setString(3, k.region());
+        ps.setBoolean(4, k.own());
+        ps.setString(5, k.kind());
+        ps.setLong(6, e.getValue().reports);
+        ps.setArray(7, c.createArrayOf("bigint", e.getValue().boxedCounts()));
+        ps.setArray(8, c.createArrayOf("numeric", e.getValue().amounts));
+        ps.addBatch();
+        if (++batched % 500 == 0) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** The scope and format of the unit's current version, for coverage. */
+  private static void recordStatus(Connection c, ReportChange change) throws SQLException {
+    ReportChange.Snapshot after = change.after();
+    if (after == null) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM rollup_unit_status WHERE year = ? AND unit_code = ?")) {
+        ps.setInt(1, change.year());
+        ps.setString(2, change.unitCode());
+        ps.executeUpdate();
+      }
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO rollup_unit_status (year, unit_code, scope, format_version) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (year, unit_code) DO UPDATE SET scope = EXCLUDED.scope,"
+                + " format_version = EXCLUDED.format_version")) {
+      ps.setInt(1, change.year());
+      ps.setString(2, change.unitCode());
+      ps.setString(3, after.scope().name());
+      ps.setString(4, after.format().name());
+      ps.executeUpdate();
+    }
+  }
+
+  private static void contribute(Map<FormatVersion, Delta> deltas, ReportChange.Snapshot snapshot, int sign) {
+    if (snapshot == null || snapshot.scope() != Scope.SELF) {
+      return;
+    }
+    CellValues cells = snapshot.cells();
+    if (cells.catalogue().version() != snapshot.format()) {
+      throw new IllegalArgumentException(
+          "Snapshot format " + snapshot.format() + " differs from its cells' " + cells.catalogue().version());
+    }
+    Delta delta = deltas.computeIfAbsent(snapshot.format(), f -> new Delta(Catalogue.of(f)));
+    delta.reports += sign;
+    for (CellDefinition cell : cells.catalogue().cells()) {
+      int i = cell.index();
+      if (!cells.known(i)) {
+        continue;
+      }
+      if (cell.type() == CellType.DEC) {
+        BigDecimal amount = cells.amount(i);
+        delta.amounts[i] = delta.amounts[i].add(sign > 0 ? amount : amount.negate());
+      } else {
+        delta.counts[i] = Math.addExact(delta.counts[i], sign * cells.count(i));
+      }
+    }
+  }
+
+  private static Placement placement(Connection c, String unitCode) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT u.kind, g.code, g.path FROM unit u JOIN region g ON g.code = u.region_code WHERE u.code = ?")) {
+      ps.setString(1, unitCode);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalArgumentException("Unknown unit " + unitCode + " / 单位不存在");
+        }
+        return Placement.of(rs.getString(2), rs.getString(3), rs.getString(1));
+      }
+    }
+  }
+
+  /** One statement for all rows a unit feeds, in (region, own) order so concurrent writers lock alike. */
+  private static void upsert(Connection c, int year, FormatVersion format, Placement placement, Delta delta)
+      throws SQLException {
+    List<Target> targets = placement.targets();
+    StringBuilder sql = new StringBuilder(UPSERT_HEAD);
+    for (int i = 0; i < targets.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    sql.append(UPSERT_TAIL);
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      java.sql.Array counts = c.createArrayOf("bigint", delta.boxedCounts());
+      java.sql.Array amounts = c.createArrayOf("numeric", delta.amounts);
+      int p = 1;
+      for (Target t : targets) {
+        ps.setInt(p++, year);
+        ps.setString(p++, format.name());
+        ps.setString(p++, t.region());
+        ps.setBoolean(p++, t.own());
+        ps.setString(p++, placement.kind());
+        ps.setLong(p++, delta.reports);
+        ps.setArray(p++, counts);
+        ps.setArray(p++, amounts);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  /** The summary rows a unit feeds: its own region's 本级 row and the subtree row of every ancestor. */
+  private record Placement(String kind, List<Target> targets) {
+    static Placement of(String regionCode, String path, String kind) {
+      List<Target> targets = new ArrayList<>();
+      for (String code : path.split("/")) {
+        if (!code.isEmpty()) {
+          targets.add(new Target(code, false));
+        }
+      }
+      targets.add(new Target(regionCode, true));
+      targets.sort(null);
+      return new Placement(kind, List.copyOf(targets));
+    }
+  }
+
+  private record Target(String region, boolean own) implements Comparable<Target> {
+    @Override
+    public int compareTo(Target o) {
+      int byRegion = region.compareTo(o.region);
+      return byRegion != 0 ? byRegion : Boolean.compare(own, o.own);
+    }
+  }
+
+  private record BaseKey(String region, String kind, int year, FormatVersion format) {}
+
+  private record TargetKey(int year, FormatVersion format, String region, boolean own, String kind)
+      implements Comparable<TargetKey> {
+    @Override
+    public int compareTo(TargetKey o) {
+      int c = Integer.compare(year, o.year);
+      c = c != 0 ? c : format.compareTo(o.format);
+      c = c != 0 ? c : region.compareTo(o.region);
+      c = c != 0 ? c : Boolean.compare(own, o.own);
+      return c != 0 ? c : kind.compareTo(o.kind);
+    }
+  }
+
+  /** Signed change of one summary row: reports and cell values by catalogue index. */
+  private static final class Delta {
+    long reports;
+    final long[] counts;
+    final BigDecimal[] amounts;
+
+    Delta(Catalogue catalogue) {
+      counts = new long[catalogue.size()];
+      amounts = new BigDecimal[catalogue.size()];
+      Arrays.fill(amounts, BigDecimal.ZERO);
+    }
+
+    void add(CellDefinition cell, BigDecimal value) {
+      if (cell.type() == CellType.DEC) {
+        amounts[cell.index()] = amounts[cell.index()].add(value);
+      } else {
+        counts[cell.index()] = Math.addExact(counts[cell.index()], value.longValueExact());
+      }
+    }
+
+    void plus(Delta other) {
+      reports += other.reports;
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] = Math.addExact(counts[i], other.counts[i]);
+        amounts[i] = amounts[i].add(other.amounts[i]);
+      }
+    }
+
+    boolean isZero() {
+      return reports == 0
+          && Arrays.stream(counts).allMatch(v -> v == 0)
+          && Arrays.stream(amounts).allMatch(v -> v.signum() == 0);
+    }
+
+    Long[] boxedCounts() {
+      return Arrays.stream(counts).boxed().toArray(Long[]::new);
+    }
+  }
 }

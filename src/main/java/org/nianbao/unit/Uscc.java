@@ -10,6 +10,24 @@ public final class Uscc {
 
   private Uscc() {}
 
+  /** The full 18-character code: {@code first17} followed by its check character (upper case). */
+  public static String withCheckCharacter(String first17) {
+    if (first17 == null || first17.length() != 17) {
+      throw new IllegalArgumentException("A USCC body has 17 characters / 统一社会信用代码本体应为17位");
+    }
+    String s = first17.toUpperCase(Locale.ROOT);
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      int v = CHARSET.indexOf(s.charAt(i));
+      if (v < 0) {
+        throw new IllegalArgumentException("Character not allowed in a USCC / 非法字符: " + s.charAt(i));
+      }
+      sum += v * WEIGHTS[i];
+    }
+    int check = 31 - sum % 31;
+    return s + CHARSET.charAt(check == 31 ? 0 : check);
+  }
+
   /** Whether {@code code} is a well-formed USCC with a correct check character. */
   public static boolean isValid(String code) {
     if (code == null || code.length() != 18) {

@@ -1,0 +1,88 @@
+package org.nianbao.rollup;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.nianbao.common.Paging;
+import org.nianbao.common.Params;
+import org.nianbao.rollup.RollupViews.MissingPage;
+import org.nianbao.rollup.RollupViews.Rollup;
+import org.nianbao.rollup.RollupViews.RollupSeries;
+
+/** Rollups of the annual reports up the region tree: sums, coverage, indicators, JSON or CSV. */
+@Path("/api/v1/rollups/{region}")
+public class RollupResource {
+
+  private static final MediaType CSV = MediaType.valueOf("text/csv");
+
+  private final RollupService service;
+
+  public RollupResource(RollupService service) {
+    this.service = service;
+  }
+
+  @GET
+  @Path("/{year}")
+  @Produces({MediaType.APPLICATION_JSON, RollupCsv.MEDIA_TYPE})
+  public Response rollup(
+      @PathParam("region") String region,
+      @PathParam("year") String year,
+      @QueryParam("kinds") String kinds,
+      @QueryParam("level") String level,
+      @Context HttpHeaders headers) {
+    Rollup rollup =
+        service.rollup(region, Params.integer("year", year, 0), RollupFilter.parse(kinds, level));
+    return wantsCsv(headers)
+        ? Response.ok(RollupCsv.write(rollup), RollupCsv.MEDIA_TYPE)
+            .header("Content-Disposition", "attachment; filename=\"rollup-" + region + "-" + year + ".csv\"")
+            .build()
+        : Response.ok(rollup, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Path("/{year}/missing")
+  @Produces(MediaType.APPLICATION_JSON)
+  public MissingPage missing(
+      @PathParam("region") String region,
+      @PathParam("year") String year,
+      @QueryParam("kinds") String kinds,
+      @QueryParam("level") String level,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return service.missing(
+        region, Params.integer("year", year, 0), RollupFilter.parse(kinds, level), Paging.of(page, size));
+  }
+
+  @GET
+  @Path("/series")
+  @Produces(MediaType.APPLICATION_JSON)
+  public RollupSeries series(
+      @PathParam("region") String region,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("kinds") String kinds,
+      @QueryParam("level") String level) {
+    int last = Params.integer("to", to, java.time.Year.now().getValue() - 1);
+    int first = Params.integer("from", from, last - 4);
+    return service.series(region, first, last, RollupFilter.parse(kinds, level));
+  }
+
+  /** CSV when the first acceptable type that this resource can produce is text/csv. */
+  private static boolean wantsCsv(HttpHeaders headers) {
+    for (MediaType type : headers.getAcceptableMediaTypes()) {
+      if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        return false;
+      }
+      if (type.isCompatible(CSV)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
