@@ -25,9 +25,10 @@ import org.nianbao.validation.CellValues;
  * Where each catalogue cell lives in the normalized tables: section 二, 三 and 四 are stored as typed
  * rows of {@code report_s2_row}, {@code report_s3_row} and {@code report_s4_row}, one row per printed
  * table row; the column is the last segment of the cell key ({@code natural} is stored as {@code
- * natural_person}, a reserved word in SQL). Derived entirely from the catalogue.
+ * natural_person}, a reserved word in SQL). Derived entirely from the catalogue; the one place that knows
+ * the layout (reports write and read through it, rollups rebuild from it).
  */
-final class ReportTables {
+public final class ReportTables {
 
   /** One SQL table holding one section. */
   record Table(int section, String name, List<String> columns, List<String> decimalColumns) {}
@@ -53,6 +54,7 @@ final class ReportTables {
   static final List<Table> TABLES = List.of(S2, S3, S4);
 
   private static final Map<FormatVersion, List<Row>> ROWS = new EnumMap<>(FormatVersion.class);
+  private static final Map<String, CellDefinition> BY_LOCATION = new java.util.HashMap<>();
 
   static {
     for (FormatVersion version : FormatVersion.values()) {
@@ -68,6 +70,7 @@ final class ReportTables {
                 k -> new Row(table, cell.rowKey(), new LinkedHashMap<>()))
             .cellsByColumn()
             .put(column, cell);
+        BY_LOCATION.put(version.name() + '|' + cell.section() + '|' + cell.rowKey() + '|' + column, cell);
       }
       ROWS.put(version, List.copyOf(rows.values()));
     }
@@ -116,7 +119,21 @@ final class ReportTables {
 
   /** Reads the cells of one version back, keyed and ordered by the catalogue. */
   static Map<String, JsonNode> load(Connection c, long versionId, FormatVersion format) throws SQLException {
-    Map<String, Map<String, Object>> stored = new LinkedHashMap<>();
+    Map<String, JsonNode> cells = new LinkedHashMap<>();
+    readCells(c, versionId, format).forEach((key, value) -> cells.put(key, node(value)));
+    return cells;
+  }
+
+  /**
+   * The stored cells of one version, key → Long, or BigDecimal in 万元 for amounts; every key of the format
+   * is present (in catalogue order), null where the cell is blank.
+   */
+  public static Map<String, Object> readCells(Connection c, long versionId, FormatVersion format)
+      throws SQLException {
+    Map<String, Object> cells = new LinkedHashMap<>();
+    for (CellDefinition cell : Catalogue.of(format).cells()) {
+      cells.put(cell.key(), null);
+    }
     for (Table table : TABLES) {
       String sql =
           "SELECT row_key, " + String.join(", ", table.columns()) + " FROM " + table.name()
@@ -125,24 +142,38 @@ final class ReportTables {
         ps.setLong(1, versionId);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            Map<String, Object> columns = new LinkedHashMap<>();
-            for (String column : table.columns()) {
-              Object value =
-                  table.decimalColumns().contains(column) ? rs.getBigDecimal(column) : rs.getObject(column);
-              columns.put(column, value);
+            for (int i = 0; i < table.columns().size(); i++) {
+              CellDefinition cell = cellAt(format, table.section(), rs.getString(1), table.columns().get(i));
+              BigDecimal v = rs.getBigDecimal(2 + i);
+              if (cell != null && v != null) {
+                cells.put(cell.key(), cell.type() == CellType.DEC ? plain(v) : (Object) v.longValueExact());
+              }
             }
-            stored.put(table.section() + "|" + rs.getString(1), columns);
           }
         }
       }
     }
-    Map<String, JsonNode> cells = new LinkedHashMap<>();
-    for (CellDefinition cell : Catalogue.of(format).cells()) {
-      Map<String, Object> row = stored.get(cell.section() + "|" + cell.rowKey());
-      Object value = row == null ? null : row.get(column(cell));
-      cells.put(cell.key(), node(value));
-    }
     return cells;
+  }
+
+  /** The SQL table holding a section's rows. */
+  public static String table(int section) {
+    return TABLES.get(section - 2).name();
+  }
+
+  /** The SQL columns of a section's table. */
+  public static List<String> columns(int section) {
+    return TABLES.get(section - 2).columns();
+  }
+
+  /** The SQL column of a cell. */
+  public static String sqlColumn(CellDefinition cell) {
+    return column(cell);
+  }
+
+  /** The cell stored at this place, or null when the format has no such cell. */
+  public static CellDefinition cellAt(FormatVersion format, int section, String rowKey, String sqlColumn) {
+    return BY_LOCATION.get(format.name() + '|' + section + '|' + rowKey + '|' + sqlColumn);
   }
 
   /** The cells of typed values as the API shows them (the same form as {@link #load}). */
@@ -158,23 +189,19 @@ final class ReportTables {
     return cells;
   }
 
+  /** An amount without the trailing zeros numeric(20,6) adds: 143.206200 → 143.2062, 100.000000 → 100. */
+  private static BigDecimal plain(BigDecimal d) {
+    BigDecimal p = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+    return p.scale() < 0 ? p.setScale(0) : p;
+  }
+
   private static JsonNode node(Object value) {
     if (value == null) {
       return NullNode.getInstance();
     }
     if (value instanceof BigDecimal d) {
-      BigDecimal plain = d.stripTrailingZeros();
-      return DecimalNode.valueOf(plain.scale() < 0 ? plain.setScale(0) : plain);
+      return DecimalNode.valueOf(plain(d));
     }
     return LongNode.valueOf(((Number) value).longValue());
-  }
-
-  /** The SQL tables in dependency order, for deleting or copying a version's rows. */
-  static List<String> tableNames() {
-    List<String> names = new ArrayList<>();
-    for (Table t : TABLES) {
-      names.add(t.name());
-    }
-    return names;
   }
 }

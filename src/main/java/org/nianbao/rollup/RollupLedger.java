@@ -1,5 +1,6 @@
 package org.nianbao.rollup;
 
+import org.nianbao.report.ReportTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -122,12 +123,12 @@ public class RollupLedger {
       }
     }
     for (int section = 2; section <= 4; section++) {
-      List<String> columns = ReportTableColumns.columns(section);
+      List<String> columns = ReportTables.columns(section);
       StringBuilder sql = new StringBuilder("SELECT cur.region_code, cur.kind, cur.year, cur.fmt, t.row_key");
       for (String column : columns) {
         sql.append(", sum(t.").append(column).append(')');
       }
-      sql.append(" FROM (").append(current).append(") cur JOIN ").append(ReportTableColumns.table(section))
+      sql.append(" FROM (").append(current).append(") cur JOIN ").append(ReportTables.table(section))
           .append(" t ON t.version_id = cur.vid GROUP BY 1, 2, 3, 4, 5");
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery(sql.toString())) {
@@ -137,7 +138,7 @@ public class RollupLedger {
           Delta delta = base.computeIfAbsent(key, k -> new Delta(Catalogue.of(k.format())));
           String rowKey = rs.getString(5);
           for (int i = 0; i < columns.size(); i++) {
-            CellDefinition cell = ReportTableColumns.cellAt(format.name(), section, rowKey, columns.get(i));
+            CellDefinition cell = ReportTables.cellAt(format, section, rowKey, columns.get(i));
             BigDecimal value = rs.getBigDecimal(6 + i);
             if (cell != null && value != null) {
               delta.add(cell, value);

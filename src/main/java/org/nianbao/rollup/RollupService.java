@@ -1,5 +1,6 @@
 package org.nianbao.rollup;
 
+import org.nianbao.report.ReportTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -313,7 +314,7 @@ public class RollupService {
         format = FormatVersion.valueOf(rs.getString(2));
       }
     }
-    Map<String, Object> cells = ReportTableColumns.readCells(c, versionId, format);
+    Map<String, Object> cells = ReportTables.readCells(c, versionId, format);
     List<Difference> differences = new ArrayList<>();
     boolean sameFormat = format == computed.catalogue().version();
     for (CellDefinition cell : computed.catalogue().cells()) {

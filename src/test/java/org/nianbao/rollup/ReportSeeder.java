@@ -1,5 +1,6 @@
 package org.nianbao.rollup;
 
+import org.nianbao.report.ReportTables;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -92,14 +93,14 @@ public final class ReportSeeder {
     Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
     for (CellDefinition cell : Catalogue.of(format).cells()) {
       rows.computeIfAbsent(cell.section() + "|" + cell.rowKey(), k -> new LinkedHashMap<>())
-          .put(ReportTableColumns.sqlColumn(cell), cells.get(cell.key()));
+          .put(ReportTables.sqlColumn(cell), cells.get(cell.key()));
     }
     for (Map.Entry<String, Map<String, Object>> row : rows.entrySet()) {
       String[] sectionAndRow = row.getKey().split("\\|");
       int section = Integer.parseInt(sectionAndRow[0]);
       List<String> columns = List.copyOf(row.getValue().keySet());
       String sql =
-          "INSERT INTO " + ReportTableColumns.table(section) + " (version_id, format_version, row_key, "
+          "INSERT INTO " + ReportTables.table(section) + " (version_id, format_version, row_key, "
               + String.join(", ", columns) + ") VALUES (?, ?, ?" + ", ?".repeat(columns.size()) + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setLong(1, versionId);
@@ -136,7 +137,7 @@ public final class ReportSeeder {
         scope = Scope.valueOf(rs.getString(3));
       }
     }
-    Map<String, Object> cells = ReportTableColumns.readCells(c, versionId, format);
+    Map<String, Object> cells = ReportTables.readCells(c, versionId, format);
     return new Snapshot(format, scope, SyntheticReport.values(cells, Catalogue.of(format)));
   }
 }

@@ -50,4 +50,36 @@ public class RollupFixtures {
   public void rebuild(int year) {
     ledger.rebuild(year);
   }
+
+  /**
+   * An independent sum straight from the report tables: every current SELF FMT2021 version of a unit in
+   * the subtree of {@code region} (whoever stored it), cell by cell, blanks as 0.
+   */
+  @jakarta.transaction.Transactional
+  public Map<String, java.math.BigDecimal> databaseSums(int year, String region) {
+    Map<String, java.math.BigDecimal> sums = new java.util.LinkedHashMap<>();
+    for (var cell : org.nianbao.catalogue.Catalogue.of(FormatVersion.FMT2021).cells()) {
+      sums.put(cell.key(), java.math.BigDecimal.ZERO);
+    }
+    try (var c = dataSource.getConnection();
+        var ps = c.prepareStatement(
+            "SELECT v.id FROM report r JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version"
+                + " JOIN unit u ON u.code = r.unit_code JOIN region g ON g.code = u.region_code"
+                + " WHERE r.year = ? AND v.scope = 'SELF' AND v.format_version = 'FMT2021' AND g.path LIKE ?")) {
+      ps.setInt(1, year);
+      ps.setString(2, "%/" + region + "/%");
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          org.nianbao.report.ReportTables.readCells(c, rs.getLong(1), FormatVersion.FMT2021).forEach((k, v) -> {
+            if (v != null) {
+              sums.merge(k, new java.math.BigDecimal(v.toString()), java.math.BigDecimal::add);
+            }
+          });
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return sums;
+  }
 }

@@ -1,0 +1,76 @@
+package org.nianbao.rollup;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nianbao.testsupport.Api.asAdmin;
+import static org.nianbao.testsupport.Contract.CONTRACT;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.nianbao.catalogue.FormatVersion;
+import org.nianbao.testsupport.PostgresTestResource;
+import org.nianbao.testsupport.ReportDocuments;
+import org.nianbao.validation.Scope;
+
+/** Rollups follow the real submission path: PUT, amendment with If-Match, and AGGREGATE reports. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class RollupAfterSubmissionsTest {
+
+  private static final int YEAR = 2022;
+
+  @Inject RollupFixtures fixtures;
+
+  private static String put(String unit, String json, String ifMatch) {
+    var request = asAdmin().contentType(ContentType.JSON).body(json);
+    if (ifMatch != null) {
+      request = request.header("If-Match", ifMatch);
+    }
+    var response = request.when().put("/api/v1/units/{u}/reports/{y}", unit, YEAR);
+    assertThat(response.statusCode()).as(response.asString()).isIn(200, 201);
+    return response.header("ETag");
+  }
+
+  private static Map<String, Object> cells(String region) {
+    JsonPath r = given().filter(CONTRACT).when().get("/api/v1/rollups/{r}/{y}", region, YEAR)
+        .then().statusCode(200).extract().jsonPath();
+    return r.getMap("cells");
+  }
+
+  private void assertEqualsDatabase(String region) {
+    Map<String, Object> actual = cells(region);
+    fixtures.databaseSums(YEAR, region).forEach((k, v) ->
+        assertThat(new BigDecimal(actual.get(k).toString())).as(region + " " + k).isEqualByComparingTo(v));
+  }
+
+  @Test
+  void submittedAndAmendedReportsAreSummedAndAggregatesNever() {
+    Random random = new Random(630100);
+    String etag = put("630102", ReportDocuments.random(FormatVersion.FMT2021, random).json(), null);
+    put("630103", ReportDocuments.random(FormatVersion.FMT2021, random).json(), null);
+    assertEqualsDatabase("630100");
+    assertEqualsDatabase("630000");
+    Map<String, Object> beforeAmendment = cells("630100");
+
+    put("630102", ReportDocuments.random(FormatVersion.FMT2021, random).json(), etag);
+    assertEqualsDatabase("630100");
+    assertThat(cells("630100")).isNotEqualTo(beforeAmendment);
+
+    Map<String, Object> beforeAggregate = cells("630100");
+    put("630100", ReportDocuments.random(FormatVersion.FMT2021, random).scope(Scope.AGGREGATE).json(), null);
+    assertThat(cells("630100")).isEqualTo(beforeAggregate);
+    given().filter(CONTRACT).when().get("/api/v1/rollups/630100/{y}", YEAR)
+        .then().statusCode(200)
+        .body("declared.unit", org.hamcrest.Matchers.equalTo("630100"))
+        .body("coverage.aggregateOnly", org.hamcrest.Matchers.contains("630100"))
+        .body("coverage.reportingUnits", org.hamcrest.Matchers.equalTo(2));
+  }
+}
