@@ -185,6 +185,9 @@ public class ReportService {
 
   /** When year Y changes, the next year's S3-04 / S2-01 findings are recomputed (flagged, never rejected). */
   private void recheckNextYear(Unit unit, int year, ReportDocument changed) {
+    // take the next year's lock too (always in increasing year order: no deadlock), so that a concurrent
+    // amendment of Y+1 either sees this Y or is re-checked here after it commits
+    store.lock(unit.code, year + 1);
     var next = store.current(unit.code, year + 1);
     if (next.isEmpty()) {
       return;
