@@ -1,9 +1,5 @@
 package db.migration;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -13,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.nianbao.catalogue.CsvResource;
 
 /**
  * Loads the vendored division list ({@code db/data/divisions-2023.csv}, see its NOTICE.md) into
@@ -105,23 +102,11 @@ public class V2__load_regions_and_governments extends BaseJavaMigration {
     };
   }
 
-  private static List<Division> read() throws Exception {
-    try (InputStream in = V2__load_regions_and_governments.class.getResourceAsStream(CSV)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing " + CSV);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<Division> out = new ArrayList<>();
-      String line = reader.readLine(); // header
-      while ((line = reader.readLine()) != null) {
-        line = line.strip();
-        if (line.isEmpty()) {
-          continue;
-        }
-        String[] f = line.split(",", -1);
-        out.add(new Division(f[0], f[1], f[2], f[3], "Y".equals(f[4])));
-      }
-      return out;
+  private static List<Division> read() {
+    List<Division> out = new ArrayList<>();
+    for (String[] f : CsvResource.rows(CSV, 5)) {
+      out.add(new Division(f[0], f[1], f[2], f[3], "Y".equals(f[4])));
     }
+    return out;
   }
 }

@@ -1,11 +1,5 @@
 package org.nianbao.catalogue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -109,38 +103,21 @@ public final class Catalogue {
   }
 
   private static Catalogue load(FormatVersion version) {
-    String path = "/catalogue/" + version.resource();
-    try (InputStream in = Catalogue.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing catalogue resource " + path);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<CellDefinition> cells = new ArrayList<>();
-      String line = reader.readLine(); // header
-      while ((line = reader.readLine()) != null) {
-        line = line.strip();
-        if (line.isEmpty()) {
-          continue;
-        }
-        String[] f = line.split(",", -1);
-        if (f.length != 7) {
-          throw new IllegalStateException("Bad catalogue line in " + path + ": " + line);
-        }
-        String unit = f[6].contains(" ") ? f[6].substring(0, f[6].indexOf(' ')) : f[6];
-        cells.add(
-            new CellDefinition(
-                cells.size(),
-                f[0],
-                Integer.parseInt(f[1]),
-                f[2],
-                f[3],
-                CellType.valueOf(f[4]),
-                "Y".equals(f[5]),
-                unit));
-      }
-      return new Catalogue(version, cells);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    List<CellDefinition> cells = new ArrayList<>();
+    for (String[] f : CsvResource.rows("/catalogue/" + version.resource(), 7)) {
+      String unit = f[6].contains(" ") ? f[6].substring(0, f[6].indexOf(' ')) : f[6];
+      cells.add(
+          new CellDefinition(
+              cells.size(),
+              f[0],
+              Integer.parseInt(f[1]),
+              f[2],
+              f[3],
+              CellType.valueOf(f[4]),
+              "Y".equals(f[5]),
+              unit));
     }
+    return new Catalogue(version, cells);
   }
+
 }
