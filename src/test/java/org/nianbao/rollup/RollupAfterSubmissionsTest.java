@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,27 @@ class RollupAfterSubmissionsTest {
     Map<String, Object> actual = cells(region);
     fixtures.databaseSums(YEAR, region).forEach((k, v) ->
         assertThat(new BigDecimal(actual.get(k).toString())).as(region + " " + k).isEqualByComparingTo(v));
+  }
+
+  @Test
+  void concurrentSubmissionsAcrossAProvinceKeepTheSummariesExact() throws Exception {
+    List<String> counties = List.of("630104", "630105", "630106", "630121", "630123", "630202", "630203",
+        "630222", "630223", "630224", "630225", "632221", "632222", "632223", "632224", "632301");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Callable<String>> jobs = new java.util.ArrayList<>();
+      for (String county : counties) {
+        String json = ReportDocuments.random(FormatVersion.FMT2021, new Random(county.hashCode())).json();
+        jobs.add(() -> put(county, json, null));
+      }
+      for (var f : pool.invokeAll(jobs)) {
+        assertThat(f.get()).startsWith("\"1-");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEqualsDatabase("630000");
+    assertEqualsDatabase("000000");
   }
 
   @Test
