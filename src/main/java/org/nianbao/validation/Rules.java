@@ -227,10 +227,35 @@ public final class Rules {
           "A government's report must cover evaluation, public appraisal and accountability results.");
 
   /** Every rule of this engine, in the spec's order; findings are sorted by this order. */
+  /**
+   * LC-01: the report is published by its statutory deadline (Art. 49): 31 March of Y+1 for a people's
+   * government's report, 31 January of Y+1 for every other organ.
+   */
+  public static final RuleSpec LC_01 =
+      new RuleSpec(
+          "LC-01",
+          WARNING,
+          false,
+          OFFICIAL,
+          "publishedAt ≤ deadline(unit, Y): 31 Mar Y+1 (people's government), else 31 Jan Y+1",
+          "年度报告应于{deadline}前公布，实际公布于{date}（逾期{d}天）。",
+          "Report due by {deadline}, published {date} ({d} days late).");
+
+  /** LC-02: a report cannot be published before its statistics year has ended (publishedAt ≥ 1 Jan Y+1). */
+  public static final RuleSpec LC_02 =
+      new RuleSpec(
+          "LC-02",
+          ERROR,
+          false,
+          STRUCTURAL,
+          "publishedAt ≥ 1 Jan Y+1",
+          "年度报告不得早于统计年度结束前公布。",
+          "A report cannot be published before its year ends.");
+
   public static final List<RuleSpec> ALL =
       List.of(
           FMT_02, FMT_03, FMT_04, FMT_05, FMT_06, S3_01, S3_02, S3_03, S3_04, S4_01, S2_01, S2_02, S2_03,
-          TXT_01, TXT_02, TXT_03, TXT_04, TXT_05, TXT_07);
+          TXT_01, TXT_02, TXT_03, TXT_04, TXT_05, TXT_07, LC_01, LC_02);
 
   /** The position of a rule id in {@link #ALL}, or {@code ALL.size()} for an unknown id. */
   static int rank(String id) {

@@ -1,5 +1,7 @@
 package org.nianbao.validation;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,35 @@ public final class Validator {
     }
     regulationPower(rules, values, ctx.unit(), findings);
     NarrativeRules.evaluate(document.texts(), values, format, ctx, findings);
+    publication(document.publishedAt(), ctx, findings);
     return new ValidationResult(findings.sorted());
+  }
+
+  /** LC-02 and LC-01: the publication date against the end of the statistics year and the deadline. */
+  private static void publication(LocalDate publishedAt, ValidationContext ctx, Findings findings) {
+    if (publishedAt == null || ctx.year() == null) {
+      return;
+    }
+    int year = ctx.year();
+    LocalDate yearEnd = LocalDate.of(year + 1, 1, 1);
+    if (publishedAt.isBefore(yearEnd)) {
+      findings.add(
+          Rules.LC_02, Severity.ERROR, List.of("publishedAt"), "≥ " + yearEnd, publishedAt.toString(),
+          Templates.message(Rules.LC_02, Map.of(), Map.of()));
+      return;
+    }
+    if (ctx.unit() == null) {
+      return;
+    }
+    LocalDate deadline =
+        "PEOPLES_GOV".equals(ctx.unit().kind()) ? LocalDate.of(year + 1, 3, 31) : LocalDate.of(year + 1, 1, 31);
+    if (publishedAt.isAfter(deadline)) {
+      long late = ChronoUnit.DAYS.between(deadline, publishedAt);
+      Map<String, Object> args = Map.of("deadline", deadline, "date", publishedAt, "d", late);
+      findings.add(
+          Rules.LC_01, Severity.WARNING, List.of("publishedAt"), "≤ " + deadline, publishedAt.toString(),
+          Templates.message(Rules.LC_01, args, args));
+    }
   }
 
   /** The typed cells of a document without any finding (e.g. to store or compare a stored report). */
