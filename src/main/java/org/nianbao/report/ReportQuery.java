@@ -26,7 +26,14 @@ public class ReportQuery {
 
   /** List filters; null means "any". */
   public record Filter(
-      Integer year, String region, UnitKind kind, Scope scope, String status, Boolean hasWarnings, String sort) {}
+      Integer year,
+      String unit,
+      String region,
+      UnitKind kind,
+      Scope scope,
+      String status,
+      Boolean hasWarnings,
+      String sort) {}
 
   private static final Map<String, String> SORTS =
       Map.of(
@@ -56,6 +63,10 @@ public class ReportQuery {
     if (f.year() != null) {
       where.append(" AND r.year = ?");
       args.add(f.year());
+    }
+    if (f.unit() != null) {
+      where.append(" AND r.unit_code = ?");
+      args.add(f.unit());
     }
     if (region != null) {
       where.append(" AND g.path LIKE ?");

@@ -92,6 +92,7 @@ public class ReportResource {
   @Produces({MediaType.APPLICATION_JSON, CSV})
   public Response list(
       @QueryParam("year") String year,
+      @QueryParam("unit") String unit,
       @QueryParam("region") String region,
       @QueryParam("kind") String kind,
       @QueryParam("scope") String scope,
@@ -105,6 +106,7 @@ public class ReportResource {
     ReportQuery.Filter filter =
         new ReportQuery.Filter(
             Params.optionalInteger("year", year),
+            unit == null || unit.isBlank() ? null : unit.strip(),
             region == null || region.isBlank() ? null : region.strip(),
             Params.enumValue("kind", kind, UnitKind.class),
             Params.enumValue("scope", scope, Scope.class),

@@ -269,6 +269,9 @@ class ReportResourceTest {
         .queryParam("size", 2)
         .when().get("/api/v1/reports")
         .then().statusCode(200).body("items.unit", contains("411328"));
+    given().filter(CONTRACT).queryParam("unit", "411327")
+        .when().get("/api/v1/reports").then().statusCode(200).body("total", equalTo(1))
+        .body("items.year", contains(2022));
     given().filter(CONTRACT).queryParam("year", 2022).queryParam("region", "411300").queryParam("scope", "AGGREGATE")
         .when().get("/api/v1/reports").then().statusCode(200).body("items.unit", contains("411328"));
     given().filter(CONTRACT).queryParam("year", 2022).queryParam("region", "411300").queryParam("sort", "-unit")
