@@ -74,9 +74,15 @@ public class ReportResource {
   @Path("/units/{code}/reports/{year}")
   @Produces(MediaType.APPLICATION_JSON)
   public Response read(
-      @PathParam("code") String code, @PathParam("year") String year, @QueryParam("version") String version) {
+      @PathParam("code") String code,
+      @PathParam("year") String year,
+      @QueryParam("version") String version,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     Integer v = Params.optionalInteger("version", version);
     Outcome outcome = reports.read(code, year(year), v);
+    if (ifNoneMatch != null && matches(ifNoneMatch, outcome.etag())) {
+      return Response.notModified(unquote(outcome.etag())).build();
+    }
     return Response.ok(outcome.report()).tag(unquote(outcome.etag())).build();
   }
 
@@ -123,6 +129,17 @@ public class ReportResource {
           .build();
     }
     return Response.ok(result, MediaType.APPLICATION_JSON).build();
+  }
+
+  /** Whether an If-None-Match list names this entity tag (weak or strong, or *). */
+  private static boolean matches(String header, String etag) {
+    for (String candidate : header.split(",")) {
+      String c = candidate.strip();
+      if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int year(String raw) {
