@@ -47,10 +47,11 @@ public class TokenAuthenticator {
   }
 
   /**
-   * The caller holding {@code secret}, or empty if it is unknown, revoked or expired. Runs in its own
-   * transaction so that recording lastUsedAt survives a refused or rolled-back write.
+   * The caller holding {@code secret}, or empty if it is unknown, revoked or expired. Joins the request's
+   * transaction: lastUsedAt is recorded with a write that commits, and a refused or rejected write leaves
+   * the database exactly as it was.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @Transactional
   public Optional<Caller> authenticate(String secret) {
     if (bootstrapToken.isPresent() && TokenSecrets.sameSecret(secret, bootstrapToken.get())) {
       return Optional.of(new Caller(null, BOOTSTRAP_NAME, TokenScope.ADMIN.toString()));

@@ -85,6 +85,47 @@ class ReportResourceTest {
         .when().get("/api/v1/reports").then().statusCode(200).body("total", equalTo(0));
   }
 
+  @jakarta.inject.Inject javax.sql.DataSource dataSource;
+
+  /** A fingerprint of every row of every table of the schema (flyway's history aside). */
+  private String databaseFingerprint() throws Exception {
+    StringBuilder all = new StringBuilder();
+    try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (var rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+          + " AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history' ORDER BY 1")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String table : tables) {
+        try (var rs = st.executeQuery(
+            "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table + " t")) {
+          rs.next();
+          all.append(table).append('=').append(rs.getString(1)).append('\n');
+        }
+      }
+    }
+    return all.toString();
+  }
+
+  @Test
+  void aRejectedSubmissionLeavesEveryTableExactlyAsItWas() throws Exception {
+    var token = org.nianbao.testsupport.Tokens.create("卧龙区门户", "UNIT:411303");
+    String authorization = "Bearer " + token.secret();
+    // not even the token's lastUsedAt may move: it is recorded only with a write that commits
+    String before = databaseFingerprint();
+    given().filter(CONTRACT).header("Authorization", authorization).contentType(ContentType.JSON)
+        .body(ReportDocuments.fmt2021().add("s4.review.total", 1).json())
+        .when().put("/api/v1/units/411303/reports/2023")
+        .then().statusCode(422).body("type", equalTo("https://nianbao.org/problems/report-rejected"));
+    given().filter(CONTRACT).header("Authorization", authorization).contentType(ContentType.JSON)
+        .body(ReportDocuments.fmt2021().json())
+        .when().put("/api/v1/units/411302/reports/2023")
+        .then().statusCode(403);
+    assertThat(databaseFingerprint()).isEqualTo(before);
+  }
+
   @Test
   void structuralProblemsAreFindingsNamedByCell() {
     String json = ReportDocuments.fmt2021()
