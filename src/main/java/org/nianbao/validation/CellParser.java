@@ -230,6 +230,12 @@ public final class CellParser {
     findings.add(rule, severity, List.of(cell.key()), expected, raw, Templates.message(rule, zh, en));
   }
 
+  /** Unknown keys named one by one; beyond this, one finding counts the rest. */
+  static final int MAX_UNKNOWN_NAMED = 50;
+
+  private static final String MORE_UNKNOWN_ZH = "另有{n}个单元格键不属于{format}格式。";
+  private static final String MORE_UNKNOWN_EN = "{n} more keys are not cells of the {format} format.";
+
   private static void reportUnknownKeys(Map<String, JsonNode> cells, Catalogue catalogue, Findings findings) {
     List<String> unknown = new ArrayList<>();
     for (String key : cells.keySet()) {
@@ -238,6 +244,19 @@ public final class CellParser {
       }
     }
     Collections.sort(unknown);
+    if (unknown.size() > MAX_UNKNOWN_NAMED) {
+      // a document that is mostly not this format: name the first keys, count the rest (no amplification)
+      List<String> rest = unknown.subList(MAX_UNKNOWN_NAMED, unknown.size());
+      Map<String, Object> args = Map.of("n", rest.size(), "format", catalogue.version().name());
+      findings.add(
+          Rules.FMT_03,
+          Severity.ERROR,
+          List.of(),
+          "cells of " + catalogue.version().name(),
+          rest.size() + " more unknown keys",
+          new Message(Templates.fill(MORE_UNKNOWN_ZH, args), Templates.fill(MORE_UNKNOWN_EN, args)));
+      unknown = unknown.subList(0, MAX_UNKNOWN_NAMED);
+    }
     for (String key : unknown) {
       Map<String, Object> args = Map.of("key", key, "format", catalogue.version().name());
       JsonNode node = cells.get(key);

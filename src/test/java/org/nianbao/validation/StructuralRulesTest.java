@@ -186,4 +186,17 @@ class StructuralRulesTest {
     assertFalse(r.valid());
     assertEquals(List.of(), submit(ReportDocuments.fmt2021().format(FormatVersion.FMT2021), 2021).findings());
   }
+
+  @Test
+  void aFloodOfUnknownKeysIsNamedUpToFiftyAndCounted() {
+    ReportDocuments.Builder b = ReportDocuments.fmt2021();
+    for (int i = 0; i < 1000; i++) {
+      b.set(String.format("x.%04d", i), 1L);
+    }
+    List<Finding> unknown = new Validator().validate(b.build(), ValidationContext.bare()).findings().stream()
+        .filter(f -> f.rule().equals("FMT-03")).toList();
+    org.assertj.core.api.Assertions.assertThat(unknown).hasSize(51);
+    org.assertj.core.api.Assertions.assertThat(unknown.stream().filter(f -> f.cells().isEmpty()).toList())
+        .singleElement().satisfies(f -> org.assertj.core.api.Assertions.assertThat(f.actual()).isEqualTo("950 more unknown keys"));
+  }
 }
