@@ -158,7 +158,8 @@ public class ReportService {
         store.load(unitCode, year, version)
             .orElseThrow(() -> ProblemException.notFound(
                 "Report", unitCode + "/" + year + (version == null ? "" : " version " + version)));
-    return new Outcome(report, false, etag(report.version(), Canonical.sha256(ValidationService.document(report))));
+    // the ETag is that of the document as it was stored, the same one If-Match is compared with
+    return new Outcome(report, false, etag(report.version(), store.documentSha256(unitCode, year, report.version())));
   }
 
   /** Every version of a report, each with what changed since the one before. */

@@ -316,6 +316,24 @@ public class ReportStore {
     });
   }
 
+  /** The stored SHA-256 of a version's submitted document (the basis of its ETag). */
+  public String documentSha256(String unitCode, int year, int version) {
+    return run(c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT v.document_sha256 FROM report r JOIN report_version v ON v.report_id = r.id"
+                  + " WHERE r.unit_code = ? AND r.year = ? AND v.version = ?")) {
+        ps.setString(1, unitCode);
+        ps.setInt(2, year);
+        ps.setInt(3, version);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getString(1);
+        }
+      }
+    });
+  }
+
   /** All version numbers of a report, oldest first. */
   public List<Integer> versions(String unitCode, int year) {
     return run(c -> {

@@ -53,16 +53,24 @@ class ImportResourceTest {
 
   @Test
   void submitTrueStoresTheImportedReport() throws Exception {
-    asAdmin().contentType("text/plain; charset=UTF-8").body(sample())
+    String etag = asAdmin().contentType("text/plain; charset=UTF-8").body(sample())
         .queryParam("unit", "411381").queryParam("submit", true)
         .when().post("/api/v1/imports")
         .then().statusCode(201)
         .header("Location", startsWith("http"))
         .body("submitted.version", equalTo(1))
         .body("submitted.origin", equalTo("IMPORT"))
-        .body("submitted.year", equalTo(2024));
+        .body("submitted.year", equalTo(2024))
+        .extract().header("ETag");
     given().filter(CONTRACT).when().get("/api/v1/units/411381/reports/2024")
-        .then().statusCode(200).body("cells.'s3.new.total'", equalTo(247)).body("origin", equalTo("IMPORT"));
+        .then().statusCode(200).header("ETag", equalTo(etag))
+        .body("cells.'s3.new.total'", equalTo(247)).body("origin", equalTo("IMPORT"));
+    // the ETag read back is the one an amendment must present
+    asAdmin().contentType("text/plain; charset=UTF-8").header("If-Match", etag)
+        .body(new String(sample(), java.nio.charset.StandardCharsets.UTF_8).replace("\t247\n", "\t248\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .queryParam("unit", "411381").queryParam("submit", true)
+        .when().post("/api/v1/imports")
+        .then().statusCode(422).body("type", equalTo("https://nianbao.org/problems/report-rejected"));
   }
 
   @Test
