@@ -8,11 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.nianbao.common.Csv;
 import org.nianbao.common.Paging;
 import org.nianbao.common.Params;
 import org.nianbao.common.ProblemException;
@@ -29,8 +31,6 @@ import org.nianbao.validation.Scope;
 /** Annual reports of a unit: submit or amend (PUT), read, history; and the list across units. */
 @Path("/api/v1")
 public class ReportResource {
-
-  static final String CSV = "text/csv";
 
   private final ReportService reports;
   private final ReportQuery query;
@@ -95,7 +95,7 @@ public class ReportResource {
 
   @GET
   @Path("/reports")
-  @Produces({MediaType.APPLICATION_JSON, CSV})
+  @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
   public Response list(
       @QueryParam("year") String year,
       @QueryParam("unit") String unit,
@@ -107,8 +107,8 @@ public class ReportResource {
       @QueryParam("page") String page,
       @QueryParam("size") String size,
       @QueryParam("sort") String sort,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    boolean csv = accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
+      @Context HttpHeaders headers) {
+    boolean csv = Csv.wanted(headers);
     ReportQuery.Filter filter =
         new ReportQuery.Filter(
             Params.optionalInteger("year", year),
@@ -123,7 +123,7 @@ public class ReportResource {
         csv && page == null && size == null ? new Paging(1, ReportCsv.MAX_ROWS) : Paging.of(page, size);
     Page<ReportListItem> result = query.list(filter, paging);
     if (csv) {
-      return Response.ok(ReportCsv.list(result.items()), CSV + "; charset=UTF-8")
+      return Response.ok(ReportCsv.list(result.items()), Csv.MEDIA_TYPE)
           .header("X-Total-Count", result.total())
           .header("Content-Disposition", "attachment; filename=\"reports.csv\"")
           .build();

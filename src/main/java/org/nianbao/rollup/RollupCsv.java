@@ -6,6 +6,7 @@ import java.util.List;
 import org.nianbao.catalogue.Catalogue;
 import org.nianbao.catalogue.CellDefinition;
 import org.nianbao.catalogue.FormatVersion;
+import org.nianbao.common.Csv;
 import org.nianbao.rollup.RollupViews.Indicators;
 import org.nianbao.rollup.RollupViews.Rollup;
 import org.nianbao.rollup.RollupViews.RollupChild;
@@ -17,23 +18,21 @@ import org.nianbao.rollup.RollupViews.RollupChild;
  */
 final class RollupCsv {
 
-  static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
-  private static final char BOM = '\uFEFF';
 
   private RollupCsv() {}
 
   static String write(Rollup rollup) {
     List<RollupChild> children = rollup.children() == null ? List.of() : rollup.children();
-    StringBuilder out = new StringBuilder().append(BOM);
+    StringBuilder out = Csv.document();
     List<String> header = new ArrayList<>(List.of("键 key", "栏目 label", "单位 unit"));
     header.add(rollup.region().name() + "（" + rollup.region().code() + "）" + rollup.year());
     children.forEach(c -> header.add(c.region().name() + "（" + c.region().code() + "）"));
-    line(out, header);
+    Csv.line(out, header);
     for (CellDefinition cell : Catalogue.of(FormatVersion.valueOf(rollup.formatVersion())).cells()) {
       List<String> row = new ArrayList<>(List.of(cell.key(), cell.shortLabel(), cell.unit()));
       row.add(text(rollup.cells().get(cell.key())));
       children.forEach(c -> row.add(text(c.cells().get(cell.key()))));
-      line(out, row);
+      Csv.line(out, row);
     }
     String[][] indicators = {
       {"disclosureRate", "予以公开率 disclosure rate"},
@@ -49,7 +48,7 @@ final class RollupCsv {
       List<String> row = new ArrayList<>(List.of("indicator." + indicator[0], indicator[1], "比率 ratio"));
       row.add(text(indicator(rollup.indicators(), indicator[0])));
       children.forEach(c -> row.add(text(indicator(c.indicators(), indicator[0]))));
-      line(out, row);
+      Csv.line(out, row);
     }
     String[][] coverage = {
       {"expectedUnits", "应报单位数 expected units"},
@@ -62,7 +61,7 @@ final class RollupCsv {
       List<String> row = new ArrayList<>(List.of("coverage." + item[0], item[1], "个 units"));
       row.add(String.valueOf(coverageValue(rollup.coverage(), item[0])));
       children.forEach(c -> row.add(String.valueOf(coverageValue(c.coverage(), item[0]))));
-      line(out, row);
+      Csv.line(out, row);
     }
     return out.toString();
   }
@@ -95,20 +94,5 @@ final class RollupCsv {
       return "";
     }
     return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-  }
-
-  private static void line(StringBuilder out, List<String> fields) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      String f = fields.get(i);
-      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0) {
-        out.append('"').append(f.replace("\"", "\"\"")).append('"');
-      } else {
-        out.append(f);
-      }
-    }
-    out.append("\r\n");
   }
 }

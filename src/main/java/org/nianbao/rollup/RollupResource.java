@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.nianbao.common.Csv;
 import org.nianbao.common.Paging;
 import org.nianbao.common.Params;
 import org.nianbao.rollup.RollupViews.MissingPage;
@@ -19,7 +20,6 @@ import org.nianbao.rollup.RollupViews.RollupSeries;
 @Path("/api/v1/rollups/{region}")
 public class RollupResource {
 
-  private static final MediaType CSV = MediaType.valueOf("text/csv");
 
   private final RollupService service;
 
@@ -29,7 +29,7 @@ public class RollupResource {
 
   @GET
   @Path("/{year}")
-  @Produces({MediaType.APPLICATION_JSON, RollupCsv.MEDIA_TYPE})
+  @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
   public Response rollup(
       @PathParam("region") String region,
       @PathParam("year") String year,
@@ -38,8 +38,8 @@ public class RollupResource {
       @Context HttpHeaders headers) {
     Rollup rollup =
         service.rollup(region, Params.integer("year", year, 0), RollupFilter.parse(kinds, level));
-    return wantsCsv(headers)
-        ? Response.ok(RollupCsv.write(rollup), RollupCsv.MEDIA_TYPE)
+    return Csv.wanted(headers)
+        ? Response.ok(RollupCsv.write(rollup), Csv.MEDIA_TYPE)
             .header("Content-Disposition", "attachment; filename=\"rollup-" + region + "-" + year + ".csv\"")
             .build()
         : Response.ok(rollup, MediaType.APPLICATION_JSON_TYPE).build();
@@ -71,18 +71,5 @@ public class RollupResource {
     int last = Params.integer("to", to, java.time.Year.now().getValue() - 1);
     int first = Params.integer("from", from, last - 4);
     return service.series(region, first, last, RollupFilter.parse(kinds, level));
-  }
-
-  /** CSV when the first acceptable type that this resource can produce is text/csv. */
-  private static boolean wantsCsv(HttpHeaders headers) {
-    for (MediaType type : headers.getAcceptableMediaTypes()) {
-      if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-        return false;
-      }
-      if (type.isCompatible(CSV)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
