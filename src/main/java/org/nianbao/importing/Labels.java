@@ -121,6 +121,64 @@ final class Labels {
     return (paren && end == '）') || (!paren && end == '、') ? i + 1 : 0;
   }
 
+  private static final java.util.regex.Pattern NUMBERING =
+      java.util.regex.Pattern.compile("（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、|\\d{1,2}\\.(?!\\d)");
+  private static final String DROPPED = "，、。；：;,.（）“”《》【】[]<>—-－·*#/|_~`!！?？的之";
+
+  /**
+   * The form of a label compared by meaning: normalised, without item numbering anywhere ({@code 1.},
+   * {@code （三）}, {@code 一、}), punctuation, markdown marks and 的/之, with 行政规范性文件 read as 规范性文件.
+   */
+  static String key(String label) {
+    String n = NUMBERING.matcher(normalise(label)).replaceAll("");
+    StringBuilder sb = new StringBuilder(n.length());
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (DROPPED.indexOf(c) < 0) {
+        sb.append(c);
+      }
+    }
+    return sb.toString().replace("行政规范性文件", "规范性文件");
+  }
+
+  /** The sorted character bigrams of a key (a one-character key is its own bigram). */
+  static int[] bigrams(String key) {
+    if (key.isEmpty()) {
+      return new int[0];
+    }
+    if (key.length() == 1) {
+      return new int[] {key.charAt(0) << 16};
+    }
+    int[] out = new int[key.length() - 1];
+    for (int i = 0; i + 1 < key.length(); i++) {
+      out[i] = (key.charAt(i) << 16) | key.charAt(i + 1);
+    }
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  /** Dice similarity of two bigram multisets, 0 (nothing shared) to 1 (the same). */
+  static double dice(int[] a, int[] b) {
+    if (a.length == 0 || b.length == 0) {
+      return 0;
+    }
+    int i = 0;
+    int j = 0;
+    int common = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return 2.0 * common / (a.length + b.length);
+  }
+
   /** The last segment of a catalogue label path ({@code a/b/c} → {@code c}). */
   static String lastSegment(String path) {
     return path.substring(path.lastIndexOf('/') + 1);

@@ -1,0 +1,131 @@
+package org.nianbao.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run of value cells printed one after another with no label between them (one table row, several
+ * unlabelled rows, or section 四's flat row of 15), with the labels printed around it: on the lines
+ * before it since the previous run, on its own line before its first value, and after its last value
+ * until the next run.
+ */
+final class Run {
+
+  /** One printed cell of the document: its text, whether it is a value, its line index and position. */
+  record Token(String text, boolean value, int line, Position at) {}
+
+  private final List<Token> values = new ArrayList<>();
+  private final List<String> before = new ArrayList<>();
+  private final List<String> same = new ArrayList<>();
+  private final List<String> after = new ArrayList<>();
+  private boolean allBlank = true;
+
+  void add(Token value) {
+    values.add(value);
+    allBlank &= CellValue.isBlank(value.text());
+  }
+
+  List<Token> values() {
+    return values;
+  }
+
+  int size() {
+    return values.size();
+  }
+
+  boolean allBlank() {
+    return allBlank;
+  }
+
+  /** True if the run fills a row of this width: as many values, or more whose extras are all blank. */
+  boolean fits(int width) {
+    if (values.size() < width) {
+      return false;
+    }
+    for (int k = width; k < values.size(); k++) {
+      if (!CellValue.isBlank(values.get(k).text())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  List<String> before() {
+    return before;
+  }
+
+  List<String> same() {
+    return same;
+  }
+
+  List<String> after() {
+    return after;
+  }
+
+  /** Line index of the first value. */
+  int firstLine() {
+    return values.get(0).line();
+  }
+
+  int lastLine() {
+    return values.get(values.size() - 1).line();
+  }
+
+  /** The raw text of the run, for a finding. */
+  String raw() {
+    StringBuilder sb = new StringBuilder();
+    for (Token t : values) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(t.text());
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Cuts a table's tokens into runs. A run breaks at every label, and at the start and end of a line that
+   * holds two or more values (a printed row), so rows printed one per line stay apart while cells printed
+   * one per line join.
+   */
+  static List<Run> runs(List<Token> tokens, int[] valuesOnLine) {
+    List<Run> runs = new ArrayList<>();
+    List<Token> pending = new ArrayList<>();
+    Run current = null;
+    int currentLine = -1;
+    for (Token t : tokens) {
+      if (!t.value()) {
+        String text = Labels.trim(t.text());
+        if (text.isEmpty() || text.length() > 60) {
+          continue;
+        }
+        current = null;
+        pending.add(t);
+        continue;
+      }
+      if (current != null && t.line() != currentLine
+          && (valuesOnLine[t.line()] >= 2 || valuesOnLine[currentLine] >= 2)) {
+        current = null;
+      }
+      if (current == null) {
+        current = new Run();
+        for (Token label : pending) {
+          (label.line() == t.line() ? current.same : current.before).add(label.text());
+        }
+        if (!runs.isEmpty()) {
+          runs.get(runs.size() - 1).after.addAll(current.before);
+        }
+        pending.clear();
+        runs.add(current);
+      }
+      current.add(t);
+      currentLine = t.line();
+    }
+    if (!runs.isEmpty()) {
+      for (Token label : pending) {
+        runs.get(runs.size() - 1).after.add(label.text());
+      }
+    }
+    return runs;
+  }
+}
