@@ -32,10 +32,17 @@ final class Aligner {
   }
 
   /** What the labels around one run say about each template row. */
-  private record Scores(double[] sim, String[] label, double best, double second, double other) {}
+  private record Scores(double[] sim, double[] raw, String[] label, double best, double second, double other) {}
 
-  private static final double SKIP_ROW = 0.6;
-  private static final double SKIP_RUN = 0.3;
+  /**
+   * Weights of label evidence: printed on the run's own line it is the row's; on lines before or after it
+   * may be a wrapped part of the label or a detached label of another row (extractions that lose the
+   * table print labels and values apart), so it counts for less.
+   */
+  private static final double BEFORE = 0.5;
+  private static final double AFTER = 0.4;
+  private static final double SKIP_ROW = 0.8;
+  private static final double SKIP_RUN = 0.8;
   private static final double SKIP_SHORT_RUN = 0.05;
 
   private Aligner() {}
@@ -76,7 +83,7 @@ final class Aligner {
         Run run = runs.get(i);
         Scores s = scores[i];
         int width = j < n ? rows.get(j).width() : rows.get(n - 1).width();
-        relax(dp, move, i + 1, j, here - (run.fits(width) ? SKIP_RUN : SKIP_SHORT_RUN), 1);
+        relax(dp, move, i + 1, j, here - (run.fits(width) && !run.allBlank() ? SKIP_RUN : SKIP_SHORT_RUN), 1);
         if (j == n) {
           continue;
         }
@@ -91,7 +98,7 @@ final class Aligner {
           double gain = 0.3 + 2 * s.other() - 1.5 * Math.max(s.best(), s.other());
           relax(dp, move, i + 1, j + mergedRows, here + gain, 5);
         }
-        if (run.size() > width && run.size() % width == 0) {
+        if (width >= 5 && run.size() > width && run.size() % width == 0) {
           int t = run.size() / width;
           if (t <= 9 && j + t <= n && !run.allBlank()) {
             relax(dp, move, i + 1, j + t, here + 0.45 * t - 0.5 * s.best() + 0.5 * sim, 10 + t);
@@ -152,7 +159,7 @@ final class Aligner {
   /** How the label matched: as printed, as normalised, nearest with a margin, or only by structure. */
   private static String kind(Template.Row row, Scores s, int j) {
     String printed = s.label()[j];
-    double sim = s.sim()[j];
+    double sim = s.raw()[j];
     if (printed != null && sim > 0) {
       if (Labels.trim(printed).equals(row.label())) {
         return "exact";
@@ -161,7 +168,7 @@ final class Aligner {
           || sim >= 0.999 && Labels.key(printed).equals(Labels.key(row.label()))) {
         return "normalised";
       }
-      if (sim >= 0.5 && sim >= s.best() - 1e-9 && sim - s.second() >= 0.1) {
+      if (sim >= 0.5 && s.sim()[j] >= s.best() - 1e-9 && s.sim()[j] - s.second() >= 0.05) {
         return "nearest";
       }
     }
@@ -186,7 +193,7 @@ final class Aligner {
     String suffix = "";
     for (int k = before.size() - 1; k >= Math.max(0, before.size() - 3); k--) {
       suffix = before.get(k) + suffix;
-      add(texts, weights, suffix, 0.95);
+      add(texts, weights, suffix, BEFORE);
       if (!same.isEmpty()) {
         add(texts, weights, suffix + sameJoined, 0.95);
       }
@@ -194,10 +201,11 @@ final class Aligner {
     String prefix = sameJoined;
     for (int k = 0; k < Math.min(3, after.size()); k++) {
       prefix = prefix + after.get(k);
-      add(texts, weights, prefix, same.isEmpty() ? 0.7 : 0.95);
+      add(texts, weights, prefix, same.isEmpty() ? AFTER : 0.95);
     }
     int n = rows.size();
     double[] sim = new double[n];
+    double[] rawSim = new double[n];
     String[] label = new String[n];
     double other = 0;
     for (int c = 0; c < texts.size(); c++) {
@@ -210,9 +218,11 @@ final class Aligner {
       int[] grams = Labels.bigrams(key);
       double w = weights.get(c);
       for (int j = 0; j < n; j++) {
-        double d = w * Labels.dice(grams, rows.get(j).bigrams());
+        double dice = Labels.dice(grams, rows.get(j).bigrams());
+        double d = w * dice;
         if (d > sim[j]) {
           sim[j] = d;
+          rawSim[j] = dice;
           label[j] = texts.get(c);
         }
       }
@@ -230,7 +240,7 @@ final class Aligner {
         second = d;
       }
     }
-    return new Scores(sim, label, best, second, other);
+    return new Scores(sim, rawSim, label, best, second, other);
   }
 
   private static void add(List<String> texts, List<Double> weights, String text, double weight) {

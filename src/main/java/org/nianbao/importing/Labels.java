@@ -121,8 +121,6 @@ final class Labels {
     return (paren && end == '）') || (!paren && end == '、') ? i + 1 : 0;
   }
 
-  private static final java.util.regex.Pattern NUMBERING =
-      java.util.regex.Pattern.compile("（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、|\\d{1,2}\\.(?!\\d)");
   private static final String DROPPED = "，、。；：;,.（）“”《》【】[]<>—-－·*#/|_~`!！?？的之";
 
   /**
@@ -130,15 +128,55 @@ final class Labels {
    * {@code （三）}, {@code 一、}), punctuation, markdown marks and 的/之, with 行政规范性文件 read as 规范性文件.
    */
   static String key(String label) {
-    String n = NUMBERING.matcher(normalise(label)).replaceAll("");
+    String n = normalise(label);
     StringBuilder sb = new StringBuilder(n.length());
-    for (int i = 0; i < n.length(); i++) {
-      char c = n.charAt(i);
+    int i = 0;
+    while (i < n.length()) {
+      int skip = numberingAt(n, i);
+      if (skip > 0) {
+        i += skip;
+        continue;
+      }
+      char c = n.charAt(i++);
       if (DROPPED.indexOf(c) < 0) {
         sb.append(c);
       }
     }
-    return sb.toString().replace("行政规范性文件", "规范性文件");
+    int at = sb.indexOf("行政规范性文件");
+    if (at >= 0) {
+      sb.delete(at, at + 2);
+    }
+    return sb.toString();
+  }
+
+  /** The length of item numbering at {@code i} ({@code （三）}, {@code 三、}, {@code 12.}), or 0. */
+  private static int numberingAt(String s, int i) {
+    int j = i;
+    boolean paren = s.charAt(j) == '（';
+    if (paren) {
+      j++;
+    }
+    int start = j;
+    while (j < s.length() && j - start < 3 && CHINESE_DIGITS.indexOf(s.charAt(j)) >= 0) {
+      j++;
+    }
+    if (j > start && j < s.length()) {
+      if (paren && s.charAt(j) == '）' || !paren && s.charAt(j) == '、') {
+        return j + 1 - i;
+      }
+      return 0;
+    }
+    if (paren) {
+      return 0;
+    }
+    while (j < s.length() && j - start < 2 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+      j++;
+    }
+    if (j > start && j < s.length() && s.charAt(j) == '.' && (j + 1 >= s.length() || !Character.isDigit(s.charAt(j + 1)))
+        && (i == 0 || !Character.isDigit(s.charAt(i - 1)))) {
+      return j + 1 - i;
+    }
+    return 0;
   }
 
   /** The sorted character bigrams of a key (a one-character key is its own bigram). */

@@ -85,7 +85,11 @@ final class ReportMatcher {
       if (t.value() || t.text().length() > 60) {
         continue;
       }
-      String n = Labels.normalise(t.text());
+      String n = t.text();
+      if (n.length() < 4) {
+        continue;
+      }
+      n = Labels.normalise(n);
       for (String sign : SIGNS_2019) {
         if (n.contains(sign) && seen2019.add(sign) && first2019 == null) {
           first2019 = Labels.trim(t.text());
@@ -342,7 +346,7 @@ final class ReportMatcher {
       if (t.line() >= to) {
         break;
       }
-      if (test.test(Labels.key(t.text()))) {
+      if (test.test(t.key())) {
         return t.line();
       }
     }
@@ -367,6 +371,15 @@ final class ReportMatcher {
             ? Aligner.align(runs, rows, template.section3Context(), template.otherFirst(), template.otherRows(),
                 template.otherGroup())
             : Aligner.align(runs, rows, List.of(), -1, 0, null);
+    if (Boolean.getBoolean("nianbao.debug")) {
+      for (Run r : runs) {
+        System.err.println("RUN " + r.raw() + " | before=" + r.before() + " same=" + r.same() + " after=" + r.after());
+      }
+      for (int j = 0; j < rows.size(); j++) {
+        Aligner.RowReading rr = readings.get(j);
+        System.err.println("ROW " + rows.get(j).label() + " <- " + rr.fill() + " " + (rr.run() == null ? "" : rr.run().raw()) + " " + rr.match() + " [" + rr.label() + "]");
+      }
+    }
     for (int j = 0; j < rows.size(); j++) {
       store(rows.get(j), readings.get(j), out, null);
       if (readings.get(j).run() != null) {
@@ -420,18 +433,63 @@ final class ReportMatcher {
       }
       units.put(run, unit);
     }
+    if (Boolean.getBoolean("nianbao.debug")) {
+      for (Run r : runs) {
+        System.err.println("S2RUN " + r.raw() + " | before=" + r.before() + " same=" + r.same() + " after=" + r.after());
+      }
+    }
+    Run[] shortRun = new Run[rows.size()];
     for (int i = 0; i < runs.size(); i++) {
       Run run = runs.get(i);
       List<Aligner.RowReading> one = Aligner.align(List.of(run), rows, List.of(), -1, 0, null);
       for (int j = 0; j < rows.size(); j++) {
         Aligner.RowReading r = one.get(j);
-        if (r.fill() == Aligner.Fill.VALUES && !rowDone[j] && !"structure".equals(r.match())) {
-          rowDone[j] = true;
-          runDone[i] = true;
-          store(rows.get(j), r, out, units.get(run));
-          lastUsed[2] = Math.max(lastUsed[2], run.lastLine());
-          break;
+        if (rowDone[j] || r.fill() == Aligner.Fill.NONE || "structure".equals(r.match())) {
+          continue;
         }
+        rowDone[j] = true;
+        runDone[i] = true;
+        lastUsed[2] = Math.max(lastUsed[2], run.lastLine());
+        if (r.fill() == Aligner.Fill.VALUES) {
+          store(rows.get(j), r, out, units.get(run));
+        } else {
+          shortRun[j] = run;
+        }
+        break;
+      }
+    }
+    // a row printed one value short, and a lone value whose remark names that row's missing column: the
+    // extraction took a cell with a remark (22（其中修订16件）, 55（含自然失效29件）) out of its row
+    for (int j = 0; j < rows.size(); j++) {
+      Run run = shortRun[j];
+      if (run == null) {
+        continue;
+      }
+      Template.Row row = rows.get(j);
+      boolean filled = false;
+      if (run.size() == row.width() - 1) {
+        for (int i = 0; i < runs.size() && !filled; i++) {
+          Run lone = runs.get(i);
+          if (runDone[i] || lone.size() != 1 || lone.allBlank() || lone.after().isEmpty()) {
+            continue;
+          }
+          int column = remarkColumn(row, lone.after().get(0));
+          if (column < 0) {
+            continue;
+          }
+          runDone[i] = true;
+          filled = true;
+          int k = 0;
+          for (int c = 0; c < row.width(); c++) {
+            Run.Token t = c == column ? lone.values().get(0) : run.values().get(k++);
+            String raw = c == column ? t.text() + lone.after().get(0) : t.text();
+            out.put(row.cells().get(c).key(), new Reading(raw, t.at(), c == column ? "structure" : "nearest", null,
+                units.get(run)));
+          }
+        }
+      }
+      if (!filled) {
+        store(row, new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "nearest"), out, null);
       }
     }
     List<Run> restRuns = new ArrayList<>();
@@ -457,6 +515,26 @@ final class ReportMatcher {
         lastUsed[2] = Math.max(lastUsed[2], r.run().lastLine());
       }
     }
+  }
+
+  /** The column of a table 二 row a remark names (废止/失效 → 本年废止件数, 修订/制发 → 本年制发件数), or -1. */
+  private static int remarkColumn(Template.Row row, String remark) {
+    String r = Labels.normalise(remark);
+    if (!r.startsWith("（")) {
+      return -1;
+    }
+    String column = r.contains("废止") || r.contains("失效") ? "废止"
+        : r.contains("修订") || r.contains("制发") || r.contains("制定") ? "制发"
+        : r.contains("有效") ? "有效" : null;
+    if (column == null) {
+      return -1;
+    }
+    for (int c = 0; c < row.width(); c++) {
+      if (row.cells().get(c).columnLabel().contains(column)) {
+        return c;
+      }
+    }
+    return -1;
   }
 
   private static String unitOfHeader(String header) {

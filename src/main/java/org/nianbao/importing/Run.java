@@ -12,7 +12,12 @@ import java.util.List;
 final class Run {
 
   /** One printed cell of the document: its text, whether it is a value, its line index and position. */
-  record Token(String text, boolean value, int line, Position at) {}
+  record Token(String text, boolean value, int line, Position at, String key) {
+
+    Token(String text, boolean value, int line, Position at) {
+      this(text, value, line, at, value || text.length() > 60 ? "" : Labels.key(text));
+    }
+  }
 
   private final List<Token> values = new ArrayList<>();
   private final List<String> before = new ArrayList<>();

@@ -77,7 +77,7 @@ final class Sections {
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String text = lines.get(i);
-      if (text == null || text.length() > 60) {
+      if (text == null || text.length() > 60 || !mayBeHeading(text)) {
         continue;
       }
       Matcher m = HEADING.matcher(Labels.trim(text));
@@ -132,6 +132,18 @@ final class Sections {
       out[x.section()] = new Heading(x.line(), x.printed(), x.right());
     }
     return out;
+  }
+
+  private static final String[] HINTS = {"情况", "事项", "问题", "总体", "主动公开", "申请", "复议", "诉讼", "改进", "其他"};
+
+  /** A quick filter before the heading pattern: every section title holds one of these words. */
+  private static boolean mayBeHeading(String text) {
+    for (String hint : HINTS) {
+      if (text.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String numeral(int section) {

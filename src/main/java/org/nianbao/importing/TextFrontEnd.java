@@ -117,6 +117,20 @@ final class TextFrontEnd {
 
   /** Splits a layout line into label cells (2+ spaces apart) and trailing value tokens (any space apart). */
   static List<String> splitColumns(String line) {
+    int lastGap = line.length() - 1;
+    boolean wideGap = false;
+    for (int i = 0; i < line.length(); i++) {
+      if (isGap(line.charAt(i)) && i + 1 < line.length() && isGap(line.charAt(i + 1))) {
+        wideGap = true;
+        break;
+      }
+    }
+    while (lastGap >= 0 && !isGap(line.charAt(lastGap))) {
+      lastGap--;
+    }
+    if (!wideGap && lastGap >= 0 && !CellValue.looksLikeValue(line.substring(lastGap + 1))) {
+      return List.of(line);
+    }
     String[] tokens = TOKEN_GAP.split(line);
     int firstValue = tokens.length;
     while (firstValue > 0 && CellValue.looksLikeValue(tokens[firstValue - 1])
