@@ -55,6 +55,13 @@ final class Aligner {
   static List<RowReading> align(
       List<Run> runs, List<Template.Row> rows, List<String> context, int mergedFirst, int mergedRows,
       int[] mergedLabel) {
+    return align(runs, rows, context, mergedFirst, mergedRows, mergedLabel, true);
+  }
+
+  /** As above; {@code spanning} allows one run to fill several consecutive rows (their widths summed). */
+  static List<RowReading> align(
+      List<Run> runs, List<Template.Row> rows, List<String> context, int mergedFirst, int mergedRows,
+      int[] mergedLabel, boolean spanning) {
     int m = runs.size();
     int n = rows.size();
     Scores[] scores = new Scores[m];
@@ -98,10 +105,16 @@ final class Aligner {
           double gain = 0.3 + 2 * s.other() - 1.5 * Math.max(s.best(), s.other());
           relax(dp, move, i + 1, j + mergedRows, here + gain, 5);
         }
-        if (width >= 5 && run.size() > width && run.size() % width == 0) {
-          int t = run.size() / width;
-          if (t <= 9 && j + t <= n && !run.allBlank()) {
-            relax(dp, move, i + 1, j + t, here + 0.45 * t - 0.5 * s.best() + 0.5 * sim, 10 + t);
+        if (spanning && run.size() > width && !run.allBlank()) {
+          int sum = width;
+          for (int t = 2; t <= 9 && j + t <= n; t++) {
+            sum += rows.get(j + t - 1).width();
+            if (sum == run.size()) {
+              relax(dp, move, i + 1, j + t, here + 0.45 * t - 0.5 * s.best() + 0.5 * sim, 10 + t);
+            }
+            if (sum >= run.size()) {
+              break;
+            }
           }
         }
       }
@@ -139,9 +152,10 @@ final class Aligner {
           int t = mv - 10;
           i--;
           j -= t;
-          int width = rows.get(j).width();
+          int offset = 0;
           for (int k = 0; k < t; k++) {
-            out.set(j + k, new RowReading(Fill.VALUES, runs.get(i), k * width, null, "structure"));
+            out.set(j + k, new RowReading(Fill.VALUES, runs.get(i), offset, null, "structure"));
+            offset += rows.get(j + k).width();
           }
         }
       }

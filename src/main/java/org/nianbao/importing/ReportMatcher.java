@@ -67,9 +67,19 @@ final class ReportMatcher {
     for (int i = 0; i < count; i++) {
       Line line = lines.get(i);
       firstToken[i] = tokens.size();
-      for (String cell : line.cells()) {
-        boolean value = CellValue.looksLikeValue(cell);
-        tokens.add(new Run.Token(cell, value, i, line.at()));
+      List<String> cells = line.cells();
+      int firstValue = -1;
+      int lastValue = -1;
+      for (int c = 0; c < cells.size(); c++) {
+        if (CellValue.looksLikeValue(cells.get(c))) {
+          firstValue = firstValue < 0 ? c : firstValue;
+          lastValue = c;
+        }
+      }
+      for (int c = 0; c < cells.size(); c++) {
+        // a word printed among a row's values (不详, 待统计) is an unreadable value, not a label
+        boolean value = c >= firstValue && c <= lastValue && firstValue >= 0;
+        tokens.add(new Run.Token(cells.get(c), value, i, line.at()));
         valuesOnLine[i] += value ? 1 : 0;
       }
       headingTexts.add(line.cells().size() == 1 && valuesOnLine[i] == 0 ? line.cells().get(0) : null);
@@ -230,9 +240,10 @@ final class ReportMatcher {
       }
     }
     if (year != null && year >= 2021 && version == FormatVersion.FMT2019) {
-      Map<String, Object> args = Map.of("year", year, "expected", FormatVersion.FMT2021.name(), "label", first2019);
+      Message zh = Rules.FMT_02.message(Map.of("year", year, "expected", "2021年版", "label", first2019));
+      Message en = Rules.FMT_02.message(Map.of("year", year, "expected", "2021", "label", first2019));
       findings.add(new Finding(Rules.FMT_02.id(), Severity.ERROR, List.of(), FormatVersion.FMT2021.name(), first2019,
-          Rules.FMT_02.message(args), null));
+          new Message(zh.zh(), en.en()), null));
     }
 
     Map<String, JsonNode> values = new LinkedHashMap<>();
@@ -366,26 +377,79 @@ final class ReportMatcher {
       int[] lastUsed) {
     List<Run> runs = Run.runs(tokens, valuesOnLine);
     List<Template.Row> rows = template.section(section);
+    int[] order = section == 3 ? applicantOrder(tokens, rows.get(0)) : null;
+    if (section == 4 && printedBefore(tokens, "复议后起诉", "直接起诉")) {
+      // the litigation groups printed the other way round: align to the rows as printed
+      rows = List.of(rows.get(0), rows.get(2), rows.get(1));
+    }
     List<Aligner.RowReading> readings =
         section == 3
             ? Aligner.align(runs, rows, template.section3Context(), template.otherFirst(), template.otherRows(),
                 template.otherGroup())
             : Aligner.align(runs, rows, List.of(), -1, 0, null);
-    if (Boolean.getBoolean("nianbao.debug")) {
-      for (Run r : runs) {
-        System.err.println("RUN " + r.raw() + " | before=" + r.before() + " same=" + r.same() + " after=" + r.after());
-      }
-      for (int j = 0; j < rows.size(); j++) {
-        Aligner.RowReading rr = readings.get(j);
-        System.err.println("ROW " + rows.get(j).label() + " <- " + rr.fill() + " " + (rr.run() == null ? "" : rr.run().raw()) + " " + rr.match() + " [" + rr.label() + "]");
-      }
-    }
     for (int j = 0; j < rows.size(); j++) {
-      store(rows.get(j), readings.get(j), out, null);
+      Template.Row row = rows.get(j);
+      if (order != null) {
+        List<CellDefinition> cells = new ArrayList<>(row.cells());
+        for (int p = 0; p < order.length; p++) {
+          cells.set(p, row.cells().get(order[p]));
+        }
+        row = new Template.Row(row.rowKey(), row.label(), row.group(), cells, row.bigrams());
+      }
+      store(row, readings.get(j), out, null);
       if (readings.get(j).run() != null) {
         lastUsed[section] = Math.max(lastUsed[section], readings.get(j).run().lastLine());
       }
     }
+  }
+
+  /**
+   * The applicant columns of table 三 in printed order, when one header line names all seven (a header
+   * printed in another order than the format's); else null (the format's order).
+   */
+  private static int[] applicantOrder(List<Run.Token> tokens, Template.Row first) {
+    List<String> leaves = new ArrayList<>();
+    for (CellDefinition def : first.cells()) {
+      leaves.add(Labels.key(Labels.lastSegment(def.columnLabel())));
+    }
+    int line = -1;
+    List<Integer> found = new ArrayList<>();
+    for (Run.Token t : tokens) {
+      if (t.value() && CellValue.looksLikeValue(t.text()) && !CellValue.isBlank(t.text())) {
+        break; // the header is above the first value
+      }
+      if (t.line() != line) {
+        line = t.line();
+        found.clear();
+      }
+      int c = leaves.indexOf(t.key());
+      if (c >= 0 && !found.contains(c)) {
+        found.add(c);
+        if (found.size() == leaves.size()) {
+          int[] order = new int[found.size()];
+          for (int p = 0; p < order.length; p++) {
+            order[p] = found.get(p);
+          }
+          return order;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** True if a short label containing {@code first} is printed before one containing {@code second}. */
+  private static boolean printedBefore(List<Run.Token> tokens, String first, String second) {
+    for (Run.Token t : tokens) {
+      if (t.value() || t.text().length() > 30) {
+        continue;
+      }
+      boolean a = t.key().contains(first);
+      boolean b = t.key().contains(second);
+      if (a != b) {
+        return a;
+      }
+    }
+    return false;
   }
 
   private static void store(Template.Row row, Aligner.RowReading reading, Map<String, Reading> out, String unit) {
@@ -433,15 +497,10 @@ final class ReportMatcher {
       }
       units.put(run, unit);
     }
-    if (Boolean.getBoolean("nianbao.debug")) {
-      for (Run r : runs) {
-        System.err.println("S2RUN " + r.raw() + " | before=" + r.before() + " same=" + r.same() + " after=" + r.after());
-      }
-    }
     Run[] shortRun = new Run[rows.size()];
     for (int i = 0; i < runs.size(); i++) {
       Run run = runs.get(i);
-      List<Aligner.RowReading> one = Aligner.align(List.of(run), rows, List.of(), -1, 0, null);
+      List<Aligner.RowReading> one = Aligner.align(List.of(run), rows, List.of(), -1, 0, null, false);
       for (int j = 0; j < rows.size(); j++) {
         Aligner.RowReading r = one.get(j);
         if (rowDone[j] || r.fill() == Aligner.Fill.NONE || "structure".equals(r.match())) {
@@ -504,7 +563,7 @@ final class ReportMatcher {
         restRows.add(rows.get(j));
       }
     }
-    if (restRows.isEmpty() || restRuns.isEmpty() || rowDone.length == restRows.size()) {
+    if (restRows.isEmpty() || restRuns.isEmpty()) {
       return;
     }
     List<Aligner.RowReading> rest = Aligner.align(restRuns, restRows, List.of(), -1, 0, null);

@@ -98,6 +98,7 @@ final class Run {
     List<Token> pending = new ArrayList<>();
     Run current = null;
     int currentLine = -1;
+    int printedLine = -1;
     for (Token t : tokens) {
       if (!t.value()) {
         String text = Labels.trim(t.text());
@@ -108,8 +109,10 @@ final class Run {
         pending.add(t);
         continue;
       }
+      // a blank line between cells printed one per line (text from .docx) ends a row
+      boolean gap = printedLine > 0 && t.at().line() - printedLine > 1;
       if (current != null && t.line() != currentLine
-          && (valuesOnLine[t.line()] >= 2 || valuesOnLine[currentLine] >= 2)) {
+          && (gap || valuesOnLine[t.line()] >= 2 || valuesOnLine[currentLine] >= 2)) {
         current = null;
       }
       if (current == null) {
@@ -125,6 +128,7 @@ final class Run {
       }
       current.add(t);
       currentLine = t.line();
+      printedLine = t.at().line();
     }
     if (!runs.isEmpty()) {
       for (Token label : pending) {
