@@ -107,7 +107,7 @@ final class Aligner {
         }
         if (spanning && run.size() > width && !run.allBlank()) {
           int sum = width;
-          for (int t = 2; t <= 9 && j + t <= n; t++) {
+          for (int t = 2; j + t <= n; t++) {
             sum += rows.get(j + t - 1).width();
             if (sum == run.size()) {
               relax(dp, move, i + 1, j + t, here + 0.45 * t - 0.5 * s.best() + 0.5 * sim, 10 + t);

@@ -171,8 +171,9 @@ final class ReportMatcher {
     if (s4 < 0 && headings[4] != null && headings[4].line() > s3) {
       s4 = headings[4].line();
     }
-    int s2 = firstLine(tokens, 0, s3 >= 0 ? s3 : s4 >= 0 ? s4 : count,
-        k -> k.startsWith("第二十条第") || k.equals("信息内容") || k.equals("规章"), 40);
+    int s2Anchor = firstLine(tokens, 0, s3 >= 0 ? s3 : s4 >= 0 ? s4 : count,
+        k -> k.startsWith("第二十条第") || k.equals("信息内容") || k.equals("规章") || k.equals("规范性文件"), 40);
+    int s2 = s2Anchor;
     if (headings[2] != null && (s2 < 0 || headings[2].line() < s2) && (s3 < 0 || headings[2].line() < s3)) {
       s2 = headings[2].line();
     }
@@ -201,7 +202,7 @@ final class ReportMatcher {
 
     Map<String, Reading> readings = new HashMap<>();
     int[] lastUsed = {-1, -1, -1, -1, -1};
-    readSection2(template, region(tokens, firstToken, s2, s2End), valuesOnLine, readings, lastUsed);
+    readSection2(template, region(tokens, firstToken, s2, s2End), valuesOnLine, readings, lastUsed, s2Anchor);
     if (s3 >= 0) {
       readAligned(template, 3, region(tokens, firstToken, s3, s3End), valuesOnLine, readings, lastUsed);
     }
@@ -375,8 +376,11 @@ final class ReportMatcher {
   private static void readAligned(
       Template template, int section, List<Run.Token> tokens, int[] valuesOnLine, Map<String, Reading> out,
       int[] lastUsed) {
-    List<Run> runs = Run.runs(tokens, valuesOnLine);
     List<Template.Row> rows = template.section(section);
+    List<Run> runs = Run.runs(tokens, valuesOnLine);
+    if (section == 3) {
+      runs = Run.columnMajor(runs, rows.size(), rows.get(0).width());
+    }
     int[] order = section == 3 ? applicantOrder(tokens, rows.get(0)) : null;
     if (section == 4 && printedBefore(tokens, "复议后起诉", "直接起诉")) {
       // the litigation groups printed the other way round: align to the rows as printed
@@ -476,7 +480,8 @@ final class ReportMatcher {
    * names one row by a margin fills it; the rows left are aligned by structure with the runs left.
    */
   private static void readSection2(
-      Template template, List<Run.Token> tokens, int[] valuesOnLine, Map<String, Reading> out, int[] lastUsed) {
+      Template template, List<Run.Token> tokens, int[] valuesOnLine, Map<String, Reading> out, int[] lastUsed,
+      int anchor) {
     List<Run> runs = Run.runs(tokens, valuesOnLine);
     List<Template.Row> rows = template.section(2);
     boolean[] rowDone = new boolean[rows.size()];
@@ -551,9 +556,12 @@ final class ReportMatcher {
         store(row, new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "nearest"), out, null);
       }
     }
+    if (anchor < 0) {
+      return; // no table 二 printed here (only its heading): nothing to place by structure
+    }
     List<Run> restRuns = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
-      if (!runDone[i]) {
+      if (!runDone[i] && runs.get(i).firstLine() >= anchor) {
         restRuns.add(runs.get(i));
       }
     }

@@ -137,4 +137,79 @@ final class Run {
     }
     return runs;
   }
+
+  /**
+   * Reads a table printed column by column (plain {@code pdftotext} of some PDFs): {@code width} runs of
+   * {@code height} values each in a row, or one run of {@code height × width} values whose column-major
+   * reading satisfies more row totals (总计 = the sum of the other columns) than its row-major one, become
+   * {@code height} runs of one row each. Anything else is returned as it is.
+   */
+  static List<Run> columnMajor(List<Run> runs, int height, int width) {
+    List<Run> out = new ArrayList<>(runs.size());
+    for (int i = 0; i < runs.size(); i++) {
+      Run run = runs.get(i);
+      if (run.size() == height && !run.allBlank() && i + width <= runs.size()) {
+        boolean columns = true;
+        for (int k = 1; k < width; k++) {
+          columns &= runs.get(i + k).size() == height && runs.get(i + k).same().isEmpty();
+        }
+        if (columns) {
+          for (int r = 0; r < height; r++) {
+            Run row = new Run();
+            for (int k = 0; k < width; k++) {
+              row.add(runs.get(i + k).values().get(r));
+            }
+            out.add(row);
+          }
+          i += width - 1;
+          continue;
+        }
+      }
+      if (run.size() == height * width && height > 1
+          && totals(run, height, width, true) < totals(run, height, width, false)) {
+        for (int r = 0; r < height; r++) {
+          Run row = new Run();
+          for (int k = 0; k < width; k++) {
+            row.add(run.values().get(k * height + r));
+          }
+          if (r == 0) {
+            row.before.addAll(run.before);
+            row.same.addAll(run.same);
+          }
+          out.add(row);
+        }
+        continue;
+      }
+      out.add(run);
+    }
+    return out;
+  }
+
+  /** How many rows of a block read row- or column-major have their last value equal to the sum of the others. */
+  private static int totals(Run run, int height, int width, boolean rowMajor) {
+    int holds = 0;
+    for (int r = 0; r < height; r++) {
+      java.math.BigInteger sum = java.math.BigInteger.ZERO;
+      java.math.BigInteger total = null;
+      boolean readable = true;
+      for (int k = 0; k < width; k++) {
+        String text = run.values().get(rowMajor ? r * width + k : k * height + r).text();
+        String digits = text.replaceAll("[,，\\s]", "");
+        if (!digits.matches("\\d{1,18}")) {
+          readable = false;
+          break;
+        }
+        java.math.BigInteger v = new java.math.BigInteger(digits);
+        if (k == width - 1) {
+          total = v;
+        } else {
+          sum = sum.add(v);
+        }
+      }
+      if (readable && sum.equals(total)) {
+        holds++;
+      }
+    }
+    return holds;
+  }
 }

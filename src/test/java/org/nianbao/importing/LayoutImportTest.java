@@ -243,4 +243,54 @@ class LayoutImportTest {
     assertEquals(2, result.sources().get("s3.carried_out.total").page());
     assertNull(result.sources().get("s3.carried_out.total").line() == null ? null : null);
   }
+
+  /** Distinct values whose table 三 row totals are the sums of the six applicant columns. */
+  private static Map<String, String> balancedRows() {
+    Map<String, String> raw = new LinkedHashMap<>(RAW);
+    for (String row : Catalogue.of(FormatVersion.FMT2021).section3Rows()) {
+      long sum = 0;
+      for (String column : Catalogue.APPLICANT_COLUMNS.subList(0, 6)) {
+        sum += Long.parseLong(raw.get("s3." + row + "." + column));
+      }
+      raw.put("s3." + row + ".total", String.valueOf(sum));
+    }
+    return raw;
+  }
+
+  /** Table 三 printed column by column: its labels, then each column's values top to bottom. */
+  private static String byColumns(List<Row> rows, boolean headed) {
+    StringBuilder sb = new StringBuilder();
+    List<Row> data = new ArrayList<>();
+    for (Row row : rows) {
+      row.labels().forEach(l -> sb.append(l).append('\n'));
+      if (!row.values().isEmpty()) {
+        data.add(row);
+      }
+    }
+    List<String> heads = List.of("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计");
+    for (int c = 0; c < 7; c++) {
+      if (headed) {
+        sb.append(heads.get(c)).append('\n');
+      }
+      for (Row row : data) {
+        sb.append(row.values().get(c)).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void readsATablePrintedColumnByColumn(boolean headed) {
+    Map<String, String> raw = balancedRows();
+    Tables tables = LayoutFixtures.tables(FormatVersion.FMT2021, raw);
+    String doc = TITLE + "\n一、总体情况\n本机关认真落实条例。\n二、主动公开政府信息情况\n" + LayoutFixtures.layout(tables.s2())
+        + "三、收到和处理政府信息公开申请情况\n" + byColumns(tables.s3(), headed)
+        + "四、政府信息公开行政复议、行政诉讼情况\n" + LayoutFixtures.layout(tables.s4())
+        + "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
+    ImportResult result = read(doc);
+
+    assertAll(raw, result, List.of());
+    assertEquals("structure", result.sources().get("s3.granted.natural").match());
+  }
 }
