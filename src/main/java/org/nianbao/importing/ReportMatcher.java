@@ -52,7 +52,7 @@ final class ReportMatcher {
   private ReportMatcher() {}
 
   /** One printed line: its cells, where it was printed, and whether it is running text of the document. */
-  private record Line(List<String> cells, Position at, boolean text) {}
+  private record Line(List<String> cells, List<Integer> xs, Position at, boolean text) {}
 
   /** What was read for one cell. */
   private record Reading(String raw, Position at, String match, CellValue forced, String unit) {}
@@ -79,7 +79,7 @@ final class ReportMatcher {
       for (int c = 0; c < cells.size(); c++) {
         // a word printed among a row's values (不详, 待统计) is an unreadable value, not a label
         boolean value = c >= firstValue && c <= lastValue && firstValue >= 0;
-        tokens.add(new Run.Token(cells.get(c), value, i, line.at()));
+        tokens.add(new Run.Token(cells.get(c), value, i, line.at(), line.xs().get(c)));
         valuesOnLine[i] += value ? 1 : 0;
       }
       headingTexts.add(line.cells().size() == 1 && valuesOnLine[i] == 0 ? line.cells().get(0) : null);
@@ -325,20 +325,22 @@ final class ReportMatcher {
     List<Line> lines = new ArrayList<>();
     for (Block block : doc.blocks()) {
       if (block instanceof Block.Paragraph p) {
-        lines.add(new Line(List.of(p.text()), position(p.at(), lines.size()), true));
+        lines.add(new Line(List.of(p.text()), List.of(-1), position(p.at(), lines.size()), true));
       } else if (block instanceof Block.Table t) {
         for (int r = 0; r < t.rows().size(); r++) {
           Position at = t.at().get(r);
           List<String> cells = new ArrayList<>();
+          List<Integer> xs = new ArrayList<>();
           for (GridCell cell : t.rows().get(r)) {
             if (cell.merge() == GridCell.Merge.LEFT
                 || cell.merge() == GridCell.Merge.UP && CellValue.looksLikeValue(cell.text())) {
               continue;
             }
             cells.add(cell.text());
+            xs.add(cell.x());
           }
           // a row of a text layout is running text where it is not a table; grid rows never are
-          lines.add(new Line(cells, position(at, lines.size()), at.line() > 0));
+          lines.add(new Line(cells, xs, position(at, lines.size()), at.line() > 0));
         }
       }
     }
@@ -391,8 +393,14 @@ final class ReportMatcher {
             ? Aligner.align(runs, rows, template.section3Context(), template.otherFirst(), template.otherRows(),
                 template.otherGroup())
             : Aligner.align(runs, rows, List.of(), -1, 0, null);
+    double[] columns = columnCentres(readings, rows.get(0).width());
     for (int j = 0; j < rows.size(); j++) {
       Template.Row row = rows.get(j);
+      Aligner.RowReading reading = readings.get(j);
+      if (columns != null && reading.fill() == Aligner.Fill.PARTIAL && placeByColumn(row, reading, columns, out)) {
+        lastUsed[section] = Math.max(lastUsed[section], reading.run().lastLine());
+        continue;
+      }
       if (order != null) {
         List<CellDefinition> cells = new ArrayList<>(row.cells());
         for (int p = 0; p < order.length; p++) {
@@ -439,6 +447,77 @@ final class ReportMatcher {
       }
     }
     return null;
+  }
+
+  /**
+   * The display columns of a table's value columns, from the rows printed whole on one line (the median
+   * centre of each column), or null when fewer than three such rows were printed with positions.
+   */
+  private static double[] columnCentres(List<Aligner.RowReading> readings, int width) {
+    List<double[]> rows = new ArrayList<>();
+    for (Aligner.RowReading r : readings) {
+      Run run = r.run();
+      if (r.fill() == Aligner.Fill.VALUES && run.size() == width && run.positioned()) {
+        double[] centres = new double[width];
+        for (int c = 0; c < width; c++) {
+          centres[c] = run.values().get(c).centre();
+        }
+        rows.add(centres);
+      }
+    }
+    if (rows.size() < 3) {
+      return null;
+    }
+    double[] out = new double[width];
+    for (int c = 0; c < width; c++) {
+      double[] column = new double[rows.size()];
+      for (int k = 0; k < rows.size(); k++) {
+        column[k] = rows.get(k)[c];
+      }
+      java.util.Arrays.sort(column);
+      out[c] = column[column.length / 2];
+      if (c > 0 && out[c] <= out[c - 1]) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A row printed with fewer values than columns on one line (pdftotext drops blank cells): each value goes to
+   * the column printed right above or below it, the columns left without a value are blank (FMT-04). False,
+   * and nothing placed, when a value is not clearly under one column.
+   */
+  private static boolean placeByColumn(Template.Row row, Aligner.RowReading reading, double[] columns,
+      Map<String, Reading> out) {
+    Run run = reading.run();
+    if (!run.positioned() || run.size() >= row.width()) {
+      return false;
+    }
+    double gap = Double.MAX_VALUE;
+    for (int c = 1; c < columns.length; c++) {
+      gap = Math.min(gap, columns[c] - columns[c - 1]);
+    }
+    Run.Token[] placed = new Run.Token[row.width()];
+    for (Run.Token t : run.values()) {
+      int best = 0;
+      for (int c = 1; c < columns.length; c++) {
+        if (Math.abs(columns[c] - t.centre()) < Math.abs(columns[best] - t.centre())) {
+          best = c;
+        }
+      }
+      if (Math.abs(columns[best] - t.centre()) > gap / 3 || placed[best] != null) {
+        return false;
+      }
+      placed[best] = t;
+    }
+    for (int c = 0; c < row.width(); c++) {
+      Run.Token t = placed[c];
+      Position at = t != null ? t.at() : run.values().get(0).at();
+      out.put(row.cells().get(c).key(),
+          new Reading(t != null ? t.text() : "", at, "structure", t != null ? null : CellValue.BLANK, null));
+    }
+    return true;
   }
 
   /** True if a short label containing {@code first} is printed before one containing {@code second}. */

@@ -12,10 +12,15 @@ import java.util.List;
 final class Run {
 
   /** One printed cell of the document: its text, whether it is a value, its line index and position. */
-  record Token(String text, boolean value, int line, Position at, String key) {
+  record Token(String text, boolean value, int line, Position at, int x, String key) {
 
-    Token(String text, boolean value, int line, Position at) {
-      this(text, value, line, at, value || text.length() > 60 ? "" : Labels.key(text));
+    Token(String text, boolean value, int line, Position at, int x) {
+      this(text, value, line, at, x, value || text.length() > 60 ? "" : Labels.key(text));
+    }
+
+    /** The display column of the middle of the text, or -1. */
+    double centre() {
+      return x < 0 ? -1 : x + GridCell.width(text) / 2.0;
     }
   }
 
@@ -65,6 +70,16 @@ final class Run {
 
   List<String> after() {
     return after;
+  }
+
+  /** True if every value was printed on one line at a known column. */
+  boolean positioned() {
+    for (Token t : values) {
+      if (t.x() < 0 || t.line() != values.get(0).line()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Line index of the first value. */

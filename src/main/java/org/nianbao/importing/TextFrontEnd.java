@@ -61,8 +61,16 @@ final class TextFrontEnd {
         blocks.add(new Block.Paragraph(cells.get(0), at));
       } else {
         List<GridCell> row = new ArrayList<>(cells.size());
+        boolean positioned = !line.startsWith("\t") && line.indexOf('\t') < 0 && !Labels.trim(line).startsWith("|");
+        int cursor = 0;
         for (String cell : cells) {
-          row.add(GridCell.of(cell));
+          int x = -1;
+          int found = positioned && !cell.isEmpty() ? line.indexOf(cell, cursor) : -1;
+          if (found >= 0) {
+            x = GridCell.width(line.substring(0, found));
+            cursor = found + cell.length();
+          }
+          row.add(GridCell.at(cell, x));
         }
         rows.add(row);
         rowsAt.add(at);

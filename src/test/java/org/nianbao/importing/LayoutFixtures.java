@@ -188,6 +188,26 @@ final class LayoutFixtures {
     return sb.toString();
   }
 
+  /**
+   * {@code pdftotext -layout} of a table with blank cells: every value right-aligned in its column, a blank
+   * cell printed as nothing at all.
+   */
+  static String layoutWithBlanks(List<Row> rows) {
+    StringBuilder sb = new StringBuilder();
+    for (Row row : rows) {
+      if (row.values().isEmpty()) {
+        sb.append("    ").append(String.join("    ", row.labels())).append('\n');
+        continue;
+      }
+      StringBuilder line = new StringBuilder("  ").append(pad(String.join("  ", row.labels())));
+      for (String value : row.values()) {
+        line.append(" ".repeat(Math.max(1, 8 - value.length()))).append(value);
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
+    }
+    return sb.toString();
+  }
+
   /** Plain {@code pdftotext}: the label column of a table first, then its value rows one per line. */
   static String labelsThenValues(List<Row> rows) {
     StringBuilder labels = new StringBuilder();
@@ -208,7 +228,7 @@ final class LayoutFixtures {
     for (int i = 0; i < s.length(); i++) {
       width += s.charAt(i) < 0x2E80 ? 1 : 2;
     }
-    return s + " ".repeat(Math.max(2, 44 - width));
+    return s + " ".repeat(Math.max(2, 60 - width));
   }
 
   private static List<String> cells(Row row) {

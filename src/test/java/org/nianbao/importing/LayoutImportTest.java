@@ -293,4 +293,30 @@ class LayoutImportTest {
     assertAll(raw, result, List.of());
     assertEquals("structure", result.sources().get("s3.granted.natural").match());
   }
+
+  @Test
+  void blankCellsThatPdftotextDropsAreFoundByTheirColumns() {
+    Map<String, String> raw = new LinkedHashMap<>(RAW);
+    List<String> blank = new ArrayList<>();
+    for (String row : List.of("granted", "withheld.state_secret", "unable.not_held")) {
+      for (String column : List.of("business", "research", "nonprofit", "legal_service", "other_org")) {
+        raw.put("s3." + row + "." + column, "");
+        blank.add("s3." + row + "." + column);
+      }
+    }
+    raw.put("s3.carried_out.natural", "");
+    blank.add("s3.carried_out.natural");
+    ImportResult result =
+        read(LayoutFixtures.document(TITLE, LayoutFixtures.tables(FormatVersion.FMT2021, raw),
+            LayoutFixtures::layoutWithBlanks));
+
+    Map<String, String> printed = new LinkedHashMap<>(raw);
+    blank.forEach(printed::remove);
+    assertAll(printed, result, List.of());
+    for (String key : blank) {
+      assertTrue(result.report().cells().get(key).isNull(), key);
+    }
+    assertEquals(blank.size(), count(result, "FMT-04"));
+    assertEquals(0, count(result, "FMT-03"));
+  }
 }
