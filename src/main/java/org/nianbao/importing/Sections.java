@@ -56,7 +56,8 @@ final class Sections {
   private static final Pattern HEADING =
       Pattern.compile(
           "^[#*\\s]*(?:\\[bookmark:[^\\]]*\\]\\s*)*"
-              + "(第?[一二三四五六七八九十]{1,2}(?:部分)?[、.．，]|[（(][一二三四五六七八九十]{1,2}[）)]|\\d{1,2}[、.．])?"
+              + "(第[一二三四五六七八九十]{1,2}部分[、.．，：:]?|[一二三四五六七八九十]{1,2}[、.．，]"
+              + "|[（(][一二三四五六七八九十]{1,2}[）)]|\\d{1,2}[、.．])?"
               + "\\s*(.{2,36}?)[。：:*\\s]*$");
 
   /** A leading Word artefact such as {@code [bookmark: _GoBack]}. */
@@ -98,8 +99,7 @@ final class Sections {
         if (score < 0.5) {
           continue;
         }
-        boolean top = numbering.endsWith("、") || numbering.endsWith("．") || numbering.endsWith(".")
-            || numbering.endsWith("，") || numbering.endsWith("部分");
+        boolean top = !numbering.isEmpty() && !numbering.startsWith("（") && !numbering.startsWith("(");
         boolean right = !numbering.isEmpty() && numbering.indexOf(NUMERALS.charAt(n - 1)) >= 0
             && !numbering.startsWith("（") && !numbering.startsWith("(");
         score += top ? 0.4 : numbering.isEmpty() ? -0.1 : 0;
