@@ -114,8 +114,9 @@ final class TextFrontEnd {
       return cells;
     }
     if (trimmed.indexOf('\t') >= 0) {
+      // split the line as printed: a trailing TAB ends with a blank cell
       List<String> cells = new ArrayList<>();
-      for (String part : trimmed.split("\t", -1)) {
+      for (String part : line.substring(line.indexOf(trimmed.charAt(0))).split("\t", -1)) {
         cells.add(Labels.trim(part));
       }
       return cells;
