@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nianbao.catalogue.FormatVersion;
+import org.nianbao.common.Page;
 import org.nianbao.common.Paging;
 import org.nianbao.common.ProblemException;
 import org.nianbao.report.ReportViews.ReportListItem;
 import org.nianbao.unit.Region;
 import org.nianbao.unit.RegionRepository;
 import org.nianbao.unit.UnitKind;
-import org.nianbao.unit.UnitViews.Page;
 import org.nianbao.validation.Scope;
 
 /** Lists the current reports with filters, a stable order and a total count. */

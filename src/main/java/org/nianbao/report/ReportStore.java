@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.nianbao.catalogue.FormatVersion;
+import org.nianbao.tables.ReportTables;
 import org.nianbao.report.ReportViews.StoredReport;
 import org.nianbao.report.ReportViews.Submitter;
 import org.nianbao.security.Caller;

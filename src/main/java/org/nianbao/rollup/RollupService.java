@@ -1,6 +1,5 @@
 package org.nianbao.rollup;
 
-import org.nianbao.report.ReportTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -27,6 +26,7 @@ import org.nianbao.rollup.RollupViews.MissingUnit;
 import org.nianbao.rollup.RollupViews.Rollup;
 import org.nianbao.rollup.RollupViews.RollupChild;
 import org.nianbao.rollup.RollupViews.RollupSeries;
+import org.nianbao.tables.ReportTables;
 import org.nianbao.unit.UnitViews.RegionRef;
 
 /**
