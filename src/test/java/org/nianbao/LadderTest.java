@@ -93,4 +93,13 @@ class LadderTest {
         .because("resources are thin adapters; SQL lives in services and stores")
         .check(MAIN);
   }
+
+  @Test
+  void migrationsStandAlone() {
+    noClasses()
+        .that().resideInAPackage("db.migration..")
+        .should().dependOnClassesThat().resideInAPackage("org.nianbao..")
+        .because("a migration is frozen: it reads its own data and writes with its own SQL")
+        .check(MAIN);
+  }
 }
