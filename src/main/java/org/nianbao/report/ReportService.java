@@ -172,7 +172,7 @@ public class ReportService {
   private static StoredReport stored(Unit unit, int year, NewVersion version, ReportStore.Written written) {
     ReportDocument document = version.document();
     return new StoredReport(
-        unit.code, unit.name, year, written.version(), "ACCEPTED", document.formatVersion(), document.scope(),
+        unit.code, unit.name, year, written.version(), VersionStatus.ACCEPTED, document.formatVersion(), document.scope(),
         document.publishedAt(), document.sourceUrl(), ReportTables.nodes(document.formatVersion(), version.cells()),
         new TreeMap<>(document.texts()), sortedAcknowledgements(document), written.submittedAt(),
         new ReportViews.Submitter(version.caller().tokenId(), version.caller().name()), version.origin(), 0,
@@ -203,7 +203,7 @@ public class ReportService {
     int currentVersion = 0;
     for (int n : numbers) {
       StoredReport r = store.load(unitCode, year, n).orElseThrow();
-      if ("ACCEPTED".equals(r.status())) {
+      if (r.status() == VersionStatus.ACCEPTED) {
         currentVersion = n;
       }
       out.add(Diff.summary(previous, r));
