@@ -25,6 +25,7 @@ final class TextFrontEnd {
   private TextFrontEnd() {}
 
   static DocumentModel read(String text) {
+    ReportMatcher.checkLength(text.chars().filter(c -> c == '\n').count() + 1);
     List<Block> blocks = new ArrayList<>();
     List<List<GridCell>> rows = new ArrayList<>();
     List<Position> rowsAt = new ArrayList<>();
