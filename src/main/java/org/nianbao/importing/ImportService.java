@@ -90,7 +90,9 @@ public class ImportService {
       return importer.importDocument(body, mediaType);
     } catch (ImportException e) {
       throw new ProblemException(
-          new Problem(ProblemType.UNREADABLE_DOCUMENT, e.userMessage().en() + " / " + e.userMessage().zh())
+          new Problem(
+                  e instanceof NoTextLayerException ? ProblemType.NO_TEXT_LAYER : ProblemType.UNREADABLE_DOCUMENT,
+                  e.userMessage().en() + " / " + e.userMessage().zh())
               .with("missing", e.missing())
               .with("message", e.userMessage()));
     }
