@@ -43,9 +43,11 @@ final class BatchArchive {
     long total = 0;
     long ceiling = Math.min(MAX_TOTAL_BYTES, (long) zip.length * MAX_RATIO + RATIO_ALLOWANCE);
     byte[] buffer = new byte[64 * 1024];
+    int seen = 0;
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       ZipEntry entry;
       while ((entry = in.getNextEntry()) != null) {
+        seen++;
         String path = entry.getName();
         checkPath(path);
         String name = path.substring(path.lastIndexOf('/') + 1);
@@ -79,6 +81,9 @@ final class BatchArchive {
       throw unreadable();
     } catch (IllegalArgumentException e) {
       // a name that is not valid in the zip's encoding
+      throw unreadable();
+    }
+    if (seen == 0) {
       throw unreadable();
     }
     if (out.isEmpty()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.nianbao.testsupport.Api.asAdmin;
+import static org.nianbao.testsupport.Api.asAdminUnchecked;
 import static org.nianbao.testsupport.Contract.CONTRACT;
 import static org.nianbao.testsupport.Contract.RESPONSE_ONLY;
 
@@ -136,7 +137,8 @@ class ImportBatchResourceTest {
   @Test
   void multipartFilesAreReadWithoutSubmitting() throws Exception {
     String location =
-        asAdmin().multiPart("files", "411424_a.txt", seed(), "text/plain")
+        // the contract validator does not read multipart bodies: only the response is checked
+        asAdminUnchecked().multiPart("files", "411424_a.txt", seed(), "text/plain")
             .multiPart("files", "page.html", HtmlImportTest.wolongHtml().getBytes(StandardCharsets.UTF_8))
             .when().post("/api/v1/imports/batches")
             .then().statusCode(202).body("total", equalTo(2)).body("submit", equalTo(false))
@@ -169,7 +171,7 @@ class ImportBatchResourceTest {
 
   @Test
   void aBatchNeedsAToken() throws IOException {
-    given().filter(CONTRACT).contentType(ZIP).body(zip(Map.of("a.txt", seed())))
+    given().filter(RESPONSE_ONLY).contentType(ZIP).body(zip(Map.of("a.txt", seed())))
         .when().post("/api/v1/imports/batches")
         .then().statusCode(401).contentType("application/problem+json");
   }
