@@ -20,8 +20,9 @@ import org.nianbao.validation.Message;
  * Reads the text layer of a PDF with Apache PDFBox into layout text, as {@code pdftotext -layout} prints
  * it: one printed line per text line, each glyph placed at the column of its x position (a CJK glyph is two
  * columns wide) so table columns survive, pages separated by form feeds (the page number of every line is
- * its provenance), running page numbers and repeated running headers dropped. The text front end reads
- * the result. Input is bounded: pages, glyphs and the memory PDFBox may use.
+ * its provenance), running page numbers and repeated running headers dropped. Where a page draws ruled
+ * tables, each table row between two borders becomes one line with every cell's text joined however it
+ * wrapped ({@link PdfTables}). The text front end reads the result. Input is bounded: pages, glyphs and the memory PDFBox may use.
  */
 final class PdfFrontEnd {
 
@@ -73,16 +74,28 @@ final class PdfFrontEnd {
     }
   }
 
-  /** A printed character: its text and its box in page coordinates (y grows downwards). */
-  private record Glyph(String text, float x, float y, float width, float size) {}
+  /** A printed character: its text, its baseline position (y from the top) and its size. */
+  private record Glyph(String text, float x, float y, float width, float size) {
 
-  /** The glyphs of one page with its height. */
-  private record Page(List<Glyph> glyphs, float height) {}
+    float centreY() {
+      return y - 0.35f * size;
+    }
+
+    float centreX() {
+      return x + width / 2;
+    }
+  }
+
+  /** The glyphs and ruling segments of one page. */
+  private record Page(List<Glyph> glyphs, List<PdfRulings.Segment> rulings, float height) {}
 
   /** A text line of a page: its glyphs left to right and the y of its baseline. */
   private record Line(List<Glyph> glyphs, float y) {}
 
-  /** Collects every upright glyph of every page instead of letting PDFBox build its own lines. */
+  /** A printed line as text: its y (for order), its text, and whether it is a row of a ruled table. */
+  private record Row(float y, String text, boolean tableRow) {}
+
+  /** Collects every upright glyph and the ruling lines of every page instead of letting PDFBox build lines. */
   private static final class GlyphCollector extends PDFTextStripper {
 
     final List<Page> pages = new ArrayList<>();
@@ -95,8 +108,8 @@ final class PdfFrontEnd {
     }
 
     @Override
-    protected void endPage(PDPage page) {
-      pages.add(new Page(current, page.getMediaBox().getHeight()));
+    protected void endPage(PDPage page) throws IOException {
+      pages.add(new Page(current, PdfRulings.of(page), page.getCropBox().getHeight()));
     }
 
     @Override
@@ -116,22 +129,102 @@ final class PdfFrontEnd {
   }
 
   private static String render(List<Page> pages) {
-    List<List<Line>> lines = new ArrayList<>(pages.size());
+    List<List<Row>> rows = new ArrayList<>(pages.size());
     for (Page page : pages) {
-      lines.add(lines(page.glyphs()));
+      rows.add(rows(page));
     }
-    dropRunningLines(pages, lines);
+    dropRunningLines(pages, rows);
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < lines.size(); i++) {
+    for (int i = 0; i < rows.size(); i++) {
       if (i > 0) {
         out.append('\f');
       }
-      float unit = columnUnit(pages.get(i).glyphs());
-      for (Line line : lines.get(i)) {
-        out.append(render(line, unit)).append('\n');
+      for (Row row : rows.get(i)) {
+        out.append(row.text()).append('\n');
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The printed lines of a page, top to bottom. Inside a ruled table every row between two borders becomes
+   * one line, each cell's text joined however it wrapped and placed at its column; elsewhere glyphs on one
+   * baseline make a line.
+   */
+  private static List<Row> rows(Page page) {
+    float unit = columnUnit(page.glyphs());
+    List<Glyph> free = new ArrayList<>(page.glyphs());
+    List<Row> out = new ArrayList<>();
+    for (float[] table : PdfTables.regions(page.rulings())) {
+      for (PdfTables.Band band : PdfTables.bands(table, page.rulings())) {
+        List<List<Glyph>> cells = new ArrayList<>();
+        for (int c = 0; c + 1 < band.columns().length; c++) {
+          cells.add(new ArrayList<>());
+        }
+        for (Glyph g : free) {
+          float cy = g.centreY();
+          float cx = g.centreX();
+          if (cy < band.top() || cy >= band.bottom() || cx < table[0] || cx > table[2]) {
+            continue;
+          }
+          for (int c = 0; c + 1 < band.columns().length; c++) {
+            if (cx >= band.columns()[c] && cx < band.columns()[c + 1]) {
+              cells.get(c).add(g);
+              break;
+            }
+          }
+        }
+        if (cells.stream().anyMatch(cell -> stackedValues(cell, unit))) {
+          continue; // borders missing between rows: leave these glyphs to plain lines rather than join numbers
+        }
+        cells.forEach(free::removeAll);
+        String text = bandText(cells, unit);
+        if (!text.isBlank()) {
+          out.add(new Row(band.top(), text, true));
+        }
+      }
+    }
+    for (Line line : lines(free)) {
+      out.add(new Row(line.y(), render(line, unit), false));
+    }
+    out.sort(Comparator.comparingDouble(Row::y));
+    return out;
+  }
+
+  /** Whether a cell holds two or more lines of values: rows whose border between them was not found. */
+  private static boolean stackedValues(List<Glyph> cell, float unit) {
+    List<Line> lines = lines(cell);
+    return lines.size() > 1 && lines.stream().allMatch(l -> CellValue.looksLikeValue(render(l, unit).strip()));
+  }
+
+  /** A table row as one line: each cell's lines joined, the cell placed at its first glyph's column. */
+  private static String bandText(List<List<Glyph>> cells, float unit) {
+    StringBuilder sb = new StringBuilder();
+    int width = 0;
+    for (List<Glyph> cell : cells) {
+      if (cell.isEmpty()) {
+        continue;
+      }
+      StringBuilder text = new StringBuilder();
+      float x = Float.MAX_VALUE;
+      for (Line line : lines(cell)) {
+        String part = render(line, unit).strip();
+        x = Math.min(x, line.glyphs().get(0).x());
+        if (!text.isEmpty() && isLatin(text.charAt(text.length() - 1)) && isLatin(part.charAt(0))) {
+          text.append(' ');
+        }
+        text.append(part);
+      }
+      int target = Math.round(x / unit);
+      width = pad(sb, width, sb.isEmpty() ? target : Math.max(target, width + 2));
+      sb.append(text);
+      width += displayWidth(text.toString());
+    }
+    return sb.toString();
+  }
+
+  private static boolean isLatin(char c) {
+    return c < 0x2E80 && Character.isLetterOrDigit(c);
   }
 
   /** Groups glyphs into lines: a glyph whose baseline is within 40% of the font size joins the line. */
@@ -223,43 +316,40 @@ final class PdfFrontEnd {
 
   /**
    * Drops running page furniture: a page number alone on a line in the top or bottom margin, and a line
-   * printed identically (digits aside) in the same margin of two or more pages; only the first and
-   * last two lines of a page are candidates.
+   * printed identically (digits aside) in the same margin of two or more pages; only the first and last two
+   * lines of a page outside tables are candidates.
    */
-  private static void dropRunningLines(List<Page> pages, List<List<Line>> lines) {
+  private static void dropRunningLines(List<Page> pages, List<List<Row>> rows) {
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < pages.size(); i++) {
-      for (Line line : lines.get(i)) {
-        if (inMargin(line, pages.get(i), lines.get(i))) {
-          seen.merge(marginKey(line, pages.get(i)), 1, Integer::sum);
+      for (Row row : rows.get(i)) {
+        if (inMargin(row, pages.get(i), rows.get(i))) {
+          seen.merge(marginKey(row, pages.get(i)), 1, Integer::sum);
         }
       }
     }
     for (int i = 0; i < pages.size(); i++) {
       Page page = pages.get(i);
-      List<Line> pageLines = List.copyOf(lines.get(i));
-      lines.get(i).removeIf(
-          line -> inMargin(line, page, pageLines)
-              && (PAGE_NUMBER.matcher(plain(line)).matches()
-                  || pages.size() > 1 && seen.get(marginKey(line, page)) > 1));
+      List<Row> pageRows = List.copyOf(rows.get(i));
+      rows.get(i).removeIf(
+          row -> inMargin(row, page, pageRows)
+              && (PAGE_NUMBER.matcher(plain(row)).matches()
+                  || pages.size() > 1 && seen.get(marginKey(row, page)) > 1));
     }
   }
 
-  private static boolean inMargin(Line line, Page page, List<Line> lines) {
-    int at = lines.indexOf(line);
-    boolean edge = at < 2 || at >= lines.size() - 2;
-    return edge && (line.y() < page.height() * MARGIN || line.y() > page.height() * (1 - MARGIN));
+  private static boolean inMargin(Row row, Page page, List<Row> rows) {
+    int at = rows.indexOf(row);
+    boolean edge = at < 2 || at >= rows.size() - 2;
+    return edge && !row.tableRow()
+        && (row.y() < page.height() * MARGIN || row.y() > page.height() * (1 - MARGIN));
   }
 
-  private static String marginKey(Line line, Page page) {
-    return (line.y() < page.height() / 2 ? "top:" : "bottom:") + plain(line).replaceAll("\\d+", "#");
+  private static String marginKey(Row row, Page page) {
+    return (row.y() < page.height() / 2 ? "top:" : "bottom:") + plain(row).replaceAll("\\d+", "#");
   }
 
-  private static String plain(Line line) {
-    StringBuilder sb = new StringBuilder();
-    for (Glyph g : line.glyphs()) {
-      sb.append(g.text());
-    }
-    return sb.toString();
+  private static String plain(Row row) {
+    return row.text().replaceAll("\\s+", "");
   }
 }
