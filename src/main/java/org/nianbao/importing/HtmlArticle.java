@@ -45,6 +45,48 @@ final class HtmlArticle {
 
   private HtmlArticle() {}
 
+  /** Start tags left open in the source beyond this: refused before parsing (parsing such nesting is slow). */
+  static final int MAX_OPEN_TAGS = 3_000;
+
+  /**
+   * A linear scan of the source before parsing: start tags minus end tags (void elements aside) never above
+   * {@link #MAX_OPEN_TAGS}. Generous (a page may leave paragraphs unclosed); the parsed tree's depth is
+   * checked against {@link #MAX_DEPTH} afterwards.
+   */
+  static void checkSource(String html) {
+    int open = 0;
+    int length = html.length();
+    for (int i = 0; i + 1 < length; i++) {
+      if (html.charAt(i) != '<') {
+        continue;
+      }
+      char c = html.charAt(i + 1);
+      if (c == '/') {
+        open = Math.max(0, open - 1);
+      } else if (Character.isLetter(c)) {
+        int end = i + 1;
+        while (end < length && Character.isLetterOrDigit(html.charAt(end))) {
+          end++;
+        }
+        String tag = html.substring(i + 1, end).toLowerCase(java.util.Locale.ROOT);
+        if (!VOID_TAGS.contains(tag) && ++open > MAX_OPEN_TAGS) {
+          throw tooDeep();
+        }
+      }
+    }
+  }
+
+  private static final Set<String> VOID_TAGS =
+      Set.of("br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source", "track", "param",
+          "embed");
+
+  private static ImportException tooDeep() {
+    return new ImportException(
+        new Message("网页的元素嵌套超过" + MAX_DEPTH + "层，无法读取。",
+            "The page nests elements more than " + MAX_DEPTH + " deep; it cannot be read."),
+        List.of());
+  }
+
   /** The element to read the report from; chrome inside it is removed from the document. */
   static Element locate(Document doc) {
     checkDepth(doc);
@@ -109,7 +151,10 @@ final class HtmlArticle {
       if (e == root || e.parent() == null) {
         continue;
       }
-      String text = e.text();
+      String text = shortText(e, 80);
+      if (text == null) {
+        continue;
+      }
       boolean chrome =
           text.length() <= 80 && CHROME_TEXT.matcher(text).matches()
               || text.length() <= 30 && CHROME_WORD.matcher(text).matches();
@@ -119,6 +164,28 @@ final class HtmlArticle {
     }
   }
 
+  /** The element's text (whitespace collapsed) if it is at most {@code limit} characters, else null; stops early. */
+  private static String shortText(Element e, int limit) {
+    StringBuilder sb = new StringBuilder();
+    java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+    stack.push(e);
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      if (n instanceof org.jsoup.nodes.TextNode t) {
+        sb.append(t.text());
+        if (sb.length() > limit * 2) {
+          return null;
+        }
+      } else {
+        for (int i = n.childNodeSize() - 1; i >= 0; i--) {
+          stack.push(n.childNode(i));
+        }
+      }
+    }
+    String text = sb.toString().replaceAll("\\s+", " ").strip();
+    return text.length() <= limit ? text : null;
+  }
+
   private static void checkDepth(Document doc) {
     int[] depth = {0};
     NodeTraversor.traverse(
@@ -126,10 +193,7 @@ final class HtmlArticle {
           @Override
           public void head(Node node, int d) {
             if (d > MAX_DEPTH) {
-              throw new ImportException(
-                  new Message("网页的元素嵌套超过" + MAX_DEPTH + "层，无法读取。",
-                      "The page nests elements more than " + MAX_DEPTH + " deep; it cannot be read."),
-                  List.of());
+              throw tooDeep();
             }
             depth[0] = Math.max(depth[0], d);
           }

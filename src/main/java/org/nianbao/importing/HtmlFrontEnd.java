@@ -26,6 +26,7 @@ final class HtmlFrontEnd {
   private HtmlFrontEnd() {}
 
   static DocumentModel read(String html) {
+    HtmlArticle.checkSource(html);
     Document doc = Jsoup.parse(html);
     List<Block> blocks = new ArrayList<>();
     String title = Labels.trim(doc.title());

@@ -40,6 +40,14 @@ final class PdfFixtures {
 
   /** The 卧龙区 2024 report: the seed's narrative and its three tables, over three to four pages. */
   static byte[] wolong() throws IOException {
+    return wolong(0);
+  }
+
+  /**
+   * The same with {@code gap} points of blank space before table 三, which moves the page breaks (e.g. 330
+   * breaks table 三 between its rows, its merged group labels printed on the first page only).
+   */
+  static byte[] wolong(float gap) throws IOException {
     String seed = new String(TextImportTest.resource("wolong-2024.txt"), StandardCharsets.UTF_8);
     List<List<List<ReportFixtures.Span>>> tables =
         ReportFixtures.tables(FormatVersion.FMT2021, ReportFixtures.wolongRaw());
@@ -54,6 +62,9 @@ final class PdfFixtures {
         repeat(15, 483f / 15)
       };
       for (int t = 0; t < tables.size(); t++) {
+        if (t == 1) {
+          p.skip(gap);
+        }
         p.paragraph(ReportFixtures.HEADINGS.get(t));
         p.table(tables.get(t), widths[t]);
       }
@@ -126,6 +137,11 @@ final class PdfFixtures {
       y -= size;
       text(text, (PDRectangle.A4.getWidth() - width(text, size)) / 2, y, size);
       y -= size;
+    }
+
+    /** Blank space, up to the rest of the page. */
+    void skip(float points) {
+      y = Math.max(MARGIN + 20, y - points);
     }
 
     /** A paragraph wrapped at the right margin, first line indented by two characters. */

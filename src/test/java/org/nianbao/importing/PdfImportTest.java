@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
@@ -38,6 +39,21 @@ class PdfImportTest {
     assertEquals("卧龙区人民政府", result.unitName());
     assertEquals(2024, result.year());
     assertEquals(FormatVersion.FMT2021, result.formatVersion());
+  }
+
+  @Test
+  void aPageBreakInsideTable3LosesNoRow() throws IOException {
+    byte[] pdf = PdfFixtures.wolong(330);
+    String text = PdfFrontEnd.layoutText(pdf);
+    List<String> pages = List.of(text.split("\f"));
+    int first = pages.indexOf(pages.stream().filter(p -> p.contains("（一）予以公开")).findFirst().orElseThrow());
+    int last = pages.indexOf(pages.stream().filter(p -> p.contains("（七）总计")).findFirst().orElseThrow());
+    assertEquals(first + 1, last, "the page break falls inside table 三");
+
+    ImportResult result = importer.importDocument(pdf, DocumentImporter.PDF);
+
+    TextImportTest.assertCells(
+        new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json")), result.report().cells());
   }
 
   @Test
