@@ -39,6 +39,7 @@ public class ImportResource {
       FormatVersion formatVersion,
       Map<String, String> provenance,
       List<Finding> findings,
+      Map<String, CellSource> sources,
       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
           StoredReport submitted) {}
 
@@ -76,7 +77,7 @@ public class ImportResource {
     StoredReport stored = imported.submitted() == null ? null : imported.submitted().report();
     ImportView view =
         new ImportView(r.report(), r.unitName(), r.year(), r.formatVersion(), r.provenance(), imported.findings(),
-            stored);
+            r.sources(), stored);
     if (stored == null) {
       return Response.ok(view).build();
     }
