@@ -39,6 +39,12 @@ class PdfImportTest {
     assertEquals("卧龙区人民政府", result.unitName());
     assertEquals(2024, result.year());
     assertEquals(FormatVersion.FMT2021, result.formatVersion());
+    // provenance: the page each cell was printed on (a page break falls inside table 二)
+    assertEquals(1, result.sources().get("s2.licensing.decisions").page());
+    assertEquals(2, result.sources().get("s2.coercion.decisions").page());
+    assertEquals(2, result.sources().get("s3.partial.natural").page());
+    assertEquals("6", result.sources().get("s3.partial.natural").raw());
+    assertEquals(2, result.sources().get("s4.litigation_after_review.total").page());
   }
 
   @Test
