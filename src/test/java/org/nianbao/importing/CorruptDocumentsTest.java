@@ -145,8 +145,10 @@ class CorruptDocumentsTest {
       String kind = c.kind();
       String type = c.type();
       byte[] body = c.body();
+      // every 20th answer is also validated against the contract (validating all 1,000 costs more than the imports)
       Response response =
-          given().filter(RESPONSE_ONLY).contentType(type).body(body).when().post("/api/v1/imports");
+          (i % 20 == 0 ? given().filter(RESPONSE_ONLY) : given())
+              .contentType(type).body(body).when().post("/api/v1/imports");
       int status = response.statusCode();
       String label = kind + " (" + type + ", " + body.length + " bytes, #" + i + ")";
       assertThat(status).as(label).isBetween(400, 499);
