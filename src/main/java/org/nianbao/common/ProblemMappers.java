@@ -124,7 +124,9 @@ public class ProblemMappers {
         if (state.startsWith("23")) {
           return new Problem(ProblemType.INVALID_FIELDS, "A value violates a constraint / 字段值不符合约束");
         }
-        if ("40001".equals(state) || "40P01".equals(state) || state.startsWith("08") || state.startsWith("57")) {
+        // 55P03: lock_timeout; 57014: statement_timeout; 08xxx: connection lost; 57P0x: server shutting down
+        if ("40001".equals(state) || "40P01".equals(state) || "55P03".equals(state) || state.startsWith("08")
+            || state.startsWith("57")) {
           return new Problem(ProblemType.UNAVAILABLE, "The database is busy; retry shortly / 数据库繁忙，请稍后重试")
               .header("Retry-After", "1");
         }

@@ -17,6 +17,7 @@ public enum ProblemType {
   REPORT_REJECTED(422, "report-rejected", "The report has errors"),
   UNREADABLE_DOCUMENT(422, "unreadable-document", "The document could not be read"),
   PRECONDITION_REQUIRED(428, "precondition-required", "If-Match required"),
+  TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
   HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
   INTERNAL(500, "internal-error", "Internal error"),
   UNAVAILABLE(503, "unavailable", "Service unavailable");
