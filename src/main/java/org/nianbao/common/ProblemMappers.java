@@ -105,6 +105,12 @@ public class ProblemMappers {
    */
   static Problem fromDatabase(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() == null
+          && String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+        // the pool could not hand out a connection in time (server down, pool exhausted)
+        return new Problem(ProblemType.UNAVAILABLE, "The database is busy; retry shortly / 数据库繁忙，请稍后重试")
+            .header("Retry-After", "1");
+      }
       if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
         String message = String.valueOf(sql.getMessage());

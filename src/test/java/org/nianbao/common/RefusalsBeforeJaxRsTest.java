@@ -34,7 +34,6 @@ class RefusalsBeforeJaxRsTest {
     "a lone NUL as the unit         | GET /api/v1/units/%00 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n          | 400 | malformed-request",
     "bad %-escape in the path       | GET /api/v1/units/%zz HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n          | 400 | malformed-request",
     "bad %-escape in the query      | GET /api/v1/units?region=%zz HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n   | 400 | malformed-request",
-    "no Host header                 | GET /api/v1/units HTTP/1.1\\r\\n\\r\\n                          | 400 | malformed-request",
     "not HTTP at all                | GARBAGE\\r\\n\\r\\n                                            | 400 | malformed-request",
     "spaces in the request line     | GET /a b c HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n                     | 400 | malformed-request",
     "a header without a colon       | GET /api/v1/units HTTP/1.1\\r\\nHost: x\\r\\nBad Header\\r\\n\\r\\n | 400 | malformed-request",
@@ -72,7 +71,6 @@ class RefusalsBeforeJaxRsTest {
       try {
         socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
         socket.getOutputStream().flush();
-        socket.shutdownOutput();
       } catch (IOException refusedMidway) {
         // answered and closed before everything was sent
       }
