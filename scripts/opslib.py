@@ -3,7 +3,7 @@ PostgreSQL from the distro packages, the packaged service started against it, an
 import glob, json, os, subprocess, time, urllib.error, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
+JAR = os.path.join(os.environ.get("NIANBAO_APP_DIR", os.path.join(ROOT, "target", "quarkus-app")), "quarkus-run.jar")
 TOKEN = "ops-check-admin-token-0123456789"
 SAMPLE = json.load(open(os.path.join(ROOT, "src", "test", "resources", "samples", "wolong-2024.cells.json")))
 PG_PORT = int(os.environ.get("OPS_PG_PORT", "18116"))

@@ -476,6 +476,7 @@ class HostileRequestsFuzzTest {
     }
   }
 
+  /** Reads one response: up to its Content-Length, the last chunk, or the end of the connection. */
   private static byte[] readAll(InputStream in) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     byte[] bytes = new byte[16 * 1024];
@@ -483,11 +484,31 @@ class HostileRequestsFuzzTest {
       int n;
       while ((n = in.read(bytes)) > 0) {
         buffer.write(bytes, 0, n);
+        if (complete(buffer.toByteArray())) {
+          break;
+        }
       }
-    } catch (java.net.SocketException reset) {
-      // keep what arrived
+    } catch (java.net.SocketException | java.net.SocketTimeoutException e) {
+      // keep what arrived: an incomplete answer fails the check with the request printed
     }
     return buffer.toByteArray();
+  }
+
+  private static boolean complete(byte[] raw) {
+    String text = new String(raw, StandardCharsets.ISO_8859_1);
+    int headEnd = text.indexOf("\r\n\r\n");
+    if (headEnd < 0) {
+      return false;
+    }
+    String head = text.substring(0, headEnd).toLowerCase(Locale.ROOT);
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
+    if (length.find()) {
+      return raw.length - headEnd - 4 >= Long.parseLong(length.group(1));
+    }
+    if (head.contains("transfer-encoding: chunked")) {
+      return text.endsWith("\r\n0\r\n\r\n");
+    }
+    return head.startsWith("http/1.1 304") || head.startsWith("http/1.1 204");
   }
 
   private static Answer parse(byte[] raw) throws IOException {
