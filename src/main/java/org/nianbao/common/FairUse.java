@@ -64,6 +64,7 @@ public class FairUse {
   void register(@Observes Router router) {
     // after HttpProblems' size checks (MIN_VALUE, MIN_VALUE + 1), before the body is read by a resource
     router.route(HttpMethod.POST, "/api/v1/imports").order(Integer.MIN_VALUE + 2).handler(ctx -> check(ctx, true));
+    router.route(HttpMethod.POST, "/api/v1/imports/*").order(Integer.MIN_VALUE + 2).handler(ctx -> check(ctx, true));
     router.route(HttpMethod.POST, "/api/v1/validations").order(Integer.MIN_VALUE + 2).handler(ctx -> check(ctx, false));
   }
 
