@@ -1,0 +1,138 @@
+package org.nianbao.validation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * TXT-06: sections 一 and 五 are not copied: at least {@value #SAME_UNIT_PERCENT} % similar to the same unit's
+ * previous report, or at least {@value #OTHER_UNIT_PERCENT} % similar to another unit's report of the same
+ * year (found through {@link NarrativeSource}). Each finding names the other report, the similarity (Jaccard
+ * of the character shingles, in percent) and the longest passages shared verbatim.
+ */
+final class CopyRule implements NarrativeRule {
+
+  static final int SAME_UNIT_PERCENT = 90;
+  static final int OTHER_UNIT_PERCENT = 60;
+  /** How many other units' reports are compared exactly. */
+  static final int CANDIDATES = 5;
+  /** A shared passage shorter than this is a phrase, not a copy. */
+  static final int MIN_SHARED = 20;
+  static final int MAX_SPANS = 5;
+  private static final int ANCHOR = 8;
+  private static final List<String> COMPARED = List.of("s1", "s5");
+
+  @Override
+  public void evaluate(NarrativeInput input, Findings findings) {
+    ValidationContext ctx = input.context();
+    NarrativeFingerprint mine = NarrativeFingerprint.of(input.texts());
+    if (!mine.comparable()) {
+      return;
+    }
+    String unit = ctx.unit() == null ? null : ctx.unit().code();
+    ReportDocument previous = ctx.previous();
+    if (previous != null && ctx.year() != null) {
+      compare(input.texts(), mine, new NarrativeSource.Peer(unit, ctx.year() - 1, previous.texts()),
+          SAME_UNIT_PERCENT, findings);
+    }
+    if (ctx.narratives() != null && unit != null && ctx.year() != null) {
+      for (NarrativeSource.Peer peer : ctx.narratives().candidates(mine, unit, ctx.year(), CANDIDATES)) {
+        compare(input.texts(), mine, peer, OTHER_UNIT_PERCENT, findings);
+      }
+    }
+  }
+
+  private static void compare(
+      Map<String, String> texts, NarrativeFingerprint mine, NarrativeSource.Peer peer, int threshold,
+      Findings findings) {
+    NarrativeFingerprint theirs = NarrativeFingerprint.of(peer.texts());
+    if (!theirs.comparable()) {
+      return;
+    }
+    int percent = percent(mine.similarity(theirs));
+    if (percent < threshold) {
+      return;
+    }
+    List<TextSpan> spans = sharedSpans(texts, peer.texts());
+    Map<String, Object> zh = Map.of("ref", refZh(peer), "p", percent);
+    Map<String, Object> en = Map.of("ref", refEn(peer), "p", percent);
+    findings.add(
+        new Finding(
+            Rules.TXT_06.id(), Severity.WARNING, List.of(), "< " + threshold + "%", percent + "%",
+            Templates.message(Rules.TXT_06, zh, en), null, spans.isEmpty() ? null : spans.get(0),
+            new ReportRef(peer.unit(), peer.year()), percent, spans));
+  }
+
+  static int percent(double similarity) {
+    return (int) Math.floor(similarity * 100 + 1e-9);
+  }
+
+  private static String refZh(NarrativeSource.Peer peer) {
+    return (peer.unit() == null ? "本单位" : peer.unit()) + "的" + peer.year() + "年度报告";
+  }
+
+  private static String refEn(NarrativeSource.Peer peer) {
+    return "the " + peer.year() + " report of " + (peer.unit() == null ? "this unit" : peer.unit());
+  }
+
+  /** The longest passages of sections 一 and 五 found verbatim in the other report's 一 or 五, longest first. */
+  static List<TextSpan> sharedSpans(Map<String, String> texts, Map<String, String> other) {
+    StringBuilder theirs = new StringBuilder();
+    for (String section : COMPARED) {
+      String t = other.get(section);
+      if (t != null) {
+        theirs.append(t).append('\u0000');
+      }
+    }
+    Map<String, Integer> anchors = anchors(theirs);
+    List<TextSpan> spans = new ArrayList<>();
+    for (String section : COMPARED) {
+      String text = texts.get(section);
+      if (text != null) {
+        shared(section, text, theirs, anchors, spans);
+      }
+    }
+    spans.sort(Comparator.comparingInt((TextSpan s) -> s.end() - s.start()).reversed());
+    return List.copyOf(spans.subList(0, Math.min(MAX_SPANS, spans.size())));
+  }
+
+  private static Map<String, Integer> anchors(CharSequence text) {
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; i + ANCHOR <= text.length(); i++) {
+      first.putIfAbsent(text.subSequence(i, i + ANCHOR).toString(), i);
+    }
+    return first;
+  }
+
+  private static void shared(
+      String section, String text, CharSequence theirs, Map<String, Integer> anchors, List<TextSpan> out) {
+    int i = 0;
+    while (i + ANCHOR <= text.length()) {
+      Integer j = anchors.get(text.substring(i, i + ANCHOR));
+      if (j == null) {
+        i++;
+        continue;
+      }
+      int len = ANCHOR;
+      while (i + len < text.length() && j + len < theirs.length() && text.charAt(i + len) == theirs.charAt(j + len)) {
+        len++;
+      }
+      int s = i;
+      int e = i + len;
+      while (s < e && Character.isWhitespace(text.charAt(s))) {
+        s++;
+      }
+      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        e--;
+      }
+      if (e - s >= MIN_SHARED) {
+        out.add(TextSpan.of(section, text, s, e));
+        i += len;
+      } else {
+        i++;
+      }
+    }
+  }
+}
