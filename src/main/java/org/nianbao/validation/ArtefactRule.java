@@ -23,7 +23,7 @@ final class ArtefactRule implements NarrativeRule {
   private static final int MIN_DOUBLED = 2;
   private static final int MAX_DOUBLED = 6;
   /** A body line shorter than this may be a heading or a signature, which end without punctuation. */
-  private static final int MIN_BODY_LINE = 20;
+  private static final int MIN_BODY_LINE = 12;
   private static final int CUT_QUOTE = 6;
   private static final String LINE_END_PUNCTUATION = "。！？；：:;，,、…）)”」》.!?";
   private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])");
@@ -33,22 +33,35 @@ final class ArtefactRule implements NarrativeRule {
   /** One artefact: where it is and the clean text expected instead (null when it is simply to be removed). */
   private record Hit(int start, int end, String expected) {}
 
+  /**
+   * 管 closes few words (监管, 主管…); before punctuation after any other character it is 管理 cut short
+   * (审查管，根据要求…).
+   */
+  private static final String WORDS_ENDING_IN_GUAN =
+      "监主分托接不共代统保掌尽严城看联协包只专直归双综";
+  private static final String CLAUSE_PUNCTUATION = "，。；、：！？,;:";
+  /** A document whose long lines mostly end without punctuation is hard-wrapped (PDF text): no cut-word check. */
+  private static final double HARD_WRAP_SHARE = 0.4;
+  private static final int HARD_WRAP_MIN_LINES = 3;
+
   @Override
   public void evaluate(NarrativeInput input, Findings findings) {
+    boolean hardWrapped = hardWrapped(input);
     for (String section : NarrativeRules.SECTIONS) {
       String text = input.text(section);
       if (text != null) {
-        artefacts(section, text, findings);
+        artefacts(section, text, hardWrapped, findings);
       }
     }
   }
 
-  private static void artefacts(String section, String text, Findings findings) {
+  private static void artefacts(String section, String text, boolean hardWrapped, Findings findings) {
     List<Hit> hits = new ArrayList<>();
     bookmarks(text, hits);
     strayDigits(text, hits);
     doubledWords(text, hits);
-    lines(text, hits);
+    truncatedWords(text, hits);
+    lines(text, !hardWrapped, hits);
     hits.sort(Comparator.comparingInt(Hit::start));
     for (Hit hit : hits) {
       TextSpan span = TextSpan.of(section, text, hit.start(), hit.end());
@@ -122,13 +135,29 @@ final class ArtefactRule implements NarrativeRule {
           found = len;
         }
       }
-      if (found > 0) {
+      if (found > 0 && !tableFragment(text, p)) {
         hits.add(new Hit(p, p + 2 * found, text.substring(p, p + found)));
         p += 2 * found;
       } else {
         p++;
       }
     }
+  }
+
+  /** A short line without any punctuation: a table's header cells run together (结果结果其他尚未), not prose. */
+  private static boolean tableFragment(String text, int at) {
+    int start = text.lastIndexOf('\n', at) + 1;
+    int end = text.indexOf('\n', at);
+    String line = text.substring(start, end < 0 ? text.length() : end).strip();
+    if (line.length() >= MIN_BODY_LINE + 8) {
+      return false;
+    }
+    for (int i = 0; i < line.length(); i++) {
+      if (CLAUSE_PUNCTUATION.indexOf(line.charAt(i)) >= 0 || LINE_END_PUNCTUATION.indexOf(line.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean allCjk(String text, int from, int len) {
@@ -153,8 +182,43 @@ final class ArtefactRule implements NarrativeRule {
     return false;
   }
 
-  /** Page numbers on a line of their own, and body lines that stop mid-word before the next line. */
-  private static void lines(String text, List<Hit> hits) {
+  /** 管 cut from 管理 before punctuation (审查管，). */
+  private static void truncatedWords(String text, List<Hit> hits) {
+    int i = 0;
+    while ((i = text.indexOf('管', i + 1)) > 0) {
+      if (i + 1 < text.length()
+          && CLAUSE_PUNCTUATION.indexOf(text.charAt(i + 1)) >= 0
+          && TextScan.cjk(text.charAt(i - 1))
+          && WORDS_ENDING_IN_GUAN.indexOf(text.charAt(i - 1)) < 0) {
+        int from = i;
+        while (from > 0 && i + 1 - from < 3 && TextScan.cjk(text.charAt(from - 1))) {
+          from--;
+        }
+        hits.add(new Hit(from, i + 1, text.substring(from, i + 1) + "理"));
+      }
+    }
+  }
+
+  private static boolean hardWrapped(NarrativeInput input) {
+    int lines = 0;
+    int open = 0;
+    for (String text : input.texts().values()) {
+      if (text == null) {
+        continue;
+      }
+      for (String line : text.split("\n")) {
+        String l = line.strip();
+        if (l.length() >= MIN_BODY_LINE && !NUMBERED.matcher(l).find()) {
+          lines++;
+          open += LINE_END_PUNCTUATION.indexOf(l.charAt(l.length() - 1)) < 0 ? 1 : 0;
+        }
+      }
+    }
+    return lines >= HARD_WRAP_MIN_LINES && open > HARD_WRAP_SHARE * lines;
+  }
+
+  /** Page numbers on a line of their own, and (unless hard-wrapped) body lines that stop mid-word. */
+  private static void lines(String text, boolean cutWords, List<Hit> hits) {
     int start = 0;
     int n = text.length();
     while (start < n) {
@@ -173,7 +237,7 @@ final class ArtefactRule implements NarrativeRule {
           s++;
         }
         hits.add(new Hit(s, e, null));
-      } else if (cutAtEnd(text, s, e, end)) {
+      } else if (cutWords && cutAtEnd(text, s, e, end)) {
         int from = e - 1;
         while (from > s && e - from < CUT_QUOTE && TextScan.cjk(text.charAt(from - 1))) {
           from--;
