@@ -2,6 +2,7 @@ package org.nianbao.checks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.nianbao.report.NarrativeIndex;
 import org.nianbao.report.ReportStore;
 import org.nianbao.report.ReportViews.StoredReport;
 import org.nianbao.unit.Unit;
@@ -20,10 +21,12 @@ public class ValidationService {
   private final Validator validator = new Validator();
   private final UnitRepository units;
   private final ReportStore reports;
+  private final NarrativeIndex narratives;
 
-  public ValidationService(UnitRepository units, ReportStore reports) {
+  public ValidationService(UnitRepository units, ReportStore reports, NarrativeIndex narratives) {
     this.units = units;
     this.reports = reports;
+    this.narratives = narratives;
   }
 
   /** Dry run: {@code unitCode} and {@code year} are optional; with both, cross-year rules run too. */
@@ -39,7 +42,8 @@ public class ValidationService {
     if (unit != null && year != null) {
       previous = reports.load(unit.code, year - 1, null).map(ValidationService::document).orElse(null);
     }
-    return validator.validate(document, new ValidationContext(year, profile(unit), previous, mode));
+    ValidationContext context = new ValidationContext(year, profile(unit), previous, mode);
+    return validator.validate(document, unit == null ? context : context.withNarratives(narratives));
   }
 
   /** The document part of a stored version. */
@@ -61,6 +65,6 @@ public class ValidationService {
     if ("CITY_PLACEHOLDER".equals(level)) {
       level = "CITY";
     }
-    return new UnitProfile(unit.code, unit.kind.name(), level);
+    return new UnitProfile(unit.code, unit.kind.name(), level, unit.region.code);
   }
 }

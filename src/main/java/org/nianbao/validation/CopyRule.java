@@ -1,8 +1,5 @@
 package org.nianbao.validation;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,11 +15,6 @@ final class CopyRule implements NarrativeRule {
   static final int OTHER_UNIT_PERCENT = 60;
   /** How many other units' reports are compared exactly. */
   static final int CANDIDATES = 5;
-  /** A shared passage shorter than this is a phrase, not a copy. */
-  static final int MIN_SHARED = 20;
-  static final int MAX_SPANS = 5;
-  private static final int ANCHOR = 8;
-  private static final List<String> COMPARED = List.of("s1", "s5");
 
   @Override
   public void evaluate(NarrativeInput input, Findings findings) {
@@ -55,7 +47,7 @@ final class CopyRule implements NarrativeRule {
     if (percent < threshold) {
       return;
     }
-    List<TextSpan> spans = sharedSpans(texts, peer.texts());
+    List<TextSpan> spans = NarrativeOverlap.sharedSpans(texts, peer.texts());
     Map<String, Object> zh = Map.of("ref", refZh(peer), "p", percent);
     Map<String, Object> en = Map.of("ref", refEn(peer), "p", percent);
     findings.add(
@@ -77,62 +69,4 @@ final class CopyRule implements NarrativeRule {
     return "the " + peer.year() + " report of " + (peer.unit() == null ? "this unit" : peer.unit());
   }
 
-  /** The longest passages of sections 一 and 五 found verbatim in the other report's 一 or 五, longest first. */
-  static List<TextSpan> sharedSpans(Map<String, String> texts, Map<String, String> other) {
-    StringBuilder theirs = new StringBuilder();
-    for (String section : COMPARED) {
-      String t = other.get(section);
-      if (t != null) {
-        theirs.append(t).append('\u0000');
-      }
-    }
-    Map<String, Integer> anchors = anchors(theirs);
-    List<TextSpan> spans = new ArrayList<>();
-    for (String section : COMPARED) {
-      String text = texts.get(section);
-      if (text != null) {
-        shared(section, text, theirs, anchors, spans);
-      }
-    }
-    spans.sort(Comparator.comparingInt((TextSpan s) -> s.end() - s.start()).reversed());
-    return List.copyOf(spans.subList(0, Math.min(MAX_SPANS, spans.size())));
-  }
-
-  private static Map<String, Integer> anchors(CharSequence text) {
-    Map<String, Integer> first = new HashMap<>();
-    for (int i = 0; i + ANCHOR <= text.length(); i++) {
-      first.putIfAbsent(text.subSequence(i, i + ANCHOR).toString(), i);
-    }
-    return first;
-  }
-
-  private static void shared(
-      String section, String text, CharSequence theirs, Map<String, Integer> anchors, List<TextSpan> out) {
-    int i = 0;
-    while (i + ANCHOR <= text.length()) {
-      Integer j = anchors.get(text.substring(i, i + ANCHOR));
-      if (j == null) {
-        i++;
-        continue;
-      }
-      int len = ANCHOR;
-      while (i + len < text.length() && j + len < theirs.length() && text.charAt(i + len) == theirs.charAt(j + len)) {
-        len++;
-      }
-      int s = i;
-      int e = i + len;
-      while (s < e && Character.isWhitespace(text.charAt(s))) {
-        s++;
-      }
-      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
-        e--;
-      }
-      if (e - s >= MIN_SHARED) {
-        out.add(TextSpan.of(section, text, s, e));
-        i += len;
-      } else {
-        i++;
-      }
-    }
-  }
 }
