@@ -419,7 +419,7 @@ public final class Rules {
           WARNING,
           false,
           HEURISTIC,
-          "title unit name = registered unit name (normalised)",
+          "title unit name = registered unit name (spaces and bracket widths ignored), on import",
           "报告标题单位名称“{title}”与登记名称“{name}”不一致。",
           "Title unit name \"{title}\" differs from the registered name \"{name}\".",
           RuleStage.IMPORT);
