@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nianbao.common.EmbeddedDatabase;
+import org.nianbao.database.EmbeddedDatabase;
 import org.nianbao.report.NarrativeIndex;
 import org.nianbao.rollup.bench.NationalDataset;
 import org.nianbao.testsupport.ReportDocuments;

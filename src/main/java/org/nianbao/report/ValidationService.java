@@ -1,9 +1,7 @@
-package org.nianbao.checks;
+package org.nianbao.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.nianbao.report.NarrativeIndex;
-import org.nianbao.report.ReportStore;
 import org.nianbao.report.ReportViews.StoredReport;
 import org.nianbao.unit.Unit;
 import org.nianbao.unit.UnitRepository;
@@ -42,6 +40,15 @@ public class ValidationService {
     if (unit != null && year != null) {
       previous = reports.load(unit.code, year - 1, null).map(ValidationService::document).orElse(null);
     }
+    return validateAgainst(document, unit, year, previous, mode);
+  }
+
+  /**
+   * Validates against a given previous-year document (null: none), e.g. one being stored right now; other
+   * units' narratives come from the TXT-06 index.
+   */
+  public ValidationResult validateAgainst(
+      ReportDocument document, Unit unit, Integer year, ReportDocument previous, Mode mode) {
     ValidationContext context = new ValidationContext(year, profile(unit), previous, mode);
     return validator.validate(document, unit == null ? context : context.withNarratives(narratives));
   }
@@ -50,10 +57,6 @@ public class ValidationService {
   public static ReportDocument document(StoredReport r) {
     return new ReportDocument(
         r.formatVersion(), r.scope(), r.publishedAt(), r.sourceUrl(), r.cells(), r.texts(), r.acknowledgements());
-  }
-
-  public Validator validator() {
-    return validator;
   }
 
   /** The facts about a unit the rules use. */
