@@ -17,6 +17,8 @@ final class AllClosedRule implements NarrativeRule {
           "(?:均|全部|都|全都|一律)(?:已|已经)?(?:在法定期限内|按时|按期|按要求|依法|按照要求|按规定)?(?:予以)?"
               + "(?:办结|办理完成|办理完毕|处理完毕|处理完成|答复完毕|全部办结|按时办结)"
               + "|办结率(?:达到?|为)?100\\s*[%％]");
+  /** How far before the claim's sentence the applications it speaks of may be named (…申请20件。均已办结。). */
+  private static final int SUBJECT_REACH = 60;
   private static final String[] EXCEPTIONS = {"除", "结转", "正在办理", "尚未办结", "仍在办理", "未办结"};
 
   @Override
@@ -33,7 +35,8 @@ final class AllClosedRule implements NarrativeRule {
     while (m.find()) {
       int[] s = TextScan.sentence(text, m.start());
       String sentence = text.substring(s[0], s[1]);
-      if (!sentence.contains("申请") || TextScan.containsAny(sentence, EXCEPTIONS)) {
+      String lead = text.substring(Math.max(0, s[0] - SUBJECT_REACH), s[0]);
+      if (!(sentence.contains("申请") || lead.contains("申请")) || TextScan.containsAny(sentence, EXCEPTIONS)) {
         continue;
       }
       TextSpan span = TextSpan.of("s1", text, s[0], s[1]);

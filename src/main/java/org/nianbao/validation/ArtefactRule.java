@@ -63,6 +63,11 @@ final class ArtefactRule implements NarrativeRule {
     truncatedWords(text, hits);
     lines(text, !hardWrapped, hits);
     hits.sort(Comparator.comparingInt(Hit::start));
+    for (int k = hits.size() - 1; k > 0; k--) {
+      if (hits.get(k).start() < hits.get(k - 1).end()) {
+        hits.remove(hits.get(k).end() - hits.get(k).start() > hits.get(k - 1).end() - hits.get(k - 1).start() ? k - 1 : k);
+      }
+    }
     for (Hit hit : hits) {
       TextSpan span = TextSpan.of(section, text, hit.start(), hit.end());
       findings.addText(
@@ -182,12 +187,14 @@ final class ArtefactRule implements NarrativeRule {
     return false;
   }
 
-  /** 管 cut from 管理 before punctuation (审查管，). */
+  /** 管 cut from 管理 before punctuation, a line break or the end of the text (审查管，). */
   private static void truncatedWords(String text, List<Hit> hits) {
     int i = 0;
     while ((i = text.indexOf('管', i + 1)) > 0) {
-      if (i + 1 < text.length()
-          && CLAUSE_PUNCTUATION.indexOf(text.charAt(i + 1)) >= 0
+      boolean cut = i + 1 == text.length()
+          || CLAUSE_PUNCTUATION.indexOf(text.charAt(i + 1)) >= 0
+          || text.charAt(i + 1) == '\n';
+      if (cut
           && TextScan.cjk(text.charAt(i - 1))
           && WORDS_ENDING_IN_GUAN.indexOf(text.charAt(i - 1)) < 0) {
         int from = i;

@@ -20,27 +20,27 @@ final class CopyRule implements NarrativeRule {
   public void evaluate(NarrativeInput input, Findings findings) {
     ValidationContext ctx = input.context();
     NarrativeFingerprint mine = NarrativeFingerprint.of(input.texts());
-    if (!mine.comparable()) {
+    if (!mine.comparable(NarrativeFingerprint.MIN_SHINGLES_SAME_UNIT)) {
       return;
     }
     String unit = ctx.unit() == null ? null : ctx.unit().code();
     ReportDocument previous = ctx.previous();
     if (previous != null && ctx.year() != null) {
       compare(input.texts(), mine, new NarrativeSource.Peer(unit, ctx.year() - 1, previous.texts()),
-          SAME_UNIT_PERCENT, findings);
+          SAME_UNIT_PERCENT, NarrativeFingerprint.MIN_SHINGLES_SAME_UNIT, findings);
     }
-    if (ctx.narratives() != null && unit != null && ctx.year() != null) {
+    if (mine.comparable() && ctx.narratives() != null && unit != null && ctx.year() != null) {
       for (NarrativeSource.Peer peer : ctx.narratives().candidates(mine, unit, ctx.year(), CANDIDATES)) {
-        compare(input.texts(), mine, peer, OTHER_UNIT_PERCENT, findings);
+        compare(input.texts(), mine, peer, OTHER_UNIT_PERCENT, NarrativeFingerprint.MIN_SHINGLES, findings);
       }
     }
   }
 
   private static void compare(
       Map<String, String> texts, NarrativeFingerprint mine, NarrativeSource.Peer peer, int threshold,
-      Findings findings) {
+      int minShingles, Findings findings) {
     NarrativeFingerprint theirs = NarrativeFingerprint.of(peer.texts());
-    if (!theirs.comparable()) {
+    if (!theirs.comparable(minShingles)) {
       return;
     }
     int percent = percent(mine.similarity(theirs));

@@ -53,9 +53,17 @@ public final class NarrativeFingerprint {
     return new NarrativeFingerprint(shingles(letters));
   }
 
-  /** Whether there is enough text to compare. */
+  /** Fewer shingles than this and even an identical narrative of the same unit says nothing. */
+  public static final int MIN_SHINGLES_SAME_UNIT = 10;
+
+  /** Whether there is enough text to look for copies among other units' reports. */
   public boolean comparable() {
     return shingles.length >= MIN_SHINGLES;
+  }
+
+  /** Whether there are at least {@code min} shingles. */
+  public boolean comparable(int min) {
+    return shingles.length >= min;
   }
 
   /** The MinHash signature. */

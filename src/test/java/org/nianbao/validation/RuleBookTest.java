@@ -70,6 +70,9 @@ class RuleBookTest {
       assertEquals("s1", f.span().section());
       assertEquals(claim.replace("。", ""), f.span().quote().replace("。", ""));
     }
+    assertEquals(List.of("S3-05"),
+        rules(check(applications(10, 0, 9, 1).text("s1", "全年共收到政府信息公开申请10件。均已按时办结。"))),
+        "the applications named in the sentence before");
     assertEquals(List.of(), check(applications(10, 0, 10, 0).text("s1", "申请均已办结。")).findings());
     assertEquals(
         List.of(),
@@ -97,6 +100,26 @@ class RuleBookTest {
     assertEquals(texts.get(longest.section()).substring(longest.start(), longest.end()), longest.quote());
     assertTrue(longest.quote().length() >= 200, longest::quote);
     assertEquals(longest, f.span());
+  }
+
+  @Test
+  void txt06_aShortNarrativeRepeatedFromLastYear() {
+    Map<String, String> texts = Map.of("s1", "本年度依法依规做好政府信息公开工作。", "s5", "无。", "s6", FEE_OK);
+    ReportDocument previous = ReportDocuments.wolong().texts(texts).build();
+    ValidationResult r =
+        Check.VALIDATOR.validate(ReportDocuments.wolong().texts(texts).build(),
+            new ValidationContext(2024, DEPARTMENT, previous, Mode.SUBMISSION));
+    Finding f = r.findings().stream().filter(x -> x.rule().equals("TXT-06")).findFirst().orElseThrow();
+    assertEquals(100, f.similarity());
+    assertEquals(new ReportRef("411303", 2023), f.ref());
+  }
+
+  @Test
+  void txt05_wordCutAtAShortLineEnd() {
+    ValidationResult r = check(ReportDocuments.wolong().text("s1", "加强信息发布审查管\n理，规范发布流程。").text("s6", FEE_OK));
+    assertEquals(List.of("TXT-05"), rules(r));
+    assertEquals("审查管", r.findings().get(0).actual());
+    assertEquals("审查管理", r.findings().get(0).expected());
   }
 
   @Test
