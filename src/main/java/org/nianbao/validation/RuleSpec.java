@@ -33,4 +33,14 @@ public record RuleSpec(
       String messageEn) {
     this(id, severity, overridable, origin, formula, messageZh, messageEn, RuleStage.VALIDATION);
   }
+
+  /** The rule's message with its placeholders filled from {@code args}. */
+  public Message message(java.util.Map<String, ?> args) {
+    return new Message(Templates.fill(messageZh, args), Templates.fill(messageEn, args));
+  }
+
+  /** Another message of this rule (e.g. a variant the catalogue declares beside it), filled from {@code args}. */
+  public static Message message(String zh, String en, java.util.Map<String, ?> args) {
+    return new Message(Templates.fill(zh, args), Templates.fill(en, args));
+  }
 }
