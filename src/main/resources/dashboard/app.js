@@ -28,7 +28,7 @@
       regulations: '现行有效规章', normativeDocs: '现行有效行政规范性文件',
       trend: '历年趋势', trendEmpty: '暂无历年数据。',
       declared: '汇总报告与计算值比对', declaredIntro: '{0} 报送的汇总报告（AGGREGATE）与下级本级报告之和逐项比对。',
-      declaredOk: '汇总报告与计算值一致。', declaredValue: '报告值', computedValue: '计算值', difference: '差额',
+      declaredOk: '汇总报告与计算值一致。', declaredDiffer: '有 {0} 个栏目与计算值不一致。', declaredList: '不一致的栏目', declaredValue: '报告值', computedValue: '计算值', difference: '差额',
       cell: '栏目', noRollup: '该年度尚无报告。', jsonLink: 'JSON', csvLink: 'CSV', downloadCsv: '下载 CSV',
       findingsOfRegion: '查看问题统计', regionOf: '返回地区汇总',
       report: '年度报告', version: '版本', status: '状态', scope: '口径', format: '格式',
@@ -48,6 +48,9 @@
       rules: '规则', sortBy: '按{0}排序', shownOf: '显示 {0} / {1}', noUnits: '没有错误或警告。',
       error: '出错了：{0}', notFound: '未找到：{0}', retry: '重试', apiNote: '数据来自公开接口 /api/v1',
       pp: '个百分点', openReport: '查看报告',
+      'kind.PEOPLES_GOV': '人民政府', 'kind.GOV_OFFICE': '政府办公厅（室）', 'kind.DEPARTMENT': '政府部门',
+      'kind.TOWNSHIP_GOV': '乡镇人民政府', 'kind.SUBDISTRICT_OFFICE': '街道办事处', 'kind.ZONE_ADMIN': '开发区管委会',
+      'kind.DISPATCHED': '派出机构', 'kind.AUTHORIZED_ORG': '授权组织', 'kind.VERTICAL_BRANCH': '垂直管理机构',
     },
     en: {
       title: 'Nianbao · Government information disclosure annual reports', skip: 'Skip to content',
@@ -68,7 +71,8 @@
       normativeDocs: 'Normative documents in force', trend: 'Trend', trendEmpty: 'No earlier years stored.',
       declared: 'Declared aggregate vs computed sum',
       declaredIntro: 'The AGGREGATE report of {0} compared cell by cell with the sum of the SELF reports.',
-      declaredOk: 'The aggregate report equals the computed sum.', declaredValue: 'Declared',
+      declaredOk: 'The aggregate report equals the computed sum.', declaredDiffer: '{0} cells differ from the computed sum.',
+      declaredList: 'Cells that differ', declaredValue: 'Declared',
       computedValue: 'Computed', difference: 'Difference', cell: 'Cell', noRollup: 'No reports for this year yet.',
       jsonLink: 'JSON', csvLink: 'CSV', downloadCsv: 'Download CSV', findingsOfRegion: 'Findings of this region',
       regionOf: 'Back to the region', report: 'Annual report', version: 'Version', status: 'Status', scope: 'Scope',
@@ -90,6 +94,10 @@
       sortBy: 'Sort by {0}', shownOf: 'Showing {0} of {1}', noUnits: 'No errors or warnings.',
       error: 'Something went wrong: {0}', notFound: 'Not found: {0}', retry: 'Retry',
       apiNote: 'Data from the public API /api/v1', pp: ' pp', openReport: 'Open report',
+      'kind.PEOPLES_GOV': "People's government", 'kind.GOV_OFFICE': 'Government office', 'kind.DEPARTMENT': 'Department',
+      'kind.TOWNSHIP_GOV': 'Township government', 'kind.SUBDISTRICT_OFFICE': 'Subdistrict office',
+      'kind.ZONE_ADMIN': 'Zone administration', 'kind.DISPATCHED': 'Dispatched office',
+      'kind.AUTHORIZED_ORG': 'Authorized organisation', 'kind.VERTICAL_BRANCH': 'Vertical branch',
     },
   };
   let lang = localStorage.getItem('nianbao.lang') === 'en' ? 'en' : 'zh';
@@ -429,13 +437,16 @@
         h('p', null, t('declaredIntro', declared.unit), ' ', h('a', { href: `#/report/${declared.unit}/${year}`, text: t('openReport') })),
         declared.differences.length === 0
           ? h('p', { class: 'ok', text: t('declaredOk') })
-          : h('div', { class: 'scroll' }, h('table', { class: 'data', id: 'declared' },
+          : h('p', { class: 'alert', role: 'status', text: t('declaredDiffer', declared.differences.length) }),
+        declared.differences.length === 0 ? null : h('details', { open: declared.differences.length <= 12 },
+          h('summary', { text: t('declaredList') }),
+          h('div', { class: 'scroll' }, h('table', { class: 'data', id: 'declared' },
             h('thead', null, h('tr', null, [t('cell'), t('declaredValue'), t('computedValue'), t('difference')].map((x) => h('th', { scope: 'col', text: x })))),
             h('tbody', null, declared.differences.map((d) => h('tr', { class: 'flag', data: { key: d.key } },
               h('th', { scope: 'row' }, label(d.key), h('span', { class: 'code', text: ' ' + d.key })),
               h('td', { class: 'num', data: { value: d.declared ?? '' }, text: fmtInt(d.declared) }),
               h('td', { class: 'num', data: { value: d.computed }, text: fmtInt(d.computed) }),
-              h('td', { class: 'num', text: isNum(d.declared) ? fmtInt(+(d.declared - d.computed).toFixed(6)) : '—' }))))))));
+              h('td', { class: 'num', text: isNum(d.declared) ? fmtInt(+(d.declared - d.computed).toFixed(6)) : '—' })))))))));
     }
     return view;
   }
@@ -613,14 +624,16 @@
   }
 
   /** A table whose rows are the catalogue's row labels and columns its column labels (section 三). */
-  function gridTable(id, cells, td) {
+  function gridTable(id, cells, td, cornerText) {
     const rowKeys = [...new Set(cells.map((c) => c.rowLabel))];
     const colKeys = [...new Set(cells.map((c) => c.columnLabel))];
     const at = new Map(cells.map((c) => [c.rowLabel + '\u0000' + c.columnLabel, c]));
     const rowPaths = rowKeys.map((r) => r.split('/'));
     const rowDepth = Math.max(...rowPaths.map((p) => p.length));
     const head = headerRows(colKeys.map((c) => c.split('/')),
-      (depth) => h('td', { class: 'corner', colspan: rowDepth > 1 ? rowDepth : null, rowspan: depth > 1 ? depth : null }));
+      (depth) => (cornerText
+        ? h('th', { scope: 'col', class: 'corner', colspan: rowDepth > 1 ? rowDepth : null, rowspan: depth > 1 ? depth : null, text: cornerText })
+        : h('td', { class: 'corner', colspan: rowDepth > 1 ? rowDepth : null, rowspan: depth > 1 ? depth : null })));
     const body = rowPaths.map((path, r) => {
       const tr = h('tr');
       for (let level = 0; level < path.length; level++) {
@@ -653,7 +666,7 @@
     });
     return [...groups.entries()].map(([group, list], i) => h('div', { class: 'subtable' },
       h('h3', { text: group }),
-      gridTable('table-s2-' + (i + 1), list, (c) => td(cells.find((x) => x.key === c.key)))));
+      gridTable('table-s2-' + (i + 1), list, (c) => td(cells.find((x) => x.key === c.key)), t('infoContent'))));
   }
 
   /** Section 四 as printed: the groups side by side in the header, one row of values. */
@@ -686,7 +699,7 @@
       api(`/api/v1/findings?region=${code}&year=${year}&size=500`),
       catalogue(formatOfYear(year)),
     ]);
-    const ruleText = new Map(cat.rules.map((r) => [r.id, lang === 'zh' ? r.messageZh : r.messageEn]));
+    const ruleText = new Map(cat.rules.map((r) => [r.id, (lang === 'zh' ? r.messageZh : r.messageEn).replace(/\{[a-z]+\}/gi, '…')]));
     const view = h('div', { class: 'view', data: { view: 'findings', region: code, year: String(year) } });
     view.append(
       breadcrumbs([...region.ancestors, region], (c) => `#/findings/${c}/${year}`),
@@ -754,7 +767,7 @@
         h('tbody', null, sorted.map((u) => h('tr', { data: { unit: u.unit } },
           h('th', { scope: 'row' }, h('a', { href: `#/report/${u.unit}/${year}`, text: u.unitName })),
           h('td', { text: u.regionCode }),
-          h('td', { text: u.unitKind }),
+          h('td', { text: t('kind.' + u.unitKind) }),
           h('td', { class: 'num', data: { value: u.errors }, text: String(u.errors) }),
           h('td', { class: 'num', data: { value: u.warnings }, text: String(u.warnings) }),
           h('td', { text: u.rules.join(' ') })))));
@@ -796,6 +809,7 @@
       if (mine !== sequence) return;
       main.setAttribute('aria-busy', 'false');
       main.dataset.renderMs = String(Math.round(performance.now() - started));
+      main.dataset.sinceNavigationMs = String(Math.round(performance.now()));
       main.dataset.ready = name;
     }));
   }
