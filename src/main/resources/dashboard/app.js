@@ -14,7 +14,7 @@
       title: '年报 · 政府信息公开工作年度报告', skip: '跳到正文', loading: '加载中…', brand: '年报',
       navRegion: '地区汇总', navFindings: '问题统计', views: '视图', switchLang: 'English',
       year: '年度', yearSuffix: '年度', nation: '全国', breadcrumbs: '所在地区',
-      coverage: '报送情况', expected: '应报单位', reporting: '已报送（本级口径）', missing: '未报送',
+      coverage: '报送情况', expected: '应报单位', reporting: '已报送（本机关报告）', missing: '未报送',
       aggregateOnly: '仅报送汇总报告', otherFormat: '格式不符（未汇总）', reportingRate: '报送率',
       missingUnits: '未报送单位', noneMissing: '全部单位均已报送。', moreMissing: '另有 {0} 个单位未列出',
       allMissing: '全部未报送单位（JSON）',
@@ -252,6 +252,7 @@
     const button = document.getElementById('lang');
     button.textContent = lang === 'zh' ? 'EN' : '中文';
     button.setAttribute('aria-label', t('switchLang'));
+    button.setAttribute('lang', lang === 'zh' ? 'en' : 'zh-CN');
     document.querySelector('.skip').textContent = t('skip');
     document.getElementById('brand').textContent = t('brand');
     document.getElementById('foot-api').textContent = t('apiNote');
