@@ -305,15 +305,17 @@
     const year = Number(yearText) || (await defaultYear());
     state = { region: code, year };
     setNav('region');
-    const [region, rollup, series, missing] = await Promise.all([
+    // the four years before come from the series (no children), the year itself from the full rollup
+    const [region, rollup, earlier, missing] = await Promise.all([
       api(`/api/v1/regions/${code}`),
       api(`/api/v1/rollups/${code}/${year}`),
-      api(`/api/v1/rollups/${code}/series?from=${year - 4}&to=${year}`),
+      api(`/api/v1/rollups/${code}/series?from=${year - 4}&to=${year - 1}`),
       api(`/api/v1/rollups/${code}/${year}/missing?size=100`),
     ]);
+    const series = { years: [...earlier.years, rollup] };
     const declared = rollup.declared;
     const cat = declared ? await catalogue(rollup.formatVersion) : null;
-    const previous = series.years.find((y) => y.year === year - 1);
+    const previous = earlier.years.find((y) => y.year === year - 1);
     const cov = rollup.coverage;
     const view = h('div', { class: 'view', data: { view: 'region', region: code, year: String(year) } });
 

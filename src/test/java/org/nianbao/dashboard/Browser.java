@@ -88,6 +88,16 @@ final class Browser implements AutoCloseable {
     desktop();
   }
 
+  /** The API requests of the page just loaded, slowest first: "path duration ms". */
+  List<String> apiTimings() {
+    @SuppressWarnings("unchecked")
+    List<String> timings = (List<String>) js(
+        "return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/'))"
+            + ".sort((a, b) => b.duration - a.duration)"
+            + ".map(e => new URL(e.name).pathname + new URL(e.name).search + ' ' + Math.round(e.duration) + ' ms')");
+    return timings;
+  }
+
   Object js(String script) {
     return ((JavascriptExecutor) driver).executeScript(script);
   }

@@ -62,9 +62,10 @@ class DashboardBenchmark {
             ms.add(took);
           }
         }
+        List<String> requests = browser.apiTimings();
         Collections.sort(ms);
-        System.out.printf("%-28s median %5d ms, max %5d ms (%d runs)%n", view[1], ms.get(ms.size() / 2),
-            ms.get(ms.size() - 1), ms.size());
+        System.out.printf("%-28s median %5d ms, max %5d ms (%d runs); last run's API requests: %s%n", view[1],
+            ms.get(ms.size() / 2), ms.get(ms.size() - 1), ms.size(), String.join(", ", requests));
       }
     }
   }
