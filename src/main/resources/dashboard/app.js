@@ -305,17 +305,18 @@
     const year = Number(yearText) || (await defaultYear());
     state = { region: code, year };
     setNav('region');
-    // the four years before come from the series (no children), the year itself from the full rollup
-    const [region, rollup, earlier, missing] = await Promise.all([
+    // The four years before come from the series (no children), the year itself from the full rollup. The
+    // series of a large region takes longest: the view is shown without it, and last year's column and the
+    // trend are filled in when it arrives (view.later).
+    const earlierPromise = api(`/api/v1/rollups/${code}/series?from=${year - 4}&to=${year - 1}`);
+    earlierPromise.catch(() => {});
+    const [region, rollup, missing] = await Promise.all([
       api(`/api/v1/regions/${code}`),
       api(`/api/v1/rollups/${code}/${year}`),
-      api(`/api/v1/rollups/${code}/series?from=${year - 4}&to=${year - 1}`),
       api(`/api/v1/rollups/${code}/${year}/missing?size=100`),
     ]);
-    const series = { years: [...earlier.years, rollup] };
     const declared = rollup.declared;
     const cat = declared ? await catalogue(rollup.formatVersion) : null;
-    const previous = earlier.years.find((y) => y.year === year - 1);
     const cov = rollup.coverage;
     const view = h('div', { class: 'view', data: { view: 'region', region: code, year: String(year) } });
 
@@ -387,7 +388,6 @@
 
     // key figures
     const cur = figures(rollup);
-    const prev = new Map(figures(previous).map((f) => [f[0], f[2]]));
     view.append(section('h-figures', t('keyFigures'),
       cov.reportingUnits === 0 ? h('p', { class: 'hint', text: t('noRollup') }) : null,
       h('div', { class: 'scroll' }, h('table', { class: 'data figures', id: 'figures' },
@@ -399,8 +399,8 @@
         h('tbody', null, cur.map(([id, label, value, isRate]) => h('tr', { data: { figure: id } },
           h('th', { scope: 'row', text: t(label) }),
           h('td', { class: 'num', data: { value: isNum(value) ? String(value) : '' }, text: isRate ? fmtPct(value) : fmtInt(value) }),
-          h('td', { class: 'num prev', text: isRate ? fmtPct(prev.get(id)) : fmtInt(prev.get(id)) }),
-          h('td', { class: 'num change', text: fmtChange(value, prev.get(id), isRate) }))))))));
+          h('td', { class: 'num prev', text: '…' }),
+          h('td', { class: 'num change', text: '…' }))))))));
 
     // outcome shares and trend
     const processed = rollup.cells['s3.total_processed.total'];
@@ -414,11 +414,25 @@
           data: OUTCOMES.map((g) => ({ name: t(OUTCOME_LABEL[g]), value: outcome(rollup.cells, g) || 0 })) }],
       }));
     }
-    const years = series.years.filter((y) => y.coverage.reportingUnits > 0);
-    const trend = h('div', { class: 'chart', id: 'chart-trend', role: 'img', 'aria-label': t('trend') });
-    view.append(section('h-trend', t('trend'), years.length > 1 ? trend : h('p', { class: 'hint', text: t('trendEmpty') })));
-    if (years.length > 1) {
-      requestAnimationFrame(() => chart(trend, {
+    const trendSection = section('h-trend', t('trend'), h('p', { class: 'hint', text: t('loading') }));
+    view.append(trendSection);
+    view.later = async () => {
+      const earlier = await earlierPromise;
+      const previous = earlier.years.find((y) => y.year === year - 1);
+      const prev = new Map(figures(previous).map((f) => [f[0], f[2]]));
+      cur.forEach(([id, , value, isRate]) => {
+        const row = view.querySelector(`tr[data-figure="${id}"]`);
+        row.querySelector('.prev').textContent = isRate ? fmtPct(prev.get(id)) : fmtInt(prev.get(id));
+        row.querySelector('.change').textContent = fmtChange(value, prev.get(id), isRate);
+      });
+      const years = [...earlier.years, rollup].filter((y) => y.coverage.reportingUnits > 0);
+      if (years.length < 2) {
+        trendSection.querySelector('.hint').textContent = t('trendEmpty');
+        return;
+      }
+      const trend = h('div', { class: 'chart', id: 'chart-trend', role: 'img', 'aria-label': t('trend') });
+      trendSection.querySelector('.hint').replaceWith(trend);
+      chart(trend, {
         tooltip: { trigger: 'axis' },
         legend: { bottom: 0 },
         grid: { left: 8, right: 8, top: 16, bottom: 40, containLabel: true },
@@ -430,8 +444,8 @@
           { type: 'line', name: t('disclosureRate'), yAxisIndex: 1,
             data: years.map((y) => (isNum(y.indicators.disclosureRate) ? +(y.indicators.disclosureRate * 100).toFixed(1) : null)) },
         ],
-      }));
-    }
+      });
+    };
 
     // declared vs computed
     if (declared) {
@@ -808,13 +822,24 @@
     charts.forEach((c) => c.dispose());
     charts = [];
     main.replaceChildren(content);
-    requestAnimationFrame(() => requestAnimationFrame(() => {
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await painted();
+    if (mine !== sequence) return;
+    main.dataset.shownMs = String(Math.round(performance.now()));
+    if (content.later) {
+      try {
+        await content.later();
+      } catch (e) {
+        console.error(e);
+        content.append(h('p', { class: 'card error', role: 'alert', text: t('error', e.message) }));
+      }
+      await painted();
       if (mine !== sequence) return;
-      main.setAttribute('aria-busy', 'false');
-      main.dataset.renderMs = String(Math.round(performance.now() - started));
-      main.dataset.sinceNavigationMs = String(Math.round(performance.now()));
-      main.dataset.ready = name;
-    }));
+    }
+    main.setAttribute('aria-busy', 'false');
+    main.dataset.renderMs = String(Math.round(performance.now() - started));
+    main.dataset.sinceNavigationMs = String(Math.round(performance.now()));
+    main.dataset.ready = name;
   }
 
   document.getElementById('lang').addEventListener('click', () => {

@@ -50,14 +50,18 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Loads the page afresh at a view and waits until it has rendered without an error; returns the page's
-   * own measure, from the start of navigation to the rendered view.
+   * Loads the page afresh at a view and waits until it has rendered without an error; returns the page's own
+   * measures from the start of navigation: when the view was first shown, and when it was complete (a region's
+   * last-year column and trend are filled in after it is shown).
    */
-  long open(String url, String view) {
+  long[] open(String url, String view) {
     driver.get("about:blank");
     driver.get(url);
     waitReady(view);
-    return Long.parseLong(driver.findElement(By.id("main")).getAttribute("data-since-navigation-ms"));
+    return new long[] {
+      Long.parseLong(driver.findElement(By.id("main")).getAttribute("data-shown-ms")),
+      Long.parseLong(driver.findElement(By.id("main")).getAttribute("data-since-navigation-ms"))
+    };
   }
 
   void waitReady(String view) {

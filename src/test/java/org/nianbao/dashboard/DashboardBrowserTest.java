@@ -15,7 +15,6 @@ import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.testsupport.Api;
-import org.nianbao.testsupport.ReportDocuments;
 import org.nianbao.testsupport.PostgresTestResource;
+import org.nianbao.testsupport.ReportDocuments;
 import org.nianbao.validation.Scope;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -85,7 +84,7 @@ class DashboardBrowserTest {
 
   /**
    * 贵阳市: 2023 reports from two counties (for the trend), 2024 reports from four, 南明区's with warnings in
-   * the tables and the text and amended once, and the city's own AGGREGATE report, which differs from the sum.
+   * the tables and the text and amended once, and the city's own AGGREGATE report, the counties' sum but for two cells.
    */
   private static void seed() {
     submit("520103", 2023, ReportDocuments.random(FormatVersion.FMT2021, new Random(1)).json());
@@ -150,6 +149,9 @@ class DashboardBrowserTest {
         .add(new BigDecimal(rollup.getString("cells.'s4.litigation_after_review.total'")));
     assertSameNumber(figure("s4.litigation.total"), litigation, "litigation");
     assertThat(text(By.cssSelector("tr[data-figure='s3.new.total'] td"))).isEqualTo(grouped(rollup.get("cells.'s3.new.total'")));
+    JsonPath lastYear = json("/api/v1/rollups/" + CITY + "/" + (YEAR - 1));
+    assertThat(text(By.cssSelector("tr[data-figure='s3.new.total'] td.prev")))
+        .isEqualTo(grouped(lastYear.get("cells.'s3.new.total'")));
 
     List<Map<String, Object>> children = rollup.getList("children");
     assertThat(driver.findElements(By.cssSelector("#children-table tbody tr"))).hasSize(children.size());
