@@ -5,12 +5,11 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.nianbao.common.Page;
 import org.nianbao.common.Paging;
 import org.nianbao.common.ProblemException;
 import org.nianbao.common.ProblemException.FieldError;
-import org.nianbao.security.AccessControl;
 import org.nianbao.unit.UnitViews.NewUnit;
-import org.nianbao.unit.UnitViews.Page;
 import org.nianbao.unit.UnitViews.RegionRef;
 import org.nianbao.unit.UnitViews.RegionView;
 import org.nianbao.unit.UnitViews.UnitView;
@@ -21,9 +20,9 @@ public class UnitService {
 
   private final RegionRepository regions;
   private final UnitRepository units;
-  private final AccessControl access;
+  private final RegistrationPolicy access;
 
-  public UnitService(RegionRepository regions, UnitRepository units, AccessControl access) {
+  public UnitService(RegionRepository regions, UnitRepository units, RegistrationPolicy access) {
     this.regions = regions;
     this.units = units;
     this.access = access;
@@ -56,7 +55,7 @@ public class UnitService {
   /** Registers an organ by its 统一社会信用代码 (ADMIN only); people's governments come from the division table. */
   @Transactional
   public UnitView register(NewUnit input) {
-    access.requireAdmin();
+    access.requireMayRegister();
     if (input == null) {
       throw ProblemException.invalidField("body", "请求体不能为空。", "A unit document is required.");
     }
