@@ -83,7 +83,8 @@ class ImportResourceTest {
         .body("missing.size()", org.hamcrest.Matchers.greaterThan(0));
     given().filter(RESPONSE_ONLY).contentType("application/pdf").body(new byte[] {37, 80, 68, 70})
         .when().post("/api/v1/imports")
-        .then().statusCode(415).contentType("application/problem+json");
+        .then().statusCode(422).contentType("application/problem+json")
+        .body("type", equalTo("https://nianbao.org/problems/unreadable-document"));
     given().filter(RESPONSE_ONLY).contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
         .body(new byte[] {80, 75, 3, 4, 1, 2, 3})
         .when().post("/api/v1/imports")
