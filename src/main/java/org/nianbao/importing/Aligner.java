@@ -98,7 +98,9 @@ final class Aligner {
         if (run.fits(width)) {
           double gain = run.allBlank() && sim < 0.5 ? 0.05 : 0.5 + 2 * sim - 1.5 * s.best();
           relax(dp, move, i + 1, j + 1, here + gain, 3);
-        } else if (run.size() < width && sim >= 0.7) {
+        } else if (run.size() < width && !run.allBlank() && s.raw()[j] >= 0.7 && sim >= 0.45
+            && sim >= s.best() - 1e-9) {
+          // the row's label, printed on the run's line or just before it, with too few values to place
           relax(dp, move, i + 1, j + 1, here + 0.2 + 2 * sim - 1.5 * s.best(), 4);
         }
         if (j == mergedFirst && mergedRows > 1 && j + mergedRows <= n && run.fits(width) && s.other() >= 0.7) {

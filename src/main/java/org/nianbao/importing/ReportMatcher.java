@@ -57,7 +57,25 @@ final class ReportMatcher {
   /** What was read for one cell. */
   private record Reading(String raw, Position at, String match, CellValue forced, String unit) {}
 
+  /** More printed lines than any annual report has (a 200-page report prints about 10,000). */
+  static final int MAX_LINES = 50_000;
+
+  /** Refuses a document longer than any annual report before reading it, so memory stays bounded. */
+  static void checkLength(long lines) {
+    if (lines > MAX_LINES) {
+      throw new ImportException(
+          new Message("文档超过" + MAX_LINES + "行，不像一份年度报告。",
+              "The document has more than " + MAX_LINES + " lines; that is not an annual report."),
+          List.of());
+    }
+  }
+
   static ImportResult match(DocumentModel doc) {
+    long rows = 0;
+    for (Block block : doc.blocks()) {
+      rows += block instanceof Block.Table t ? t.rows().size() : 1;
+    }
+    checkLength(rows);
     List<Line> lines = flatten(doc);
     int count = lines.size();
     List<Run.Token> tokens = new ArrayList<>();

@@ -56,7 +56,8 @@ final class Sections {
   private static final Pattern HEADING =
       Pattern.compile(
           "^[#*\\s]*(?:\\[bookmark:[^\\]]*\\]\\s*)*"
-              + "(第?[一二三四五六七八九十]{1,2}(?:部分)?[、.．，]|[（(][一二三四五六七八九十]{1,2}[）)]|\\d{1,2}[、.．])?"
+              + "(第[一二三四五六七八九十]{1,2}部分[、.．，：:]?|[一二三四五六七八九十]{1,2}[、.．，]"
+              + "|[（(][一二三四五六七八九十]{1,2}[）)]|\\d{1,2}[、.．])?"
               + "\\s*(.{2,36}?)[。：:*\\s]*$");
 
   /** A leading Word artefact such as {@code [bookmark: _GoBack]}. */
@@ -98,8 +99,7 @@ final class Sections {
         if (score < 0.5) {
           continue;
         }
-        boolean top = numbering.endsWith("、") || numbering.endsWith("．") || numbering.endsWith(".")
-            || numbering.endsWith("，") || numbering.endsWith("部分");
+        boolean top = !numbering.isEmpty() && !numbering.startsWith("（") && !numbering.startsWith("(");
         boolean right = !numbering.isEmpty() && numbering.indexOf(NUMERALS.charAt(n - 1)) >= 0
             && !numbering.startsWith("（") && !numbering.startsWith("(");
         score += top ? 0.4 : numbering.isEmpty() ? -0.1 : 0;
@@ -107,28 +107,48 @@ final class Sections {
         candidates.add(new Candidate(i, n, score, numbering, right));
       }
     }
+    // best chain ending in each section so far; candidates of one line never chain with each other
     int c = candidates.size();
-    double[] best = new double[c];
+    double[] chain = new double[c];
     int[] prev = new int[c];
-    int end = -1;
-    for (int a = 0; a < c; a++) {
-      best[a] = candidates.get(a).score();
-      prev[a] = -1;
-      for (int b = 0; b < a; b++) {
-        Candidate x = candidates.get(b);
-        Candidate y = candidates.get(a);
-        if (x.line() < y.line() && x.section() < y.section() && best[b] + y.score() > best[a]) {
-          best[a] = best[b] + y.score();
-          prev[a] = b;
+    double[] bestIn = new double[7];
+    int[] endIn = new int[7];
+    java.util.Arrays.fill(endIn, -1);
+    int a = 0;
+    while (a < c) {
+      int lineEnd = a;
+      while (lineEnd < c && candidates.get(lineEnd).line() == candidates.get(a).line()) {
+        lineEnd++;
+      }
+      for (int k = a; k < lineEnd; k++) {
+        Candidate y = candidates.get(k);
+        chain[k] = y.score();
+        prev[k] = -1;
+        for (int n = 1; n < y.section(); n++) {
+          if (endIn[n] >= 0 && bestIn[n] + y.score() > chain[k]) {
+            chain[k] = bestIn[n] + y.score();
+            prev[k] = endIn[n];
+          }
         }
       }
-      if (end < 0 || best[a] > best[end]) {
-        end = a;
+      for (int k = a; k < lineEnd; k++) {
+        int n = candidates.get(k).section();
+        if (endIn[n] < 0 || chain[k] > bestIn[n]) {
+          bestIn[n] = chain[k];
+          endIn[n] = k;
+        }
+      }
+      a = lineEnd;
+    }
+    int end = -1;
+    for (int n = 1; n <= 6; n++) {
+      if (endIn[n] >= 0 && (end < 0 || bestIn[n] > chain[end])) {
+        end = endIn[n];
       }
     }
     Heading[] out = new Heading[7];
-    for (int a = end; a >= 0; a = prev[a]) {
-      Candidate x = candidates.get(a);
+    for (int k = end; k >= 0; k = prev[k]) {
+      Candidate x = candidates.get(k);
       out[x.section()] = new Heading(x.line(), x.printed(), x.right());
     }
     return out;

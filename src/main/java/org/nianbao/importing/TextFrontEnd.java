@@ -25,6 +25,7 @@ final class TextFrontEnd {
   private TextFrontEnd() {}
 
   static DocumentModel read(String text) {
+    ReportMatcher.checkLength(text.chars().filter(c -> c == '\n').count() + 1);
     List<Block> blocks = new ArrayList<>();
     List<List<GridCell>> rows = new ArrayList<>();
     List<Position> rowsAt = new ArrayList<>();
@@ -114,8 +115,9 @@ final class TextFrontEnd {
       return cells;
     }
     if (trimmed.indexOf('\t') >= 0) {
+      // split the line as printed: a trailing TAB ends with a blank cell
       List<String> cells = new ArrayList<>();
-      for (String part : trimmed.split("\t", -1)) {
+      for (String part : line.substring(line.indexOf(trimmed.charAt(0))).split("\t", -1)) {
         cells.add(Labels.trim(part));
       }
       return cells;

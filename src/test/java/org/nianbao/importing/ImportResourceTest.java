@@ -41,6 +41,9 @@ class ImportResourceTest {
         .body("year", equalTo(2024))
         .body("formatVersion", equalTo("FMT2021"))
         .body("provenance.'s2.admin_fee.amount'", equalTo("143.2062"))
+        .body("sources.'s2.admin_fee.amount'.raw", equalTo("143.2062"))
+        .body("sources.'s2.admin_fee.amount'.match", equalTo("exact"))
+        .body("sources.'s3.new.natural'.line", equalTo(87))
         .body("findings.rule", hasItems("TXT-02", "TXT-04", "TXT-05"))
         .body("findings.severity", not(hasItem("ERROR")))
         .extract().asString();

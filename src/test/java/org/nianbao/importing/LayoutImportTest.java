@@ -319,4 +319,16 @@ class LayoutImportTest {
     assertEquals(blank.size(), count(result, "FMT-04"));
     assertEquals(0, count(result, "FMT-03"));
   }
+
+  @Test
+  void headingsInOtherStylesAreFound() {
+    String doc = LayoutFixtures.document(TITLE, TABLES, LayoutFixtures::tabRows)
+        .replace("一、总体情况", "第一部分 总体情况")
+        .replace("二、主动公开", "## 二、主动公开")
+        .replace("五、存在的主要问题", "五．存在的主要问题");
+    ImportResult result = read(doc);
+    assertEquals(0, count(result, "FMT-01"), () -> result.findings().toString());
+    assertTrue(result.report().texts().get("s1").contains("1200条"));
+    assertTrue(result.report().texts().get("s5").startsWith("（一）存在问题"));
+  }
 }
