@@ -8,19 +8,35 @@ import static org.nianbao.testsupport.Contract.RESPONSE_ONLY;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nianbao.testsupport.PostgresTestResource;
 
 /**
  * Fair use: a client (a bearer token, else an address) gets its burst of validations and imports, then 429
- * problem+json with Retry-After, while another client is still served. The test profile refills one request a
- * minute, so the count is exact.
+ * problem+json with Retry-After, while another client is still served. Its own profile gives small bursts that
+ * refill one request a minute, so the count is exact (the suite's profile has bursts no test meets).
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@TestProfile(FairUseTest.SmallBursts.class)
 class FairUseTest {
+
+  /** Small bursts refilled one request a minute. */
+  public static class SmallBursts implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "nianbao.fair-use.requests-per-minute", "1",
+          "nianbao.fair-use.burst", "20",
+          "nianbao.fair-use.address-requests-per-minute", "1",
+          "nianbao.fair-use.address-burst", "60");
+    }
+  }
 
   @ConfigProperty(name = "nianbao.fair-use.burst")
   int burst;
