@@ -1,5 +1,10 @@
 package org.nianbao.checks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -7,7 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.nianbao.catalogue.Catalogue;
 import org.nianbao.catalogue.CellDefinition;
 import org.nianbao.catalogue.FormatVersion;
@@ -19,7 +26,11 @@ import org.nianbao.validation.RuleCatalogue;
 import org.nianbao.validation.RuleDescriptor;
 import org.nianbao.validation.ValidationResult;
 
-/** The cell and rule catalogue, and the dry-run validation of a report document. */
+/**
+ * The cell and rule catalogue, and the dry-run validation of a report document. Both answer on the I/O
+ * thread when they need no database: the catalogue is serialized once per format, and a dry run without
+ * {@code unit} and {@code year} is pure computation; with them it reads the previous year on a worker.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class CheckResource {
@@ -28,30 +39,43 @@ public class CheckResource {
   public record CatalogueView(FormatVersion formatVersion, List<CellDefinition> cells, List<RuleDescriptor> rules) {}
 
   private final ValidationService validation;
+  private final Map<FormatVersion, byte[]> catalogues = new EnumMap<>(FormatVersion.class);
 
-  public CheckResource(ValidationService validation) {
+  public CheckResource(ValidationService validation, ObjectMapper json) throws JsonProcessingException {
     this.validation = validation;
+    for (FormatVersion version : FormatVersion.values()) {
+      catalogues.put(version, json.writeValueAsBytes(
+          new CatalogueView(version, Catalogue.of(version).cells(), RuleCatalogue.describe(version))));
+    }
   }
 
   @GET
   @Path("/catalogue")
-  public CatalogueView catalogue(@QueryParam("format") String format) {
+  @NonBlocking
+  public byte[] catalogue(@QueryParam("format") String format) {
     FormatVersion version = Params.enumValue("format", format, FormatVersion.class);
-    if (version == null) {
-      version = FormatVersion.FMT2021;
-    }
-    return new CatalogueView(version, Catalogue.of(version).cells(), RuleCatalogue.describe(version));
+    return catalogues.get(version == null ? FormatVersion.FMT2021 : version);
   }
 
   @POST
   @Path("/validations")
   @Consumes(MediaType.APPLICATION_JSON)
-  public ValidationOutcome validate(
+  public Uni<ValidationOutcome> validate(
       ReportDocument document, @QueryParam("unit") String unit, @QueryParam("year") String year) {
     if (document == null) {
       throw ProblemException.badRequest("body", "A report document is required / 请求体不能为空");
     }
-    ValidationResult result = validation.dryRun(document, blankToNull(unit), Params.optionalInteger("year", year));
+    String unitCode = blankToNull(unit);
+    Integer reportYear = Params.optionalInteger("year", year);
+    if (unitCode == null) {
+      return Uni.createFrom().item(outcome(validation.check(document, reportYear)));
+    }
+    return Uni.createFrom()
+        .item(() -> outcome(validation.dryRun(document, unitCode, reportYear)))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+  }
+
+  private static ValidationOutcome outcome(ValidationResult result) {
     return new ValidationOutcome(result.valid(), result.errors(), result.warnings(), result.findings());
   }
 
