@@ -29,11 +29,15 @@ import org.nianbao.validation.Scope;
 @ApplicationScoped
 public class RollupLedger {
 
+  /** How many stripes writers spread over (V13): one per database session, almost always. */
+  static final int STRIPES = 64;
   private static final String UPSERT_HEAD =
       "INSERT INTO rollup_sum AS s (year, format_version, region_code, own, unit_kind, report_count, counts,"
-          + " amounts) VALUES ";
-  private static final String UPSERT_TAIL =
-      " ON CONFLICT (year, format_version, region_code, own, unit_kind) DO UPDATE SET"
+          + " amounts, stripe) VALUES ";
+  /** The writer's stripe: its session's, so that concurrent writers never wait for each other's rows. */
+  private static final String STRIPE = "pg_backend_pid() % " + STRIPES + " + 1";
+  static final String ADD_ON_CONFLICT =
+      " ON CONFLICT (year, format_version, region_code, own, unit_kind, stripe) DO UPDATE SET"
           + " report_count = s.report_count + EXCLUDED.report_count,"
           + " counts = (SELECT array_agg(a + b ORDER BY i)"
           + "   FROM unnest(s.counts, EXCLUDED.counts) WITH ORDINALITY AS x(a, b, i)),"
@@ -244,15 +248,18 @@ public class RollupLedger {
     }
   }
 
-  /** One statement for all rows a unit feeds, in (region, own) order so concurrent writers lock alike. */
+  /**
+   * One statement for all rows a unit feeds, in (region, own) order so concurrent writers lock alike, each
+   * into the writer's own stripe.
+   */
   private static void upsert(Connection c, int year, FormatVersion format, Placement placement, Delta delta)
       throws SQLException {
     List<Target> targets = placement.targets();
     StringBuilder sql = new StringBuilder(UPSERT_HEAD);
     for (int i = 0; i < targets.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, " + STRIPE + ")");
     }
-    sql.append(UPSERT_TAIL);
+    sql.append(ADD_ON_CONFLICT);
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       java.sql.Array counts = c.createArrayOf("bigint", delta.boxedCounts());
       java.sql.Array amounts = c.createArrayOf("numeric", delta.amounts);

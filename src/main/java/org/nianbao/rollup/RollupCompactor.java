@@ -1,0 +1,89 @@
+package org.nianbao.rollup;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Folds the writers' stripes of the rollup summaries into stripe 0, in the background (every
+ * {@code nianbao.rollup.compact-every}, 0 = never), so that a rollup keeps reading a few rows. One
+ * statement, one transaction: the sums a reader sees are the same before and after. Stripe rows a writer
+ * holds at that moment are skipped (SKIP LOCKED) and folded next time.
+ */
+@ApplicationScoped
+public class RollupCompactor {
+
+  private static final Logger LOG = Logger.getLogger(RollupCompactor.class);
+  private static final String KEY = "year, format_version, region_code, own, unit_kind";
+  static final String FOLD =
+      "WITH moved AS ("
+          + " DELETE FROM rollup_sum WHERE (" + KEY + ", stripe) IN ("
+          + "   SELECT " + KEY + ", stripe FROM rollup_sum WHERE stripe <> 0 FOR UPDATE SKIP LOCKED)"
+          + " RETURNING " + KEY + ", report_count, counts, amounts),"
+          + " cells AS ("
+          + " SELECT " + KEY + ", x.i, sum(x.c) AS c, sum(x.a) AS a"
+          + " FROM moved m, unnest(m.counts, m.amounts) WITH ORDINALITY AS x(c, a, i) GROUP BY " + KEY + ", x.i),"
+          + " folded AS ("
+          + " SELECT " + KEY + ", array_agg(c ORDER BY i)::bigint[] AS counts, array_agg(a ORDER BY i) AS amounts"
+          + " FROM cells GROUP BY " + KEY + "),"
+          + " reports AS (SELECT " + KEY + ", sum(report_count)::integer AS n FROM moved GROUP BY " + KEY + ")"
+          + " INSERT INTO rollup_sum AS s (" + KEY + ", stripe, report_count, counts, amounts)"
+          + " SELECT " + KEY + ", 0, r.n, f.counts, f.amounts FROM folded f JOIN reports r USING (" + KEY + ")"
+          + RollupLedger.ADD_ON_CONFLICT;
+
+  private final DataSource dataSource;
+  private final Duration every;
+  private ScheduledExecutorService timer;
+
+  public RollupCompactor(
+      DataSource dataSource, @ConfigProperty(name = "nianbao.rollup.compact-every", defaultValue = "5s") Duration every) {
+    this.dataSource = dataSource;
+    this.every = every;
+  }
+
+  void start(@Observes StartupEvent event) {
+    if (every.isZero() || every.isNegative()) {
+      return;
+    }
+    timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "rollup-compactor");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleWithFixedDelay(this::compactQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  /** Folds every unlocked stripe row into stripe 0; returns how many summary rows it wrote. */
+  public int compact() {
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+      return st.executeUpdate(FOLD);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Rollup compaction failed / 汇总数据合并失败: " + e.getMessage(), e);
+    }
+  }
+
+  private void compactQuietly() {
+    try {
+      compact();
+    } catch (RuntimeException e) {
+      LOG.warn("Rollup compaction failed; the stripes stay as they are (sums unaffected)", e);
+    }
+  }
+}
