@@ -29,7 +29,9 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-if [ "$QUICK" = 1 ]; then DEPARTMENTS=0 PUTS=2000; else DEPARTMENTS=10 PUTS=60000; fi
+# departments registered through the API per county (the national dataset has 10; registration is slow
+# on a shared machine and is not what is measured) and report bodies prepared for the submission runs
+if [ "$QUICK" = 1 ]; then DEPARTMENTS=0 PUTS=2000; else DEPARTMENTS=${BENCH_DEPARTMENTS:-1} PUTS=40000; fi
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 WORK=$ROOT/bench/work
@@ -52,7 +54,9 @@ log "build (package, test classes, benchmark classpath)"
 rm -rf "$WORK"; mkdir -p "$WORK"
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/cp.txt")"
+# run from a copy, so that the checkout can be rebuilt while the benchmark runs
+cp -r target/quarkus-app target/classes target/test-classes "$WORK/"
+CP="$WORK/test-classes:$WORK/classes:$(cat "$WORK/cp.txt")"
 tool() { java -Xmx1g -cp "$CP" org.nianbao.bench.BenchTool "$@"; }
 
 log "PostgreSQL 17 (durable) on port $PG_PORT"
@@ -71,7 +75,7 @@ ticks() { local u=0 s=0 f; for p in "$@"; do f=($(cut -d' ' -f14,15 "/proc/$p/st
 start_service() {
   local t0; t0=$(date +%s%N)
   QUARKUS_DATASOURCE_JDBC_URL=$PG/$1 QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
-    PORT=$PORT NIANBAO_ADMIN_TOKEN=$TOKEN java $JVM_OPTS -jar target/quarkus-app/quarkus-run.jar \
+    PORT=$PORT NIANBAO_ADMIN_TOKEN=$TOKEN java $JVM_OPTS -jar "$WORK/quarkus-app/quarkus-run.jar" \
     >"$WORK/service-$1.log" 2>&1 &
   SVC_PID=$!
   until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1; do
@@ -110,13 +114,14 @@ log "reads and dry runs (16 connections, ${SECONDS_EACH}s each)"
 echo /q/health/live >"$WORK/health.txt"; echo /api/v1/catalogue >"$WORK/catalogue.txt"
 wrk_run health 16 "$WORK/health.txt"
 wrk_run validate 16 "$WORK/validate.tsv"
+wrk_run unit-cold 16 "$WORK/unit-paths.txt" # first reads fill the unit cache; the next run is measured
 wrk_run unit 16 "$WORK/unit-paths.txt"
 wrk_run region 16 "$WORK/region-paths.txt"
 wrk_run catalogue 16 "$WORK/catalogue.txt"
 
 log "submissions: new reports, 1 / 4 / 16 / 32 clients"
 FIRST=0
-PER_RUN=$(( PUTS / 4 ))
+PER_RUN=$(( $(wc -l <"$WORK/puts.tsv") / 4 ))
 for c in 1 4 16 32; do
   if [ "$c" = 16 ]; then
     tool statements "$PG/bench" reset
@@ -124,10 +129,12 @@ for c in 1 4 16 32; do
     tool locks "$PG/bench" "$SECONDS_EACH" >"$WORK/locks.txt" &
     LOCKS_PID=$!
     until grep -q "LOCKS READY" "$WORK/locks.txt" 2>/dev/null; do sleep 0.1; done
+    jcmd "$SVC_PID" JFR.start name=submit settings=profile filename="$WORK/submit.jfr" >/dev/null
   fi
   wrk_run "submit-c$c" "$c" "$WORK/puts.tsv" "$FIRST" "$PER_RUN"
   if [ "$c" = 16 ]; then
     JVM1=$(ticks "$SVC_PID"); PG1=$(ticks $(pg_pids))
+    jcmd "$SVC_PID" JFR.stop name=submit >/dev/null
     wait "$LOCKS_PID"
     N16=$(field "$(result submit-c16)" requests)
     tool statements "$PG/bench" "$N16" >"$WORK/statements.txt"
@@ -190,7 +197,7 @@ RAW=$(sed -n 's/^RAW .* rate=\([^ ]*\).*/\1/p' "$WORK/results.txt")
     r=$(result "submit-c$c")
     echo "| PUT new reports, $c client(s) | $(field "$r" rps)/s, p50 $(field "$r" p50_ms) ms, p99 $(field "$r" p99_ms) ms (non-2xx $(field "$r" non2xx), wrapped $(field "$r" wrapped)) | raw JDBC insert of the same rows, 16 clients: $RAW reports/s | $(pct "$(field "$r" rps)" "$RAW") |"
   done
-  for w in validate validate-unit unit region catalogue; do
+  for w in validate validate-unit unit-cold unit region catalogue; do
     r=$(result "$w")
     echo "| $w (16 connections) | $(field "$r" rps)/s, p99 $(field "$r" p99_ms) ms | /q/health/live: $HEALTH/s | $(pct "$(field "$r" rps)" "$HEALTH") |"
   done
@@ -209,5 +216,7 @@ RAW=$(sed -n 's/^RAW .* rate=\([^ ]*\).*/\1/p' "$WORK/results.txt")
   echo "Submission path at 16 clients: $(cat "$WORK/cpu.txt")"
   grep -v READY "$WORK/locks.txt"
   cat "$WORK/statements.txt"
+  echo
+  tool jfr "$WORK/submit.jfr"
   [ -s "$WORK/scales.txt" ] && { echo; echo "rollup per dataset size (million reports, level, p50 ms, p99 ms):"; cat "$WORK/scales.txt"; }
 } | tee "$WORK/table.md"

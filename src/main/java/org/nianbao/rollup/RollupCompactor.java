@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -26,10 +27,12 @@ public class RollupCompactor {
 
   private static final Logger LOG = Logger.getLogger(RollupCompactor.class);
   private static final String KEY = "year, format_version, region_code, own, unit_kind";
+  /** Stripe rows folded per transaction, so that writers never wait long for a fold to commit. */
+  static final int BATCH = 500;
   static final String FOLD =
       "WITH moved AS ("
           + " DELETE FROM rollup_sum WHERE (" + KEY + ", stripe) IN ("
-          + "   SELECT " + KEY + ", stripe FROM rollup_sum WHERE stripe <> 0 FOR UPDATE SKIP LOCKED)"
+          + "   SELECT " + KEY + ", stripe FROM rollup_sum WHERE stripe <> 0 LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)"
           + " RETURNING " + KEY + ", report_count, counts, amounts),"
           + " cells AS ("
           + " SELECT " + KEY + ", x.i, sum(x.c) AS c, sum(x.a) AS a"
@@ -70,10 +73,22 @@ public class RollupCompactor {
     }
   }
 
-  /** Folds every unlocked stripe row into stripe 0; returns how many summary rows it wrote. */
+  /**
+   * Folds every stripe row no writer holds into stripe 0, {@link #BATCH} rows a transaction; returns how
+   * many stripe rows it folded.
+   */
   public int compact() {
     try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-      return st.executeUpdate(FOLD);
+      int folded = 0;
+      while (true) {
+        try (ResultSet rs = st.executeQuery(FOLD + " RETURNING (SELECT count(*) FROM moved)")) {
+          int n = rs.next() ? rs.getInt(1) : 0;
+          folded += n;
+          if (n < BATCH) {
+            return folded;
+          }
+        }
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Rollup compaction failed / 汇总数据合并失败: " + e.getMessage(), e);
     }
