@@ -5,9 +5,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,21 +18,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Folds the writers' stripes of the rollup summaries into stripe 0, in the background (every
- * {@code nianbao.rollup.compact-every}, 0 = never), so that a rollup keeps reading a few rows. One
- * statement, one transaction: the sums a reader sees are the same before and after. Stripe rows a writer
- * holds at that moment are skipped (SKIP LOCKED) and folded next time.
+ * {@code nianbao.rollup.compact-every}, 0 = never), so that a rollup keeps reading a few rows. A stripe is
+ * folded only while its advisory lock is free (no writer holds it), one transaction per stripe: writers
+ * never wait for a fold, and the sums a reader sees are the same before and after.
  */
 @ApplicationScoped
 public class RollupCompactor {
 
   private static final Logger LOG = Logger.getLogger(RollupCompactor.class);
   private static final String KEY = "year, format_version, region_code, own, unit_kind";
-  /** Stripe rows folded per transaction, so that writers never wait long for a fold to commit. */
-  static final int BATCH = 500;
   static final String FOLD =
       "WITH moved AS ("
           + " DELETE FROM rollup_sum WHERE (" + KEY + ", stripe) IN ("
-          + "   SELECT " + KEY + ", stripe FROM rollup_sum WHERE stripe <> 0 LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)"
+          + "   SELECT " + KEY + ", stripe FROM rollup_sum WHERE stripe = ?)"
           + " RETURNING " + KEY + ", report_count, counts, amounts),"
           + " cells AS ("
           + " SELECT " + KEY + ", x.i, sum(x.c) AS c, sum(x.a) AS a"
@@ -74,21 +72,38 @@ public class RollupCompactor {
   }
 
   /**
-   * Folds every stripe row no writer holds into stripe 0, {@link #BATCH} rows a transaction; returns how
-   * many stripe rows it folded.
+   * Folds every stripe no writer holds at the moment into stripe 0, one transaction per stripe: its
+   * advisory lock first, then (a new statement, so a snapshot taken after every writer of that stripe
+   * committed) the fold. Returns how many stripe rows it folded.
    */
   public int compact() {
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(" + RollupLedger.STRIPE_LOCK + ", ?)");
+        PreparedStatement fold = c.prepareStatement(FOLD + " RETURNING (SELECT count(*) FROM moved)")) {
+      c.setAutoCommit(false);
       int folded = 0;
-      while (true) {
-        try (ResultSet rs = st.executeQuery(FOLD + " RETURNING (SELECT count(*) FROM moved)")) {
-          int n = rs.next() ? rs.getInt(1) : 0;
-          folded += n;
-          if (n < BATCH) {
-            return folded;
+      try {
+        for (int stripe = 1; stripe <= RollupLedger.STRIPES; stripe++) {
+          lock.setInt(1, stripe);
+          boolean free;
+          try (ResultSet rs = lock.executeQuery()) {
+            free = rs.next() && rs.getBoolean(1);
           }
+          if (free) {
+            fold.setInt(1, stripe);
+            try (ResultSet rs = fold.executeQuery()) {
+              folded += rs.next() ? rs.getInt(1) : 0;
+            }
+          }
+          c.commit();
         }
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
       }
+      return folded;
     } catch (SQLException e) {
       throw new IllegalStateException("Rollup compaction failed / 汇总数据合并失败: " + e.getMessage(), e);
     }
