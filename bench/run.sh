@@ -60,7 +60,7 @@ CP="$WORK/test-classes:$WORK/classes:$(cat "$WORK/cp.txt")"
 tool() { java -Xmx1g -cp "$CP" org.nianbao.bench.BenchTool "$@"; }
 
 log "PostgreSQL 17 (durable) on port $PG_PORT"
-tool pg "$WORK/pgdata" "$PG_PORT" >"$WORK/pg.log" 2>&1 &
+java -cp "$CP" org.nianbao.bench.BenchTool pg "$WORK/pgdata" "$PG_PORT" >"$WORK/pg.log" 2>&1 & # its pid, not a subshell's
 PG_PID=$!
 until grep -q "PG READY" "$WORK/pg.log" 2>/dev/null; do
   kill -0 "$PG_PID" 2>/dev/null || { cat "$WORK/pg.log" >&2; exit 1; }
@@ -110,14 +110,19 @@ tool files "$PG/bench" "$WORK" "$SEED" "$DEPARTMENTS" "$PUTS" >&2
 log "load through the API: register the departments"
 tool replay "$BASE" "$WORK/units.tsv" 16 "$TOKEN" | tee -a "$WORK/results.txt" >&2
 
-log "reads and dry runs (16 connections, ${SECONDS_EACH}s each)"
+# paired NAME FILE: /q/health/live, then NAME, back to back: the machine's load moves between runs, so each
+# rate is compared with the health rate measured just before it
+paired() {
+  wrk_run "health-$1" 16 "$WORK/health.txt"
+  wrk_run "$1" 16 "$2"
+}
+log "reads and dry runs (16 connections, ${SECONDS_EACH}s each, each after /q/health/live)"
 echo /q/health/live >"$WORK/health.txt"; echo /api/v1/catalogue >"$WORK/catalogue.txt"
-wrk_run health 16 "$WORK/health.txt"
-wrk_run validate 16 "$WORK/validate.tsv"
+paired validate "$WORK/validate.tsv"
 wrk_run unit-cold 16 "$WORK/unit-paths.txt" # first reads fill the unit cache; the next run is measured
-wrk_run unit 16 "$WORK/unit-paths.txt"
-wrk_run region 16 "$WORK/region-paths.txt"
-wrk_run catalogue 16 "$WORK/catalogue.txt"
+paired unit "$WORK/unit-paths.txt"
+paired region "$WORK/region-paths.txt"
+paired catalogue "$WORK/catalogue.txt"
 
 log "submissions: new reports, 1 / 4 / 16 / 32 clients"
 FIRST=0
@@ -126,7 +131,7 @@ for c in 1 4 16 32; do
   if [ "$c" = 16 ]; then
     tool statements "$PG/bench" reset
     JVM0=$(ticks "$SVC_PID"); PG0=$(ticks $(pg_pids))
-    tool locks "$PG/bench" "$SECONDS_EACH" >"$WORK/locks.txt" &
+    java -cp "$CP" org.nianbao.bench.BenchTool locks "$PG/bench" "$SECONDS_EACH" >"$WORK/locks.txt" &
     LOCKS_PID=$!
     until grep -q "LOCKS READY" "$WORK/locks.txt" 2>/dev/null; do sleep 0.1; done
     jcmd "$SVC_PID" JFR.start name=submit settings=profile filename="$WORK/submit.jfr" >/dev/null
@@ -144,7 +149,7 @@ for c in 1 4 16 32; do
   FIRST=$(( FIRST + PER_RUN ))
 done
 RSS_MB=$(rss_peak)
-wrk_run validate-unit 16 "$WORK/validate-unit.tsv"
+paired validate-unit "$WORK/validate-unit.tsv"
 log "raw JDBC insert of the same rows (16 clients)"
 tool raw "$PG/bench" 16 "$SECONDS_EACH" "$SEED" | tee -a "$WORK/results.txt" >&2
 log "imports"
@@ -185,7 +190,6 @@ fi
 # ---- the table --------------------------------------------------------------------------------------------
 rps() { field "$(result "$1")" rps; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }'; }
-HEALTH=$(rps health)
 RAW=$(sed -n 's/^RAW .* rate=\([^ ]*\).*/\1/p' "$WORK/results.txt")
 {
   echo
@@ -197,9 +201,9 @@ RAW=$(sed -n 's/^RAW .* rate=\([^ ]*\).*/\1/p' "$WORK/results.txt")
     r=$(result "submit-c$c")
     echo "| PUT new reports, $c client(s) | $(field "$r" rps)/s, p50 $(field "$r" p50_ms) ms, p99 $(field "$r" p99_ms) ms (non-2xx $(field "$r" non2xx), wrapped $(field "$r" wrapped)) | raw JDBC insert of the same rows, 16 clients: $RAW reports/s | $(pct "$(field "$r" rps)" "$RAW") |"
   done
-  for w in validate validate-unit unit-cold unit region catalogue; do
-    r=$(result "$w")
-    echo "| $w (16 connections) | $(field "$r" rps)/s, p99 $(field "$r" p99_ms) ms | /q/health/live: $HEALTH/s | $(pct "$(field "$r" rps)" "$HEALTH") |"
+  for w in validate validate-unit unit region catalogue; do
+    r=$(result "$w"); h=$(rps "health-$w")
+    echo "| $w (16 connections) | $(field "$r" rps)/s, p99 $(field "$r" p99_ms) ms | /q/health/live just before: $h/s | $(pct "$(field "$r" rps)" "$h") |"
   done
   for label in api $(for s in $SCALES; do echo "x$s"; done); do
     for level in NATION PROVINCE CITY COUNTY; do
