@@ -3,8 +3,6 @@ package org.nianbao.checks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.NonBlocking;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,9 +25,9 @@ import org.nianbao.validation.RuleDescriptor;
 import org.nianbao.validation.ValidationResult;
 
 /**
- * The cell and rule catalogue, and the dry-run validation of a report document. Both answer on the I/O
- * thread when they need no database: the catalogue is serialized once per format, and a dry run without
- * {@code unit} and {@code year} is pure computation; with them it reads the previous year on a worker.
+ * The cell and rule catalogue, and the dry-run validation of a report document. The catalogue is
+ * serialized once per format and answered on the I/O thread; a dry run without {@code unit} runs the pure
+ * engine alone (no transaction), with {@code unit} and {@code year} it reads the previous year.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,19 +58,16 @@ public class CheckResource {
   @POST
   @Path("/validations")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Uni<ValidationOutcome> validate(
+  public ValidationOutcome validate(
       ReportDocument document, @QueryParam("unit") String unit, @QueryParam("year") String year) {
     if (document == null) {
       throw ProblemException.badRequest("body", "A report document is required / 请求体不能为空");
     }
     String unitCode = blankToNull(unit);
     Integer reportYear = Params.optionalInteger("year", year);
-    if (unitCode == null) {
-      return Uni.createFrom().item(outcome(validation.check(document, reportYear)));
-    }
-    return Uni.createFrom()
-        .item(() -> outcome(validation.dryRun(document, unitCode, reportYear)))
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    return outcome(unitCode == null
+        ? validation.check(document, reportYear)
+        : validation.dryRun(document, unitCode, reportYear));
   }
 
   private static ValidationOutcome outcome(ValidationResult result) {

@@ -8,7 +8,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +75,7 @@ public class RollupCompactor {
   }
 
   /**
-   * Folds every stripe no writer holds at the moment into stripe 0, one transaction per stripe: its
+   * Folds every stripe in use that no writer holds at the moment into stripe 0, one transaction per stripe: its
    * advisory lock first, then (a new statement, so a snapshot taken after every writer of that stripe
    * committed) the fold. Returns how many stripe rows it folded.
    */
@@ -80,10 +83,17 @@ public class RollupCompactor {
     try (Connection c = dataSource.getConnection();
         PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(" + RollupLedger.STRIPE_LOCK + ", ?)");
         PreparedStatement fold = c.prepareStatement(FOLD + " RETURNING (SELECT count(*) FROM moved)")) {
+      List<Integer> used = new ArrayList<>();
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT DISTINCT stripe FROM rollup_sum WHERE stripe <> 0 ORDER BY 1")) {
+        while (rs.next()) {
+          used.add(rs.getInt(1));
+        }
+      }
       c.setAutoCommit(false);
       int folded = 0;
       try {
-        for (int stripe = 1; stripe <= RollupLedger.STRIPES; stripe++) {
+        for (int stripe : used) {
           lock.setInt(1, stripe);
           boolean free;
           try (ResultSet rs = lock.executeQuery()) {
