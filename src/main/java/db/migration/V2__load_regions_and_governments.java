@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.nianbao.catalogue.CsvResource;
 
 /**
  * Loads the vendored division list ({@code db/data/divisions-2023.csv}, see its NOTICE.md) into
@@ -102,9 +101,9 @@ public class V2__load_regions_and_governments extends BaseJavaMigration {
     };
   }
 
-  private static List<Division> read() {
+  private static List<Division> read() throws Exception {
     List<Division> out = new ArrayList<>();
-    for (String[] f : CsvResource.rows(CSV, 5)) {
+    for (String[] f : FrozenCsv.rows(CSV, 5)) {
       out.add(new Division(f[0], f[1], f[2], f[3], "Y".equals(f[4])));
     }
     return out;

@@ -2,7 +2,7 @@ package org.nianbao;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import org.nianbao.common.EmbeddedDatabase;
+import org.nianbao.database.EmbeddedDatabase;
 
 /**
  * Entry point: when no datasource URL is configured, starts the embedded durable PostgreSQL first and

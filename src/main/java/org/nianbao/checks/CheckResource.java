@@ -19,6 +19,7 @@ import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.common.Params;
 import org.nianbao.common.ProblemException;
 import org.nianbao.report.ReportViews.ValidationOutcome;
+import org.nianbao.report.ValidationService;
 import org.nianbao.validation.ReportDocument;
 import org.nianbao.validation.RuleCatalogue;
 import org.nianbao.validation.RuleDescriptor;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -52,17 +50,6 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response mismatched(MismatchedInputException e, UriInfo uri) {
     return json(e, uri);
-  }
-
-  @ServerExceptionMapper
-  public Response constraint(ConstraintViolationException e, UriInfo uri) {
-    List<ProblemException.FieldError> errors =
-        e.getConstraintViolations().stream()
-            .map(v -> new ProblemException.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage(), null))
-            .sorted((a, b) -> a.field().compareTo(b.field()))
-            .collect(Collectors.toList());
-    Problem p = new Problem(ProblemType.INVALID_FIELDS, "Some fields are invalid / 部分字段无效").with("errors", errors);
-    return withInstance(p, uri).toResponse();
   }
 
   @ServerExceptionMapper
@@ -166,12 +153,6 @@ public class ProblemMappers {
       }
     }
     return sb.toString();
-  }
-
-  private static String leaf(String propertyPath) {
-    // "create.arg0.code" -> "code"
-    String[] parts = propertyPath.split("\\.");
-    return parts.length >= 3 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : propertyPath;
   }
 
   private static Problem withInstance(Problem p, UriInfo uri) {

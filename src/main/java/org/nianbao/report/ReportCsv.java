@@ -22,7 +22,7 @@ final class ReportCsv {
       Csv.line(
           out,
           List.of(i.unit(), i.unitName(), i.unitKind(), i.regionCode(), String.valueOf(i.year()),
-              String.valueOf(i.version()), i.status(), i.formatVersion().name(), i.scope().name(),
+              String.valueOf(i.version()), i.status().name(), i.formatVersion().name(), i.scope().name(),
               i.publishedAt() == null ? "" : i.publishedAt().toString(), i.submittedAt().toString(),
               String.valueOf(i.errors()), String.valueOf(i.warnings())));
     }

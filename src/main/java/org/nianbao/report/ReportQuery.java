@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nianbao.catalogue.FormatVersion;
+import org.nianbao.common.Page;
 import org.nianbao.common.Paging;
 import org.nianbao.common.ProblemException;
 import org.nianbao.report.ReportViews.ReportListItem;
 import org.nianbao.unit.Region;
 import org.nianbao.unit.RegionRepository;
 import org.nianbao.unit.UnitKind;
-import org.nianbao.unit.UnitViews.Page;
 import org.nianbao.validation.Scope;
 
 /** Lists the current reports with filters, a stable order and a total count. */
@@ -54,7 +54,8 @@ public class ReportQuery {
   @Transactional
   public Page<ReportListItem> list(Filter f, Paging paging) {
     String order = order(f.sort());
-    if (f.status() != null && !List.of("ACCEPTED", "SUPERSEDED").contains(f.status())) {
+    if (f.status() != null
+        && java.util.Arrays.stream(VersionStatus.values()).noneMatch(s -> s.name().equals(f.status()))) {
       throw ProblemException.badRequest("status", "status must be ACCEPTED or SUPERSEDED / 状态取值无效");
     }
     Region region = f.region() == null ? null : regions.require(f.region());
@@ -113,7 +114,7 @@ public class ReportQuery {
             items.add(
                 new ReportListItem(
                     rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
-                    rs.getString(7), FormatVersion.valueOf(rs.getString(8)), Scope.valueOf(rs.getString(9)),
+                    VersionStatus.valueOf(rs.getString(7)), FormatVersion.valueOf(rs.getString(8)), Scope.valueOf(rs.getString(9)),
                     rs.getObject(10, LocalDate.class),
                     rs.getObject(11, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
                     rs.getInt(12), rs.getInt(13)));

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.nianbao.common.Csv;
+import org.nianbao.common.Page;
 import org.nianbao.common.Paging;
 import org.nianbao.common.Params;
 import org.nianbao.common.ProblemException;
@@ -24,7 +25,6 @@ import org.nianbao.report.ReportViews.ReportListItem;
 import org.nianbao.report.ReportViews.StoredReport;
 import org.nianbao.report.ReportViews.VersionHistory;
 import org.nianbao.unit.UnitKind;
-import org.nianbao.unit.UnitViews.Page;
 import org.nianbao.validation.ReportDocument;
 import org.nianbao.validation.Scope;
 

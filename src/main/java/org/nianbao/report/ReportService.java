@@ -1,6 +1,7 @@
 package org.nianbao.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Year;
@@ -8,9 +9,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.nianbao.catalogue.Catalogue;
-import org.nianbao.checks.ValidationService;
 import org.nianbao.common.Problem;
 import org.nianbao.common.ProblemException;
 import org.nianbao.common.ProblemException.FieldError;
@@ -18,10 +20,9 @@ import org.nianbao.common.ProblemType;
 import org.nianbao.report.ReportStore.Current;
 import org.nianbao.report.ReportStore.NewVersion;
 import org.nianbao.report.ReportViews.StoredReport;
-import org.nianbao.rollup.ReportChange;
-import org.nianbao.rollup.RollupLedger;
 import org.nianbao.security.AccessControl;
 import org.nianbao.security.Caller;
+import org.nianbao.tables.ReportTables;
 import org.nianbao.unit.Unit;
 import org.nianbao.unit.UnitRepository;
 import org.nianbao.validation.Acknowledgement;
@@ -61,36 +62,62 @@ public class ReportService {
   private final UnitRepository units;
   private final ReportStore store;
   private final ValidationService validation;
-  private final RollupLedger ledger;
+  private final Event<ReportChange> changes;
   private final AccessControl access;
 
   public ReportService(
       UnitRepository units,
       ReportStore store,
       ValidationService validation,
-      RollupLedger ledger,
+      Event<ReportChange> changes,
       AccessControl access) {
     this.units = units;
     this.store = store;
     this.validation = validation;
-    this.ledger = ledger;
+    this.changes = changes;
     this.access = access;
   }
 
+  /**
+   * Submits a first version or amends the current one, in one transaction: check the request, serialize on
+   * the (unit, year), answer a replay from what is stored, validate (rejecting with every finding), store the
+   * version, let observers of {@link ReportChange} update in the same transaction, re-check the next year.
+   */
   @Transactional
   public Outcome submit(String unitCode, int year, Submission s) {
     Unit unit = units.require(unitCode);
     Caller caller = access.requireWrite(unit);
     checkYear(year);
-    ReportDocument document = s.document();
-    checkStorable(document, s.idempotencyKey());
+    checkStorable(s.document(), s.idempotencyKey());
 
     store.lock(unit.code, year);
     Current current = store.current(unit.code, year).orElse(null);
-    String sha = Canonical.sha256(document);
+    String sha = Canonical.sha256(s.document());
+    Optional<Outcome> replay = replay(unit.code, year, current, s.idempotencyKey(), sha);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    if (current != null) {
+      checkPrecondition(s.ifMatch(), current);
+    }
 
-    if (current != null && s.idempotencyKey() != null) {
-      var keyed = store.byIdempotencyKey(current.reportId(), s.idempotencyKey());
+    List<Finding> findings = validateOrReject(unit, year, s);
+    CellValues cells = Validator.read(s.document());
+    NewVersion version =
+        new NewVersion(s.document(), cells, sha, s.idempotencyKey(), caller, s.origin(), s.sourceSha256(), 0,
+            countOf(findings, Severity.WARNING), findings);
+    ReportStore.Written written = storeVersion(unit.code, year, current, version);
+    recheckNextYear(unit, year, s.document());
+    return new Outcome(stored(unit, year, version, written), current == null, etag(written.version(), sha));
+  }
+
+  /** The stored answer to a request already served: same Idempotency-Key, or the current document again. */
+  private Optional<Outcome> replay(String unitCode, int year, Current current, String idempotencyKey, String sha) {
+    if (current == null) {
+      return Optional.empty();
+    }
+    if (idempotencyKey != null) {
+      var keyed = store.byIdempotencyKey(current.reportId(), idempotencyKey);
       if (keyed.isPresent()) {
         if (!keyed.get().documentSha256().equals(sha)) {
           throw ProblemException.invalidField(
@@ -98,57 +125,58 @@ public class ReportService {
               "该幂等键已用于另一份不同的报告。",
               "This Idempotency-Key was already used for a different document.");
         }
-        StoredReport first = store.load(unit.code, year, keyed.get().version()).orElseThrow();
-        return new Outcome(first, first.version() == 1, etag(first.version(), keyed.get().documentSha256()));
+        StoredReport first = store.load(unitCode, year, keyed.get().version()).orElseThrow();
+        return Optional.of(
+            new Outcome(first, first.version() == 1, etag(first.version(), keyed.get().documentSha256())));
       }
     }
-    if (current != null && current.documentSha256().equals(sha)) {
-      StoredReport same = store.load(unit.code, year, null).orElseThrow();
-      return new Outcome(same, false, etag(current.version(), sha));
+    if (current.documentSha256().equals(sha)) {
+      StoredReport same = store.load(unitCode, year, null).orElseThrow();
+      return Optional.of(new Outcome(same, false, etag(current.version(), sha)));
     }
-    if (current != null) {
-      checkPrecondition(s.ifMatch(), current);
-    }
+    return Optional.empty();
+  }
 
-    ValidationResult result = validation.validate(document, unit, year, mode(s.origin()));
+  /** Every finding of the submission (the caller's, then the rules'); a 422 with all of them on any error. */
+  private List<Finding> validateOrReject(Unit unit, int year, Submission s) {
+    ValidationResult result = validation.validate(s.document(), unit, year, mode(s.origin()));
     List<Finding> findings = new ArrayList<>(s.extraFindings());
     findings.addAll(result.findings());
-    if (countOf(findings, Severity.ERROR) > 0) {
+    int errors = countOf(findings, Severity.ERROR);
+    if (errors > 0) {
       throw new ProblemException(
           new Problem(
                   ProblemType.REPORT_REJECTED,
-                  "The report was not stored: it has " + countOf(findings, Severity.ERROR)
-                      + " error(s) / 报告未保存：存在" + countOf(findings, Severity.ERROR) + "处错误")
-              .with("errorCount", countOf(findings, Severity.ERROR))
+                  "The report was not stored: it has " + errors + " error(s) / 报告未保存：存在" + errors + "处错误")
+              .with("errorCount", errors)
               .with("warningCount", countOf(findings, Severity.WARNING))
               .with("findings", findings));
     }
-    CellValues cells = Validator.read(document);
-    NewVersion version =
-        new NewVersion(document, cells, sha, s.idempotencyKey(), caller, s.origin(), s.sourceSha256(), 0,
-            countOf(findings, Severity.WARNING), findings);
+    return findings;
+  }
 
-    ReportChange.Snapshot before = null;
-    ReportStore.Written written;
-    if (current == null) {
-      written = store.create(unit.code, year, version);
-    } else {
-      before = snapshot(store.load(unit.code, year, null).orElseThrow());
-      written = store.amend(current, version);
-    }
-    ledger.apply(
-        new ReportChange(unit.code, year, before,
-            new ReportChange.Snapshot(document.formatVersion(), document.scope(), cells)));
-    recheckNextYear(unit, year, document);
+  /** Stores the version as the current one and publishes the change to its observers (same transaction). */
+  private ReportStore.Written storeVersion(String unitCode, int year, Current current, NewVersion version) {
+    ReportChange.Snapshot before =
+        current == null ? null : snapshot(store.load(unitCode, year, null).orElseThrow());
+    ReportStore.Written written =
+        current == null ? store.create(unitCode, year, version) : store.amend(current, version);
+    ReportDocument document = version.document();
+    changes.fire(
+        new ReportChange(unitCode, year, before,
+            new ReportChange.Snapshot(document.formatVersion(), document.scope(), version.cells())));
+    return written;
+  }
 
-    StoredReport stored =
-        new StoredReport(
-            unit.code, unit.name, year, written.version(), "ACCEPTED", document.formatVersion(), document.scope(),
-            document.publishedAt(), document.sourceUrl(), ReportTables.nodes(document.formatVersion(), cells),
-            new java.util.TreeMap<>(document.texts()), sortedAcknowledgements(document), written.submittedAt(),
-            new ReportViews.Submitter(caller.tokenId(), caller.name()), s.origin(), 0,
-            countOf(findings, Severity.WARNING), findings);
-    return new Outcome(stored, current == null, etag(stored.version(), sha));
+  /** The stored version as the API shows it, built from what was written (no read-back). */
+  private static StoredReport stored(Unit unit, int year, NewVersion version, ReportStore.Written written) {
+    ReportDocument document = version.document();
+    return new StoredReport(
+        unit.code, unit.name, year, written.version(), VersionStatus.ACCEPTED, document.formatVersion(), document.scope(),
+        document.publishedAt(), document.sourceUrl(), ReportTables.nodes(document.formatVersion(), version.cells()),
+        new TreeMap<>(document.texts()), sortedAcknowledgements(document), written.submittedAt(),
+        new ReportViews.Submitter(version.caller().tokenId(), version.caller().name()), version.origin(), 0,
+        version.warnings(), version.findings());
   }
 
   @Transactional
@@ -175,7 +203,7 @@ public class ReportService {
     int currentVersion = 0;
     for (int n : numbers) {
       StoredReport r = store.load(unitCode, year, n).orElseThrow();
-      if ("ACCEPTED".equals(r.status())) {
+      if (r.status() == VersionStatus.ACCEPTED) {
         currentVersion = n;
       }
       out.add(Diff.summary(previous, r));
@@ -195,10 +223,7 @@ public class ReportService {
     }
     StoredReport nextReport = store.load(unit.code, year + 1, null).orElseThrow();
     ValidationResult result =
-        validation.validator().validate(
-            ValidationService.document(nextReport),
-            new org.nianbao.validation.ValidationContext(
-                year + 1, ValidationService.profile(unit), changed, Mode.SUBMISSION));
+        validation.validateAgainst(ValidationService.document(nextReport), unit, year + 1, changed, Mode.SUBMISSION);
     List<Finding> crossYear =
         result.findings().stream().filter(f -> CROSS_YEAR_RULES.contains(f.rule())).toList();
     store.replaceFindings(next.get().versionId(), CROSS_YEAR_RULES, crossYear);

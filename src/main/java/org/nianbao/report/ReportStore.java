@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.nianbao.catalogue.FormatVersion;
+import org.nianbao.tables.ReportTables;
 import org.nianbao.report.ReportViews.StoredReport;
 import org.nianbao.report.ReportViews.Submitter;
 import org.nianbao.security.Caller;
@@ -37,7 +38,7 @@ import org.nianbao.validation.Severity;
 public class ReportStore {
 
   /** The header of a (unit, year) report and its current version. */
-  public record Current(long reportId, int version, long versionId, String documentSha256, String status) {}
+  public record Current(long reportId, int version, long versionId, String documentSha256, VersionStatus status) {}
 
   /** A stored version found by its idempotency key. */
   public record Keyed(int version, String documentSha256) {}
@@ -85,7 +86,7 @@ public class ReportStore {
         ps.setInt(2, year);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next()
-              ? Optional.of(new Current(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+              ? Optional.of(new Current(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), VersionStatus.valueOf(rs.getString(5))))
               : Optional.<Current>empty();
         }
       }
@@ -133,8 +134,9 @@ public class ReportStore {
   public Written amend(Current current, NewVersion v) {
     return run(c -> {
       try (PreparedStatement ps =
-          c.prepareStatement("UPDATE report_version SET status = 'SUPERSEDED' WHERE id = ?")) {
-        ps.setLong(1, current.versionId());
+          c.prepareStatement("UPDATE report_version SET status = ? WHERE id = ?")) {
+        ps.setString(1, VersionStatus.SUPERSEDED.name());
+        ps.setLong(2, current.versionId());
         ps.executeUpdate();
       }
       int next = current.version() + 1;
@@ -297,7 +299,7 @@ public class ReportStore {
                   rs.getString(14),
                   year,
                   rs.getInt(2),
-                  rs.getString(3),
+                  VersionStatus.valueOf(rs.getString(3)),
                   format,
                   Scope.valueOf(rs.getString(5)),
                   rs.getObject(6, LocalDate.class),

@@ -28,7 +28,7 @@ public final class ReportViews {
       String unitName,
       int year,
       int version,
-      String status,
+      VersionStatus status,
       FormatVersion formatVersion,
       Scope scope,
       LocalDate publishedAt,
@@ -49,7 +49,7 @@ public final class ReportViews {
   /** One version in a report's history, with what changed since the version before. */
   public record VersionSummary(
       int version,
-      String status,
+      VersionStatus status,
       FormatVersion formatVersion,
       Scope scope,
       OffsetDateTime submittedAt,
@@ -71,7 +71,7 @@ public final class ReportViews {
       String regionCode,
       int year,
       int version,
-      String status,
+      VersionStatus status,
       FormatVersion formatVersion,
       Scope scope,
       LocalDate publishedAt,

@@ -1,7 +1,7 @@
 package org.nianbao.rollup;
 
-import org.nianbao.report.ReportTables;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +19,8 @@ import org.nianbao.catalogue.Catalogue;
 import org.nianbao.catalogue.CellDefinition;
 import org.nianbao.catalogue.CellType;
 import org.nianbao.catalogue.FormatVersion;
+import org.nianbao.report.ReportChange;
+import org.nianbao.tables.ReportTables;
 import org.nianbao.validation.CellValues;
 import org.nianbao.validation.Scope;
 
@@ -61,11 +63,12 @@ public class RollupLedger {
   }
 
   /**
-   * Called by the report service, in its transaction, whenever a current version changes: removes what
+   * Observes the report service's synchronous {@link ReportChange} event, so it runs in the submitting
+   * transaction whenever a current version changes: removes what
    * {@code before} contributed and adds what {@code after} contributes. Only SELF-scope versions are
    * summed (AGG-01); each format version is summed apart (AGG-04).
    */
-  public void apply(ReportChange change) {
+  public void apply(@Observes ReportChange change) {
     Map<FormatVersion, Delta> deltas = new TreeMap<>();
     contribute(deltas, change.before(), -1);
     contribute(deltas, change.after(), +1);

@@ -1,6 +1,5 @@
 package org.nianbao.rollup;
 
-import org.nianbao.report.ReportTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -9,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +27,7 @@ import org.nianbao.rollup.RollupViews.MissingUnit;
 import org.nianbao.rollup.RollupViews.Rollup;
 import org.nianbao.rollup.RollupViews.RollupChild;
 import org.nianbao.rollup.RollupViews.RollupSeries;
+import org.nianbao.tables.ReportTables;
 import org.nianbao.unit.UnitViews.RegionRef;
 
 /**
@@ -48,6 +49,61 @@ public class RollupService {
           + " FROM unit u JOIN region g ON g.code = u.region_code"
           + " LEFT JOIN rollup_unit_status s ON s.year = ? AND s.unit_code = u.code"
           + " WHERE u.kind = ANY (?) AND ";
+
+  /** What the coverage query says of a unit's current report for the year (its SQL letter in {@code st}). */
+  enum CoverageState {
+    SUMMED("S"),
+    MISSING("M"),
+    AGGREGATE_ONLY("A"),
+    OTHER_FORMAT("X");
+
+    private final String letter;
+
+    CoverageState(String letter) {
+      this.letter = letter;
+    }
+
+    static CoverageState of(String letter) {
+      for (CoverageState s : values()) {
+        if (s.letter.equals(letter)) {
+          return s;
+        }
+      }
+      throw new IllegalArgumentException("coverage state " + letter);
+    }
+  }
+
+  /** Units expected in a region, and how many of them are missing, aggregate-only or in the other format. */
+  static final class Tally {
+    long expected;
+    long missing;
+    long aggregateOnly;
+    long otherFormat;
+
+    void add(CoverageState state, long n) {
+      expected += n;
+      switch (state) {
+        case MISSING -> missing += n;
+        case AGGREGATE_ONLY -> aggregateOnly += n;
+        case OTHER_FORMAT -> otherFormat += n;
+        case SUMMED -> { }
+      }
+    }
+
+    void add(Tally other) {
+      expected += other.expected;
+      missing += other.missing;
+      aggregateOnly += other.aggregateOnly;
+      otherFormat += other.otherFormat;
+    }
+  }
+
+  /** The sums of a region for the year, and for the year before (what the indicators compare with). */
+  record YearSums(Sums year, Sums previousYear) {
+    static YearSums empty(FormatVersion format, FormatVersion previousFormat) {
+      return new YearSums(new Sums(Catalogue.of(format)), new Sums(Catalogue.of(previousFormat)));
+    }
+  }
 
   private final DataSource dataSource;
 
@@ -126,37 +182,37 @@ public class RollupService {
       throws SQLException {
     FormatVersion format = FormatVersion.forYear(year);
     List<RegionRow> children = withChildren && !filter.own() ? children(c, region.code) : List.of();
-    Map<String, Sums[]> sums = sums(c, region, children, year, filter);
-    Sums[] mine = sums.get(region.code);
-    Map<String, long[]> coverageCounts = new HashMap<>();
-    Map<String, List<String>> lists = coverage(c, region, year, filter, coverageCounts);
-    long[] own = coverageCounts.getOrDefault("", new long[4]);
-    long[] total = new long[4];
-    coverageCounts.values().forEach(v -> { for (int i = 0; i < 4; i++) total[i] += v[i]; });
+    Map<String, YearSums> sums = sums(c, region, children, year, filter);
+    YearSums mine = sums.get(region.code);
+    Map<String, Tally> coverageCounts = new HashMap<>();
+    Map<CoverageState, List<String>> lists = coverage(c, region, year, filter, coverageCounts);
+    Tally total = new Tally();
+    coverageCounts.values().forEach(total::add);
     Coverage coverage =
         new Coverage(
-            total[0], mine[0].reports(), total[1], total[2], total[3],
-            lists.get("M"),
-            total[1] > LIST_CAP
+            total.expected, mine.year().reports(), total.missing, total.aggregateOnly, total.otherFormat,
+            lists.get(CoverageState.MISSING),
+            total.missing > LIST_CAP
                 ? "/api/v1/rollups/" + region.code + "/" + year + "/missing?page=1&size=" + 500 + query(filter)
                 : null,
-            lists.get("A"), lists.get("X"));
+            lists.get(CoverageState.AGGREGATE_ONLY), lists.get(CoverageState.OTHER_FORMAT));
     List<RollupChild> childViews = null;
     if (withChildren) {
       childViews = new ArrayList<>();
       for (RegionRow child : children) {
-        Sums[] s = sums.get(child.code);
-        long[] cc = coverageCounts.getOrDefault(child.code, new long[4]);
+        YearSums s = sums.get(child.code);
+        Tally cc = coverageCounts.getOrDefault(child.code, new Tally());
         childViews.add(
             new RollupChild(
-                child.ref(), s[0].cells(), IndicatorCalculator.of(s[0], s[1]),
-                new Coverage(cc[0], s[0].reports(), cc[1], cc[2], cc[3], null, null, null, null)));
+                child.ref(), s.year().cells(), IndicatorCalculator.of(s.year(), s.previousYear()),
+                new Coverage(cc.expected, s.year().reports(), cc.missing, cc.aggregateOnly, cc.otherFormat,
+                    null, null, null, null)));
       }
     }
-    Declared declared = filter.own() || !filter.allKinds() ? null : declared(c, region.code, year, mine[0]);
+    Declared declared = filter.own() || !filter.allKinds() ? null : declared(c, region.code, year, mine.year());
     return new Rollup(
-        region.ref(), year, format.name(), filter.level(), filter.kindList(), mine[0].cells(),
-        IndicatorCalculator.of(mine[0], mine[1]), coverage, declared, childViews);
+        region.ref(), year, format.name(), filter.level(), filter.kindList(), mine.year().cells(),
+        IndicatorCalculator.of(mine.year(), mine.previousYear()), coverage, declared, childViews);
   }
 
   private static String query(RollupFilter filter) {
@@ -170,17 +226,17 @@ public class RollupService {
     return q.toString();
   }
 
-  /** For the region and each child: [sums of the year, sums of the year before] from the summary table. */
-  private Map<String, Sums[]> sums(
+  /** For the region and each child: the sums of the year and of the year before, from the summary table. */
+  private Map<String, YearSums> sums(
       Connection c, RegionRow region, List<RegionRow> children, int year, RollupFilter filter) throws SQLException {
     FormatVersion format = FormatVersion.forYear(year);
     FormatVersion previousFormat = FormatVersion.forYear(year - 1);
-    Map<String, Sums[]> out = new HashMap<>();
-    out.put(region.code, new Sums[] {new Sums(Catalogue.of(format)), new Sums(Catalogue.of(previousFormat))});
+    Map<String, YearSums> out = new HashMap<>();
+    out.put(region.code, YearSums.empty(format, previousFormat));
     String[] childCodes = new String[children.size()];
     for (int i = 0; i < childCodes.length; i++) {
       childCodes[i] = children.get(i).code;
-      out.put(childCodes[i], new Sums[] {new Sums(Catalogue.of(format)), new Sums(Catalogue.of(previousFormat))});
+      out.put(childCodes[i], YearSums.empty(format, previousFormat));
     }
     String[] kinds = filter.kindNames();
     String where =
@@ -201,7 +257,7 @@ public class RollupService {
       bindSums(c, ps, year, format, region, filter, childCodes, kinds);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Sums target = out.get(rs.getString(1))[0];
+          Sums target = out.get(rs.getString(1)).year();
           target.add(rs.getLong(2), (Long[]) rs.getArray(3).getArray(), new BigDecimal[0]);
           BigDecimal[] fee = (BigDecimal[]) rs.getArray(4).getArray();
           for (int i = 0; i < fee.length; i++) {
@@ -218,7 +274,7 @@ public class RollupService {
         bindSums(c, ps, year - 1, previousFormat, region, filter, childCodes, kinds);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            Sums target = out.get(rs.getString(1))[1];
+            Sums target = out.get(rs.getString(1)).previousYear();
             target.addCount(rs.getLong(2), previousNew.index(), rs.getLong(3));
           }
         }
@@ -238,33 +294,25 @@ public class RollupService {
   }
 
   /**
-   * Counts per child region code ("" = units located at the region itself) of [expected, missing,
-   * aggregate only, other format]; returns the capped lists of the region (M, A, X).
+   * Tallies per child region code ("" = units located at the region itself); returns the capped lists of
+   * the region's missing, aggregate-only and other-format units.
    */
-  private Map<String, List<String>> coverage(
-      Connection c, RegionRow region, int year, RollupFilter filter, Map<String, long[]> counts)
+  private Map<CoverageState, List<String>> coverage(
+      Connection c, RegionRow region, int year, RollupFilter filter, Map<String, Tally> counts)
       throws SQLException {
     String sql =
         "SELECT child, st, count(*), (array_agg(code ORDER BY code) FILTER (WHERE st <> 'S'))[1:" + LIST_CAP + "]"
             + " FROM (" + CURRENT_STATUS + scopeCondition(filter) + ") x GROUP BY child, st";
-    Map<String, List<String>> lists = new HashMap<>();
-    for (String st : List.of("M", "A", "X")) {
+    Map<CoverageState, List<String>> lists = new EnumMap<>(CoverageState.class);
+    for (CoverageState st : CoverageState.values()) {
       lists.put(st, new ArrayList<>());
     }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bindStatus(c, ps, region, year, filter);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          long[] v = counts.computeIfAbsent(rs.getString(1), k -> new long[4]);
-          String st = rs.getString(2);
-          long n = rs.getLong(3);
-          v[0] += n;
-          switch (st) {
-            case "M" -> v[1] += n;
-            case "A" -> v[2] += n;
-            case "X" -> v[3] += n;
-            default -> { }
-          }
+          CoverageState st = CoverageState.of(rs.getString(2));
+          counts.computeIfAbsent(rs.getString(1), k -> new Tally()).add(st, rs.getLong(3));
           java.sql.Array codes = rs.getArray(4);
           if (codes != null) {
             lists.get(st).addAll(List.of((String[]) codes.getArray()));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.nianbao.common.Problem;
 import org.nianbao.common.ProblemException;
 import org.nianbao.common.ProblemType;
+import org.nianbao.unit.RegistrationPolicy;
 import org.nianbao.unit.Unit;
 
 /**
@@ -14,7 +15,7 @@ import org.nianbao.unit.Unit;
  * whose scope does not reach is a 403.
  */
 @RequestScoped
-public class AccessControl {
+public class AccessControl implements RegistrationPolicy {
 
   private static final String SCHEME = "bearer";
 
@@ -34,6 +35,12 @@ public class AccessControl {
       throw forbidden("This needs an ADMIN token / 此操作需要管理员令牌");
     }
     return c;
+  }
+
+  /** Registering units needs an ADMIN token. */
+  @Override
+  public void requireMayRegister() {
+    requireAdmin();
   }
 
   /** The caller, whose token must cover {@code unit} (ADMIN, UNIT:code, REGION:ancestor); 401/403 otherwise. */

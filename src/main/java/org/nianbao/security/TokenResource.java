@@ -11,11 +11,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.nianbao.common.Page;
 import org.nianbao.common.Paging;
 import org.nianbao.security.TokenViews.CreatedToken;
 import org.nianbao.security.TokenViews.NewToken;
 import org.nianbao.security.TokenViews.TokenView;
-import org.nianbao.unit.UnitViews.Page;
 
 /** API tokens: created, listed and revoked by an administrator. */
 @Path("/api/v1/tokens")

@@ -9,15 +9,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.nianbao.common.Page;
 import org.nianbao.common.Paging;
-import org.nianbao.common.ProblemException;
 import org.nianbao.common.ProblemException.FieldError;
+import org.nianbao.common.ProblemException;
 import org.nianbao.security.TokenViews.CreatedToken;
 import org.nianbao.security.TokenViews.NewToken;
 import org.nianbao.security.TokenViews.TokenView;
 import org.nianbao.unit.RegionRepository;
 import org.nianbao.unit.UnitRepository;
-import org.nianbao.unit.UnitViews.Page;
 
 /** Creates, lists and revokes API tokens; every operation needs an ADMIN caller. */
 @ApplicationScoped

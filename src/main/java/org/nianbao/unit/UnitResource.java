@@ -10,10 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.nianbao.common.Page;
 import org.nianbao.common.Paging;
 import org.nianbao.common.Params;
 import org.nianbao.unit.UnitViews.NewUnit;
-import org.nianbao.unit.UnitViews.Page;
 import org.nianbao.unit.UnitViews.RegionView;
 import org.nianbao.unit.UnitViews.UnitView;
 

@@ -8,12 +8,11 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.nianbao.common.Page;
 import org.nianbao.common.Paging;
 import org.nianbao.common.ProblemException;
 import org.nianbao.common.ProblemException.FieldError;
-import org.nianbao.security.AccessControl;
 import org.nianbao.unit.UnitViews.NewUnit;
-import org.nianbao.unit.UnitViews.Page;
 import org.nianbao.unit.UnitViews.RegionView;
 import org.nianbao.unit.UnitViews.UnitView;
 
@@ -31,10 +30,10 @@ public class UnitService {
   private final RegionTree tree;
   private final RegionRepository regions;
   private final UnitRepository units;
-  private final AccessControl access;
+  private final RegistrationPolicy access;
   private final Cache<String, UnitView> views = Caffeine.newBuilder().maximumSize(CACHED_UNITS).build();
 
-  public UnitService(RegionTree tree, RegionRepository regions, UnitRepository units, AccessControl access) {
+  public UnitService(RegionTree tree, RegionRepository regions, UnitRepository units, RegistrationPolicy access) {
     this.tree = tree;
     this.regions = regions;
     this.units = units;
@@ -67,7 +66,7 @@ public class UnitService {
   /** Registers an organ by its 统一社会信用代码 (ADMIN only); people's governments come from the division table. */
   @Transactional
   public UnitView register(NewUnit input) {
-    access.requireAdmin();
+    access.requireMayRegister();
     if (input == null) {
       throw ProblemException.invalidField("body", "请求体不能为空。", "A unit document is required.");
     }

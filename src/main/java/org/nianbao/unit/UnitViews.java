@@ -38,7 +38,4 @@ public final class UnitViews {
 
   /** A request to register an organ. */
   public record NewUnit(String code, String name, UnitKind kind, String regionCode, String parentUnit) {}
-
-  /** One page of a list. {@code page} counts from 1. */
-  public record Page<T>(List<T> items, int page, int size, long total) {}
 }

@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nianbao.catalogue.CellDefinition;
 import org.nianbao.catalogue.CellType;
-import org.nianbao.report.ReportTables;
+import org.nianbao.tables.ReportTables;
 import org.nianbao.rollup.SyntheticReport;
 import org.nianbao.rollup.bench.NationalDataset;
 import org.nianbao.testsupport.ReportDocuments;
@@ -62,6 +62,7 @@ public final class BenchTool {
       case "createdb" -> createdb(args[1], args[2]);
       case "replay" -> replay(args[1], Path.of(args[2]), Integer.parseInt(args[3]), args[4]);
       case "imports" -> imports(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
+      case "jfr" -> jfr(Path.of(args[1]));
       case "chart" -> RollupChart.draw(Path.of(args[1]), Path.of(args[2]));
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
@@ -581,6 +582,62 @@ public final class BenchTool {
       System.out.println("|---|---|---|");
       top.forEach(System.out::println);
     }
+  }
+
+  /**
+   * Where the JVM's CPU samples of a JFR recording fall: by the library of the innermost frame that is
+   * not the JDK's own, and the hottest innermost methods.
+   */
+  static void jfr(Path file) throws IOException {
+    Map<String, Long> byArea = new TreeMap<>();
+    Map<String, Long> byMethod = new TreeMap<>();
+    long total = 0;
+    for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
+      if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
+        continue;
+      }
+      List<jdk.jfr.consumer.RecordedFrame> frames = e.getStackTrace().getFrames();
+      if (frames.isEmpty()) {
+        continue;
+      }
+      total++;
+      jdk.jfr.consumer.RecordedMethod top = frames.get(0).getMethod();
+      byMethod.merge(top.getType().getName() + "." + top.getName(), 1L, Long::sum);
+      String area = "JDK (java.*, sun.*, jdk.*)";
+      for (jdk.jfr.consumer.RecordedFrame f : frames) {
+        String type = f.getMethod().getType().getName();
+        if (!type.startsWith("java.") && !type.startsWith("sun.") && !type.startsWith("jdk.")) {
+          area = area(type);
+          break;
+        }
+      }
+      byArea.merge(area, 1L, Long::sum);
+    }
+    long n = Math.max(total, 1);
+    System.out.printf("JFR execution samples: %d%n", total);
+    System.out.println("| area (innermost non-JDK frame) | share of samples |");
+    System.out.println("|---|---|");
+    byArea.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .forEach(x -> System.out.printf("| %s | %.1f%% |%n", x.getKey(), 100.0 * x.getValue() / n));
+    System.out.println();
+    System.out.println("| hottest method (innermost frame) | share |");
+    System.out.println("|---|---|");
+    byMethod.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(12)
+        .forEach(x -> System.out.printf("| %s | %.1f%% |%n", x.getKey(), 100.0 * x.getValue() / n));
+  }
+
+  private static String area(String type) {
+    for (String[] a : new String[][] {
+      {"org.nianbao.", "Nianbao (validation, storage, ledger)"}, {"com.fasterxml.jackson", "Jackson (JSON)"},
+      {"org.postgresql", "pgjdbc"}, {"io.agroal", "Agroal pool"}, {"org.hibernate", "Hibernate ORM"},
+      {"com.arjuna", "Narayana JTA"}, {"io.netty", "Netty / Vert.x (HTTP)"}, {"io.vertx", "Netty / Vert.x (HTTP)"},
+      {"org.jboss.resteasy", "Quarkus REST"}, {"io.quarkus", "Quarkus / ArC"}, {"io.smallrye", "SmallRye"},
+      {"io.micrometer", "Micrometer"}}) {
+      if (type.startsWith(a[0])) {
+        return a[1];
+      }
+    }
+    return "other: " + type.replaceAll("\\.[^.]*$", "");
   }
 
   static double pct(List<Long> sorted, int p) {

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nianbao.catalogue.FormatVersion;
-import org.nianbao.testsupport.Api;
+import org.nianbao.testsupport.Tokens;
 import org.nianbao.testsupport.PostgresTestResource;
 import org.nianbao.testsupport.ReportDocuments;
 
@@ -74,7 +74,7 @@ class SubmissionBenchmark {
       futures.add(pool.submit(() -> {
         HttpRequest request = HttpRequest.newBuilder(root.resolve("/api/v1/units/" + unit + "/reports/" + year))
             .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+            .header("Authorization", "Bearer " + Tokens.ADMIN)
             .PUT(HttpRequest.BodyPublishers.ofString(body))
             .build();
         long t0 = System.nanoTime();

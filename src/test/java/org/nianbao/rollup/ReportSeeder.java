@@ -1,6 +1,5 @@
 package org.nianbao.rollup;
 
-import org.nianbao.report.ReportTables;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +11,9 @@ import java.util.Map;
 import org.nianbao.catalogue.Catalogue;
 import org.nianbao.catalogue.CellDefinition;
 import org.nianbao.catalogue.FormatVersion;
-import org.nianbao.rollup.ReportChange.Snapshot;
+import org.nianbao.report.ReportChange;
+import org.nianbao.report.ReportChange.Snapshot;
+import org.nianbao.tables.ReportTables;
 import org.nianbao.validation.CellValues;
 import org.nianbao.validation.Scope;
 

@@ -70,7 +70,7 @@ public class RollupFixtures {
       ps.setString(2, "%/" + region + "/%");
       try (var rs = ps.executeQuery()) {
         while (rs.next()) {
-          org.nianbao.report.ReportTables.readCells(c, rs.getLong(1), FormatVersion.FMT2021).forEach((k, v) -> {
+          org.nianbao.tables.ReportTables.readCells(c, rs.getLong(1), FormatVersion.FMT2021).forEach((k, v) -> {
             if (v != null) {
               sums.merge(k, new java.math.BigDecimal(v.toString()), java.math.BigDecimal::add);
             }

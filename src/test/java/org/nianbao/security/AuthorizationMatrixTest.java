@@ -32,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nianbao.testsupport.PostgresTestResource;
+import org.nianbao.testsupport.ReportDocuments;
 import org.nianbao.testsupport.Tokens;
 import org.nianbao.testsupport.UsccCodes;
 
@@ -152,7 +153,7 @@ class AuthorizationMatrixTest {
             201,
             () -> {
               int year = freeYear(2021, 2025);
-              byte[] text = sample();
+              byte[] text = ReportDocuments.sample("wolong-2024.txt");
               return new Attempt(
                   spec -> spec.contentType("text/plain; charset=UTF-8").body(text)
                       .post("/api/v1/imports?submit=true&unit=" + UNIT + "&year=" + year),
@@ -171,13 +172,6 @@ class AuthorizationMatrixTest {
     throw new IllegalStateException("no free year for " + UNIT);
   }
 
-  private static byte[] sample() {
-    try (var in = AuthorizationMatrixTest.class.getResourceAsStream("/samples/wolong-2024.txt")) {
-      return in.readAllBytes();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   static Stream<Arguments> matrix() {
     // Names, not lambdas: Quarkus copies the arguments into its class loader.

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
-import org.nianbao.common.EmbeddedDatabase;
+import org.nianbao.database.EmbeddedDatabase;
 
 /**
  * One real PostgreSQL for the whole test run: the embedded server on a throw-away directory (fast

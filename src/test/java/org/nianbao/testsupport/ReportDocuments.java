@@ -110,8 +110,9 @@ public final class ReportDocuments {
 
   /** The 卧龙区 2024 report's 200 cells, as published. */
   public static Builder wolong() {
-    try (InputStream in = resource("/samples/wolong-2024.cells.json")) {
-      Map<String, JsonNode> cells = JSON.readValue(in, new TypeReference<LinkedHashMap<String, JsonNode>>() {});
+    try {
+      Map<String, JsonNode> cells =
+          JSON.readValue(sample("wolong-2024.cells.json"), new TypeReference<LinkedHashMap<String, JsonNode>>() {});
       Builder b = new Builder(FormatVersion.FMT2021);
       b.cells.putAll(cells);
       return b;
@@ -122,11 +123,7 @@ public final class ReportDocuments {
 
   /** The 卧龙区 2024 report's text split into s1…s6 at the headings 一、…六、. */
   public static Map<String, String> wolongTexts() {
-    try (InputStream in = resource("/samples/wolong-2024.txt")) {
-      return sections(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return sections(new String(sample("wolong-2024.txt"), StandardCharsets.UTF_8));
   }
 
   /** Splits a report text into s1…s6 at the first line-leading headings 一、 … 六、, in order. */
@@ -148,12 +145,16 @@ public final class ReportDocuments {
     return out;
   }
 
-  private static InputStream resource(String path) {
-    InputStream in = ReportDocuments.class.getResourceAsStream(path);
-    if (in == null) {
-      throw new IllegalStateException("Missing test resource " + path);
+  /** The bytes of a sample document under {@code src/test/resources/samples}: the one loader of test samples. */
+  public static byte[] sample(String name) {
+    try (InputStream in = ReportDocuments.class.getResourceAsStream("/samples/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing test sample " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return in;
   }
 
   /** A mutable report document under construction. */

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nianbao.common.EmbeddedDatabase;
+import org.nianbao.database.EmbeddedDatabase;
 import org.nianbao.rollup.RollupFilter;
 import org.nianbao.rollup.RollupService;
 import org.nianbao.rollup.RollupViews.Rollup;

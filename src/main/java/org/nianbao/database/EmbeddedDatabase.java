@@ -1,4 +1,4 @@
-package org.nianbao.common;
+package org.nianbao.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,8 +1,7 @@
-package org.nianbao.checks;
+package org.nianbao.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.nianbao.report.ReportStore;
 import org.nianbao.report.ReportViews.StoredReport;
 import org.nianbao.unit.Unit;
 import org.nianbao.unit.UnitRepository;
@@ -44,6 +43,12 @@ public class ValidationService {
     if (unit != null && year != null) {
       previous = reports.load(unit.code, year - 1, null).map(ValidationService::document).orElse(null);
     }
+    return validateAgainst(document, unit, year, previous, mode);
+  }
+
+  /** Validates against a given previous-year document (null: none), e.g. one being stored right now. */
+  public ValidationResult validateAgainst(
+      ReportDocument document, Unit unit, Integer year, ReportDocument previous, Mode mode) {
     return validator.validate(document, new ValidationContext(year, profile(unit), previous, mode));
   }
 
@@ -51,10 +56,6 @@ public class ValidationService {
   public static ReportDocument document(StoredReport r) {
     return new ReportDocument(
         r.formatVersion(), r.scope(), r.publishedAt(), r.sourceUrl(), r.cells(), r.texts(), r.acknowledgements());
-  }
-
-  public Validator validator() {
-    return validator;
   }
 
   /** The facts about a unit the rules use. */

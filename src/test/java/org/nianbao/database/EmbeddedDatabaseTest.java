@@ -1,4 +1,4 @@
-package org.nianbao.common;
+package org.nianbao.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.nianbao.common;
+package org.nianbao.database;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;

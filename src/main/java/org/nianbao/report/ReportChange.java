@@ -1,4 +1,4 @@
-package org.nianbao.rollup;
+package org.nianbao.report;
 
 import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.validation.CellValues;
@@ -6,7 +6,8 @@ import org.nianbao.validation.Scope;
 
 /**
  * The current version of a (unit, year) report changed: what it was before (null for a first version)
- * and what it is now. Rollup summaries are adjusted from it in the same transaction.
+ * and what it is now. Published by the report service as a synchronous CDI event, so its observers (the
+ * rollup summaries) run in the submitting transaction.
  */
 public record ReportChange(String unitCode, int year, Snapshot before, Snapshot after) {
 

@@ -1,4 +1,4 @@
-package org.nianbao.report;
+package org.nianbao.tables;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
@@ -84,7 +84,7 @@ public final class ReportTables {
   }
 
   /** Inserts the typed rows of one version. Unknown (blank) cells are stored as NULL, never 0. */
-  static void insert(Connection c, long versionId, FormatVersion format, CellValues values) throws SQLException {
+  public static void insert(Connection c, long versionId, FormatVersion format, CellValues values) throws SQLException {
     for (Table table : TABLES) {
       String sql =
           "INSERT INTO " + table.name() + " (version_id, format_version, row_key, "
@@ -118,7 +118,7 @@ public final class ReportTables {
   }
 
   /** Reads the cells of one version back, keyed and ordered by the catalogue. */
-  static Map<String, JsonNode> load(Connection c, long versionId, FormatVersion format) throws SQLException {
+  public static Map<String, JsonNode> load(Connection c, long versionId, FormatVersion format) throws SQLException {
     Map<String, JsonNode> cells = new LinkedHashMap<>();
     readCells(c, versionId, format).forEach((key, value) -> cells.put(key, node(value)));
     return cells;
@@ -177,7 +177,7 @@ public final class ReportTables {
   }
 
   /** The cells of typed values as the API shows them (the same form as {@link #load}). */
-  static Map<String, JsonNode> nodes(FormatVersion format, CellValues values) {
+  public static Map<String, JsonNode> nodes(FormatVersion format, CellValues values) {
     Map<String, JsonNode> cells = new LinkedHashMap<>();
     for (CellDefinition cell : Catalogue.of(format).cells()) {
       Object value = null;
