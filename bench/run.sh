@@ -124,30 +124,28 @@ paired unit "$WORK/unit-paths.txt"
 paired region "$WORK/region-paths.txt"
 paired catalogue "$WORK/catalogue.txt"
 
-log "submissions: new reports, 1 / 4 / 16 / 32 clients"
+log "submissions: new reports, 1 / 4 / 16 / 32 clients, then 16 again with the profilers on"
 FIRST=0
-PER_RUN=$(( $(wc -l <"$WORK/puts.tsv") / 4 ))
+PER_RUN=$(( $(wc -l <"$WORK/puts.tsv") / 5 ))
 for c in 1 4 16 32; do
-  if [ "$c" = 16 ]; then
-    tool statements "$PG/bench" reset
-    JVM0=$(ticks "$SVC_PID"); PG0=$(ticks $(pg_pids))
-    java -cp "$CP" org.nianbao.bench.BenchTool locks "$PG/bench" "$SECONDS_EACH" >"$WORK/locks.txt" &
-    LOCKS_PID=$!
-    until grep -q "LOCKS READY" "$WORK/locks.txt" 2>/dev/null; do sleep 0.1; done
-    jcmd "$SVC_PID" JFR.start name=submit settings=profile filename="$WORK/submit.jfr" >/dev/null
-  fi
   wrk_run "submit-c$c" "$c" "$WORK/puts.tsv" "$FIRST" "$PER_RUN"
-  if [ "$c" = 16 ]; then
-    JVM1=$(ticks "$SVC_PID"); PG1=$(ticks $(pg_pids))
-    jcmd "$SVC_PID" JFR.stop name=submit >/dev/null
-    wait "$LOCKS_PID"
-    N16=$(field "$(result submit-c16)" requests)
-    tool statements "$PG/bench" "$N16" >"$WORK/statements.txt"
-    read -r ju0 js0 <<<"$JVM0"; read -r ju1 js1 <<<"$JVM1"; read -r pu0 ps0 <<<"$PG0"; read -r pu1 ps1 <<<"$PG1"
-    echo "CPU jvm_user=$(( (ju1-ju0) )) jvm_sys=$(( (js1-js0) )) pg_user=$(( (pu1-pu0) )) pg_sys=$(( (ps1-ps0) )) ticks_per_s=$(getconf CLK_TCK) seconds=$SECONDS_EACH" >"$WORK/cpu.txt"
-  fi
   FIRST=$(( FIRST + PER_RUN ))
 done
+# the profiled run: pg_stat_statements, pg_stat_activity samples, JFR, CPU ticks of the JVM and PostgreSQL
+tool statements "$PG/bench" reset
+java -cp "$CP" org.nianbao.bench.BenchTool locks "$PG/bench" "$SECONDS_EACH" >"$WORK/locks.txt" &
+LOCKS_PID=$!
+until grep -q "LOCKS READY" "$WORK/locks.txt" 2>/dev/null; do sleep 0.1; done
+jcmd "$SVC_PID" JFR.start name=submit settings=profile filename="$WORK/submit.jfr" >/dev/null
+JVM0=$(ticks "$SVC_PID"); PG0=$(ticks $(pg_pids))
+wrk_run submit-profiled 16 "$WORK/puts.tsv" "$FIRST" "$PER_RUN"
+JVM1=$(ticks "$SVC_PID"); PG1=$(ticks $(pg_pids))
+jcmd "$SVC_PID" JFR.stop name=submit >/dev/null
+wait "$LOCKS_PID"
+NP=$(field "$(result submit-profiled)" requests)
+tool statements "$PG/bench" "$NP" >"$WORK/statements.txt"
+read -r ju0 js0 <<<"$JVM0"; read -r ju1 js1 <<<"$JVM1"; read -r pu0 ps0 <<<"$PG0"; read -r pu1 ps1 <<<"$PG1"
+echo "CPU over ${SECONDS_EACH}s, $NP submissions (ticks of 1/$(getconf CLK_TCK) s): JVM user $((ju1-ju0)) sys $((js1-js0)); PostgreSQL user $((pu1-pu0)) sys $((ps1-ps0))" >"$WORK/cpu.txt"
 RSS_MB=$(rss_peak)
 paired validate-unit "$WORK/validate-unit.tsv"
 log "raw JDBC insert of the same rows (16 clients)"
@@ -217,7 +215,7 @@ RAW=$(sed -n 's/^RAW .* rate=\([^ ]*\).*/\1/p' "$WORK/results.txt")
   echo "| peak RSS of the service (VmHWM) | $RSS_MB MiB | target ≤ 512 MiB; JVM: $JVM_OPTS | |"
   echo "| start to ready, external PostgreSQL | restart $RESTART_READY_MS ms; first start with migrations $FIRST_READY_MS ms | target ≤ 5,000 ms | |"
   echo
-  echo "Submission path at 16 clients: $(cat "$WORK/cpu.txt")"
+  echo "Submission path, profiled run at 16 clients ($(result submit-profiled | sed 's/.*rps=\([^ ]*\).*/\1/')/s with JFR on): $(cat "$WORK/cpu.txt")"
   grep -v READY "$WORK/locks.txt"
   cat "$WORK/statements.txt"
   echo
