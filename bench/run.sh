@@ -220,5 +220,7 @@ RAW=$(sed -n 's/^RAW .* rate=\([^ ]*\).*/\1/p' "$WORK/results.txt")
   cat "$WORK/statements.txt"
   echo
   tool jfr "$WORK/submit.jfr"
-  [ -s "$WORK/scales.txt" ] && { echo; echo "rollup per dataset size (million reports, level, p50 ms, p99 ms):"; cat "$WORK/scales.txt"; }
+  if [ -s "$WORK/scales.txt" ]; then
+    echo; echo "rollup per dataset size (million reports, level, p50 ms, p99 ms):"; cat "$WORK/scales.txt"
+  fi
 } | tee "$WORK/table.md"
