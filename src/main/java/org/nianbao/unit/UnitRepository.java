@@ -11,8 +11,11 @@ import org.nianbao.common.ProblemException;
 @ApplicationScoped
 public class UnitRepository implements PanacheRepositoryBase<Unit, String> {
 
+  /** The unit with its region, in one query (the rules and scopes read the region), or a 404 problem. */
   public Unit require(String code) {
-    return findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("Unit", code));
+    return find("from Unit u join fetch u.region where u.code = ?1", code)
+        .firstResultOptional()
+        .orElseThrow(() -> ProblemException.notFound("Unit", code));
   }
 
   /** Units located anywhere in the subtree at {@code regionPath} (when given), of {@code kind} (when given). */
