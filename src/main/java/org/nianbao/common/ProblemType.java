@@ -16,6 +16,7 @@ public enum ProblemType {
   INVALID_FIELDS(422, "invalid-fields", "Invalid fields"),
   REPORT_REJECTED(422, "report-rejected", "The report has errors"),
   UNREADABLE_DOCUMENT(422, "unreadable-document", "The document could not be read"),
+  NO_TEXT_LAYER(422, "no-text-layer", "The PDF has no text layer"),
   PRECONDITION_REQUIRED(428, "precondition-required", "If-Match required"),
   HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
   INTERNAL(500, "internal-error", "Internal error"),

@@ -27,6 +27,8 @@ record CellValue(Kind kind, BigDecimal number) {
       Set.of("", "—", "——", "－", "-", "--", "–", "―", "/", "／", "无", "\\", "、");
   private static final Pattern NUMBER =
       Pattern.compile("^([+-]?)(\\d+(?:\\.\\d+)?)(亿元|万元|元|万件|万条|万|件|条|宗|项|个)?$");
+  /** A number followed by a remark in brackets: {@code 55（含自然失效29件）}. */
+  private static final Pattern REMARK = Pattern.compile("^([^（(]*\\d[^（(]*)[（(][^0-9]*.*$");
   private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
@@ -38,11 +40,20 @@ record CellValue(Kind kind, BigDecimal number) {
     if (!raw.isEmpty() && !mayBeValue(raw.charAt(0))) {
       return false;
     }
-    String s = compact(raw);
+    String s = withoutRemark(compact(raw));
     if (PLACEHOLDERS.contains(s)) {
       return true;
     }
     return NUMBER.matcher(s).matches();
+  }
+
+  /** The number of a cell with a remark beside it ({@code 55（含自然失效29件）} → {@code 55}), else the cell. */
+  private static String withoutRemark(String s) {
+    if (s.indexOf('（') < 0 && s.indexOf('(') < 0) {
+      return s;
+    }
+    Matcher m = REMARK.matcher(s);
+    return m.matches() && NUMBER.matcher(m.group(1)).matches() ? m.group(1) : s;
   }
 
   /** True if the text is blank or a placeholder. */
@@ -55,7 +66,7 @@ record CellValue(Kind kind, BigDecimal number) {
    * (e.g. 元 in 本年收费金额（单位：元）), or null.
    */
   static CellValue read(String raw, CellDefinition cell, String headerUnit) {
-    String s = compact(raw);
+    String s = withoutRemark(compact(raw));
     if (PLACEHOLDERS.contains(s)) {
       return BLANK;
     }

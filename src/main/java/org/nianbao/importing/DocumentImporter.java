@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.nianbao.validation.Message;
 
 /**
- * Imports a published annual report (plain text, HTML or .docx) into a {@link ImportResult}: the entry
+ * Imports a published annual report (plain text, HTML, PDF or .docx) into a {@link ImportResult}: the entry
  * point of the importing feature. Stateless and thread-safe.
  */
 public final class DocumentImporter {
@@ -19,6 +19,7 @@ public final class DocumentImporter {
   public static final String HTML = "text/html";
   public static final String DOCX =
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  public static final String PDF = "application/pdf";
 
   private static final Charset GB18030 = Charset.forName("GB18030");
 
@@ -46,9 +47,10 @@ public final class DocumentImporter {
             case TEXT -> TextFrontEnd.read(decode(body, declared));
             case HTML, "application/xhtml+xml" -> HtmlFrontEnd.read(decode(body, declared));
             case DOCX -> DocxFrontEnd.read(body);
+            case PDF -> PdfFrontEnd.read(body);
             default -> throw new ImportException(
-                new Message("不支持的文档类型：" + mediaType + "。支持 text/plain、text/html 和 .docx。",
-                    "Unsupported media type " + mediaType + "; use text/plain, text/html or .docx."),
+                new Message("不支持的文档类型：" + mediaType + "。支持 text/plain、text/html、PDF 和 .docx。",
+                    "Unsupported media type " + mediaType + "; use text/plain, text/html, PDF or .docx."),
                 List.of());
           };
       return ReportMatcher.match(model);
@@ -63,8 +65,11 @@ public final class DocumentImporter {
     }
   }
 
-  /** The media type the bytes look like: a ZIP container is .docx, markup is HTML, anything else text. */
+  /** The media type the bytes look like: %PDF is a PDF, a ZIP container .docx, markup HTML, anything else text. */
   static String sniff(byte[] body) {
+    if (body.length >= 5 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F' && body[4] == '-') {
+      return PDF;
+    }
     if (body.length >= 4 && body[0] == 'P' && body[1] == 'K' && body[2] == 3 && body[3] == 4) {
       return DOCX;
     }

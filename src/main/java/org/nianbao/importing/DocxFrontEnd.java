@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -21,6 +22,13 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
  * become grids with {@code w:gridSpan} and {@code w:vMerge} expanded.
  */
 final class DocxFrontEnd {
+
+  /** No part of a report's .docx inflates beyond this (POI also refuses parts inflating over 100:1). */
+  static final long MAX_ENTRY_BYTES = 50L * 1024 * 1024;
+
+  static {
+    ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+  }
 
   private DocxFrontEnd() {}
 

@@ -10,7 +10,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Reads an HTML article page into the document model with jsoup: block elements become paragraphs,
+ * Reads an HTML page into the document model with jsoup: the report's article is located in the whole page
+ * ({@link HtmlArticle}), then its block elements become paragraphs,
  * tables become grids with rowspan and colspan expanded (labels copied down, spans marked).
  */
 final class HtmlFrontEnd {
@@ -25,14 +26,23 @@ final class HtmlFrontEnd {
   private HtmlFrontEnd() {}
 
   static DocumentModel read(String html) {
+    HtmlArticle.checkSource(html);
     Document doc = Jsoup.parse(html);
     List<Block> blocks = new ArrayList<>();
     String title = Labels.trim(doc.title());
     if (!title.isEmpty()) {
       blocks.add(new Block.Paragraph(title));
     }
+    Element article = HtmlArticle.locate(doc);
+    Element heading = doc.selectFirst("ucaptitle, h1");
+    if (heading != null && article != doc.body() && !heading.parents().contains(article)) {
+      String text = Labels.trim(heading.text());
+      if (!text.isEmpty() && !text.equals(title)) {
+        blocks.add(new Block.Paragraph(text));
+      }
+    }
     StringBuilder paragraph = new StringBuilder();
-    walk(doc.body(), blocks, paragraph);
+    walk(article, blocks, paragraph);
     flush(blocks, paragraph);
     return new DocumentModel(blocks);
   }

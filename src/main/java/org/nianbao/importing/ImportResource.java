@@ -22,12 +22,13 @@ import org.nianbao.report.ReportViews.StoredReport;
 import org.nianbao.validation.Finding;
 import org.nianbao.validation.ReportDocument;
 
-/** Turns a published document (text, HTML, .docx) into a report document; optionally submits it. */
+/** Turns a published document (text, HTML, PDF, .docx) into a report document; optionally submits it. */
 @Path("/api/v1/imports")
 public class ImportResource {
 
   private static final List<String> ACCEPTED =
-      List.of(DocumentImporter.TEXT, DocumentImporter.HTML, DocumentImporter.DOCX, "application/xhtml+xml",
+      List.of(DocumentImporter.TEXT, DocumentImporter.HTML, DocumentImporter.DOCX, DocumentImporter.PDF,
+          "application/xhtml+xml",
           "application/octet-stream");
 
   /** The import response: the report, what was read from the title, provenance and findings. */
@@ -38,6 +39,7 @@ public class ImportResource {
       FormatVersion formatVersion,
       Map<String, String> provenance,
       List<Finding> findings,
+      Map<String, CellSource> sources,
       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
           StoredReport submitted) {}
 
@@ -63,7 +65,8 @@ public class ImportResource {
     if (!ACCEPTED.contains(base)) {
       throw new ProblemException(
           new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-              "Send text/plain, text/html or a .docx (" + DocumentImporter.DOCX + ") / 仅支持纯文本、HTML和docx文档"));
+              "Send text/plain, text/html, application/pdf or a .docx (" + DocumentImporter.DOCX
+                  + ") / 仅支持纯文本、HTML、PDF和docx文档"));
     }
     boolean doSubmit = Boolean.TRUE.equals(Params.optionalBoolean("submit", submit));
     ImportService.Imported imported =
@@ -74,7 +77,7 @@ public class ImportResource {
     StoredReport stored = imported.submitted() == null ? null : imported.submitted().report();
     ImportView view =
         new ImportView(r.report(), r.unitName(), r.year(), r.formatVersion(), r.provenance(), imported.findings(),
-            stored);
+            r.sources(), stored);
     if (stored == null) {
       return Response.ok(view).build();
     }

@@ -17,6 +17,7 @@ import org.nianbao.validation.ReportDocument;
  * @param formatVersion the detected format version
  * @param provenance catalogue key → the cell text exactly as printed
  * @param findings findings the importer itself is responsible for (FMT-01 to FMT-04)
+ * @param sources catalogue key → where the cell was printed and how its row was matched
  */
 public record ImportResult(
     ReportDocument report,
@@ -24,10 +25,12 @@ public record ImportResult(
     Integer year,
     FormatVersion formatVersion,
     Map<String, String> provenance,
-    List<Finding> findings) {
+    List<Finding> findings,
+    Map<String, CellSource> sources) {
 
   public ImportResult {
     provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     findings = List.copyOf(findings);
+    sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
   }
 }

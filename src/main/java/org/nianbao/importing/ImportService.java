@@ -89,11 +89,18 @@ public class ImportService {
     try {
       return importer.importDocument(body, mediaType);
     } catch (ImportException e) {
-      throw new ProblemException(
-          new Problem(ProblemType.UNREADABLE_DOCUMENT, e.userMessage().en() + " / " + e.userMessage().zh())
-              .with("missing", e.missing())
-              .with("message", e.userMessage()));
+      throw unreadable(e);
     }
+  }
+
+  /** The problem answered for a document that cannot be read. */
+  static ProblemException unreadable(ImportException e) {
+    return new ProblemException(
+        new Problem(
+                e instanceof NoTextLayerException ? ProblemType.NO_TEXT_LAYER : ProblemType.UNREADABLE_DOCUMENT,
+                e.userMessage().en() + " / " + e.userMessage().zh())
+            .with("missing", e.missing())
+            .with("message", e.userMessage()));
   }
 
   private static String sha256(byte[] body) {

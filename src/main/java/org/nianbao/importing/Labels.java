@@ -121,6 +121,102 @@ final class Labels {
     return (paren && end == '）') || (!paren && end == '、') ? i + 1 : 0;
   }
 
+  private static final String DROPPED = "，、。；：;,.（）“”《》【】[]<>—-－·*#/|_~`!！?？的之";
+
+  /**
+   * The form of a label compared by meaning: normalised, without item numbering anywhere ({@code 1.},
+   * {@code （三）}, {@code 一、}), punctuation, markdown marks and 的/之, with 行政规范性文件 read as 规范性文件.
+   */
+  static String key(String label) {
+    String n = normalise(label);
+    StringBuilder sb = new StringBuilder(n.length());
+    int i = 0;
+    while (i < n.length()) {
+      int skip = numberingAt(n, i);
+      if (skip > 0) {
+        i += skip;
+        continue;
+      }
+      char c = n.charAt(i++);
+      if (DROPPED.indexOf(c) < 0) {
+        sb.append(c);
+      }
+    }
+    int at = sb.indexOf("行政规范性文件");
+    if (at >= 0) {
+      sb.delete(at, at + 2);
+    }
+    return sb.toString();
+  }
+
+  /** The length of item numbering at {@code i} ({@code （三）}, {@code 三、}, {@code 12.}), or 0. */
+  private static int numberingAt(String s, int i) {
+    int j = i;
+    boolean paren = s.charAt(j) == '（';
+    if (paren) {
+      j++;
+    }
+    int start = j;
+    while (j < s.length() && j - start < 3 && CHINESE_DIGITS.indexOf(s.charAt(j)) >= 0) {
+      j++;
+    }
+    if (j > start && j < s.length()) {
+      if (paren && s.charAt(j) == '）' || !paren && s.charAt(j) == '、') {
+        return j + 1 - i;
+      }
+      return 0;
+    }
+    if (paren) {
+      return 0;
+    }
+    while (j < s.length() && j - start < 2 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+      j++;
+    }
+    if (j > start && j < s.length() && s.charAt(j) == '.' && (j + 1 >= s.length() || !Character.isDigit(s.charAt(j + 1)))
+        && (i == 0 || !Character.isDigit(s.charAt(i - 1)))) {
+      return j + 1 - i;
+    }
+    return 0;
+  }
+
+  /** The sorted character bigrams of a key (a one-character key is its own bigram). */
+  static int[] bigrams(String key) {
+    if (key.isEmpty()) {
+      return new int[0];
+    }
+    if (key.length() == 1) {
+      return new int[] {key.charAt(0) << 16};
+    }
+    int[] out = new int[key.length() - 1];
+    for (int i = 0; i + 1 < key.length(); i++) {
+      out[i] = (key.charAt(i) << 16) | key.charAt(i + 1);
+    }
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  /** Dice similarity of two bigram multisets, 0 (nothing shared) to 1 (the same). */
+  static double dice(int[] a, int[] b) {
+    if (a.length == 0 || b.length == 0) {
+      return 0;
+    }
+    int i = 0;
+    int j = 0;
+    int common = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return 2.0 * common / (a.length + b.length);
+  }
+
   /** The last segment of a catalogue label path ({@code a/b/c} → {@code c}). */
   static String lastSegment(String path) {
     return path.substring(path.lastIndexOf('/') + 1);

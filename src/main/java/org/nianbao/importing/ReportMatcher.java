@@ -12,26 +12,32 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nianbao.catalogue.Catalogue;
 import org.nianbao.catalogue.CellDefinition;
+import org.nianbao.catalogue.CellType;
 import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.validation.Finding;
 import org.nianbao.validation.Message;
 import org.nianbao.validation.ReportDocument;
+import org.nianbao.validation.RuleSpec;
+import org.nianbao.validation.Rules;
 import org.nianbao.validation.Scope;
 import org.nianbao.validation.Severity;
 
 /**
- * Turns a {@link DocumentModel} into a report (SPEC §7.4): finds the sections, detects the format
- * version, matches table rows to catalogue keys by their normalised labels and reads the values.
+ * Turns a {@link DocumentModel} into a report (SPEC §7.4), whatever the layout: the document is flattened
+ * into printed lines of cells; section headings are chosen by keyword in order ({@link Sections}); each
+ * table's cells become a token stream cut into value runs ({@link Run}); the runs are aligned to the
+ * catalogue's template of that table ({@link Template}, {@link Aligner}); every cell keeps its provenance
+ * and how it was matched. Rows that cannot be read leave their cells null with a finding; only a document
+ * in which no table is found is refused.
  */
 final class ReportMatcher {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
   private static final Pattern TITLE_UNIT_FIRST =
-      Pattern.compile("^(.*?)(\\d{4})年度?(?:本级)?政府信息公开工作年度报告");
+      Pattern.compile("^(.*?)(\\d{4})年度?(?:本级)?政府信息公开(?:工作)?年度报告");
   private static final Pattern TITLE_YEAR_FIRST =
-      Pattern.compile("^(\\d{4})年度?(.*?)政府信息公开工作年度报告");
+      Pattern.compile("^(\\d{4})年度?(.*?)政府信息公开(?:工作)?年度报告");
   private static final Pattern PERIOD = Pattern.compile("(\\d{4})年1月1日[至到—-]+(?:\\d{4}年)?12月31日");
 
   /** Labels that only the 2019 trial format prints (FMT-02). */
@@ -43,109 +49,123 @@ final class ReportMatcher {
   private static final List<String> SIGNS_2021 =
       List.of("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "申请人无正当理由逾期不补正", "申请人逾期未按收费通知");
 
-  private static final Set<String> S2_WORDS = Set.of("信息内容");
-  private static final Set<String> S3_WORDS = Set.of("申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构");
-  private static final Set<String> S4_WORDS =
-      Set.of("行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "未经复议直接起诉", "复议后起诉", "维持", "纠正",
-          "审结");
-  /** Labels printed in more than one table; they say nothing about which table it is. */
-  private static final Set<String> SHARED_WORDS = Set.of("总计", "合计", "其他", "其他结果", "结果", "尚未");
-
   private ReportMatcher() {}
 
-  /** One table and the section its heading context places it in. */
-  private record PlacedTable(Block.Table table, int context) {}
+  /** One printed line: its cells, where it was printed, and whether it is running text of the document. */
+  private record Line(List<String> cells, List<Integer> xs, Position at, boolean text) {}
+
+  /** What was read for one cell. */
+  private record Reading(String raw, Position at, String match, CellValue forced, String unit) {}
+
+  /** More printed lines than any annual report has (a 200-page report prints about 10,000). */
+  static final int MAX_LINES = 50_000;
+
+  /** Refuses a document longer than any annual report before reading it, so memory stays bounded. */
+  static void checkLength(long lines) {
+    if (lines > MAX_LINES) {
+      throw new ImportException(
+          new Message("文档超过" + MAX_LINES + "行，不像一份年度报告。",
+              "The document has more than " + MAX_LINES + " lines; that is not an annual report."),
+          List.of());
+    }
+  }
 
   static ImportResult match(DocumentModel doc) {
-    boolean[] found = new boolean[7];
-    List<StringBuilder> texts = new ArrayList<>();
-    for (int i = 0; i < 7; i++) {
-      texts.add(new StringBuilder());
-    }
-    List<String> preamble = new ArrayList<>();
-    List<PlacedTable> tables = new ArrayList<>();
-    int current = 0;
+    long rows = 0;
     for (Block block : doc.blocks()) {
-      if (block instanceof Block.Paragraph p) {
-        String text = p.text();
-        int heading = Sections.headingOf(text);
-        if (heading > current) {
-          current = heading;
-          found[heading] = true;
-          Matcher artefact = Sections.ARTEFACT.matcher(Labels.trim(text));
-          if (artefact.find()) {
-            texts.get(heading).append(artefact.group(1).strip()).append('\n');
-          }
-          continue;
-        }
-        String line = Labels.trim(text);
-        if (line.isEmpty()) {
-          continue;
-        }
-        if (current == 0) {
-          preamble.add(line);
-        } else {
-          texts.get(current).append(line).append('\n');
-        }
-      } else if (block instanceof Block.Table t) {
-        tables.add(new PlacedTable(t, current));
-      }
+      rows += block instanceof Block.Table t ? t.rows().size() : 1;
     }
-
-    String unitName = null;
-    Integer year = null;
-    List<String> titleCandidates = new ArrayList<>(preamble);
-    if (titleCandidates.isEmpty()) {
-      for (StringBuilder sb : texts) {
-        titleCandidates.add(sb.toString());
-      }
-    }
-    for (String line : titleCandidates) {
-      String compact = line.replaceAll("[\\s\\u3000\\u00A0]+", "");
-      Matcher m = TITLE_UNIT_FIRST.matcher(compact);
-      if (m.find()) {
-        unitName = emptyToNull(m.group(1).replaceFirst("^关于", ""));
-        year = Integer.valueOf(m.group(2));
-        break;
-      }
-      m = TITLE_YEAR_FIRST.matcher(compact);
-      if (m.find()) {
-        year = Integer.valueOf(m.group(1));
-        unitName = emptyToNull(m.group(2));
-        break;
-      }
-    }
-    if (year == null) {
-      for (String line : titleCandidates) {
-        Matcher m = PERIOD.matcher(line.replaceAll("\\s+", ""));
-        if (m.find()) {
-          year = Integer.valueOf(m.group(1));
-          break;
+    checkLength(rows);
+    List<Line> lines = flatten(doc);
+    int count = lines.size();
+    List<Run.Token> tokens = new ArrayList<>();
+    int[] firstToken = new int[count + 1];
+    int[] valuesOnLine = new int[count];
+    List<String> headingTexts = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Line line = lines.get(i);
+      firstToken[i] = tokens.size();
+      List<String> cells = line.cells();
+      int firstValue = -1;
+      int lastValue = -1;
+      for (int c = 0; c < cells.size(); c++) {
+        if (CellValue.looksLikeValue(cells.get(c))) {
+          firstValue = firstValue < 0 ? c : firstValue;
+          lastValue = c;
         }
       }
+      for (int c = 0; c < cells.size(); c++) {
+        // a word printed among a row's values (不详, 待统计) is an unreadable value, not a label
+        boolean value = c >= firstValue && c <= lastValue && firstValue >= 0;
+        tokens.add(new Run.Token(cells.get(c), value, i, line.at(), line.xs().get(c)));
+        valuesOnLine[i] += value ? 1 : 0;
+      }
+      headingTexts.add(line.cells().size() == 1 && valuesOnLine[i] == 0 ? line.cells().get(0) : null);
     }
+    firstToken[count] = tokens.size();
+    Sections.Heading[] headings = Sections.find(headingTexts);
 
     // format version from the label sets
     String first2019 = null;
     Set<String> seen2019 = new LinkedHashSet<>();
     Set<String> seen2021 = new LinkedHashSet<>();
-    for (PlacedTable placed : tables) {
-      for (List<String> row : placed.table().collapsedRows()) {
-        for (String cell : row) {
-          if (cell.isEmpty() || cell.length() > 80) {
-            continue;
-          }
-          String n = Labels.normalise(cell);
-          for (String sign : SIGNS_2019) {
-            if (n.contains(sign) && seen2019.add(sign) && first2019 == null) {
-              first2019 = Labels.trim(cell);
-            }
-          }
-          for (String sign : SIGNS_2021) {
-            if (n.contains(sign)) {
-              seen2021.add(sign);
-            }
-          }
+    for (Run.Token t : tokens) {
+      if (t.value() || t.text().length() > 60) {
+        continue;
+      }
+      String n = t.text();
+      if (n.length() < 4) {
+        continue;
+      }
+      n = Labels.normalise(n);
+      for (String sign : SIGNS_2019) {
+        if (n.contains(sign) && seen2019.add(sign) && first2019 == null) {
+          first2019 = Labels.trim(t.text());
+        }
+      }
+      for (String sign : SIGNS_2021) {
+        if (n.contains(sign)) {
+          seen2021.add(sign);
+        }
+      }
+    }
+
+    // title: unit and year, possibly split over lines
+    String unitName = null;
+    Integer year = null;
+    int preambleEnd = Math.min(count, 12);
+    for (Sections.Heading h : headings) {
+      if (h != null) {
+        preambleEnd = Math.min(Math.max(h.line(), 1), count);
+        break;
+      }
+    }
+    outer:
+    for (int i = 0; i < preambleEnd; i++) {
+      StringBuilder joined = new StringBuilder();
+      for (int k = i; k < Math.min(preambleEnd, i + 3); k++) {
+        joined.append(String.join("", lines.get(k).cells()).replaceAll("[\\s\\u3000\\u00A0#*]+", ""));
+        String compact = joined.toString();
+        Matcher m = TITLE_UNIT_FIRST.matcher(compact);
+        if (m.find()) {
+          unitName = emptyToNull(m.group(1).replaceFirst("^关于", ""));
+          year = Integer.valueOf(m.group(2));
+          break outer;
+        }
+        m = TITLE_YEAR_FIRST.matcher(compact);
+        if (m.find()) {
+          year = Integer.valueOf(m.group(1));
+          unitName = emptyToNull(m.group(2));
+          break outer;
+        }
+      }
+    }
+    if (year == null) {
+      for (Line line : lines) {
+        Matcher m = PERIOD.matcher(String.join("", line.cells()).replaceAll("\\s+", ""));
+        if (m.find()) {
+          year = Integer.valueOf(m.group(1));
+          break;
         }
       }
     }
@@ -157,91 +177,542 @@ final class ReportMatcher {
     } else {
       version = year != null ? FormatVersion.forYear(year) : FormatVersion.FMT2021;
     }
+    Template template = Template.of(version);
 
-    LabelIndex index = LabelIndex.of(version);
-    Cells cells = new Cells();
-    Section2 s2 = new Section2(index, cells);
-    Section3 s3 = new Section3(index, cells);
-    Section4 s4 = new Section4(cells);
-    boolean[] tableFound = new boolean[5];
-    for (PlacedTable placed : tables) {
-      List<List<String>> rows = placed.table().collapsedRows();
-      int section = classify(rows, index, placed.context());
-      switch (section) {
-        case 2 -> s2.table(rows);
-        case 3 -> s3.table(rows);
-        case 4 -> s4.table(rows);
-        default -> {
-          continue;
+    // where each table is printed
+    int s3 = firstLine(tokens, 0, count, k -> k.contains("申请人情况") || k.contains("本年新收政府信息公开申请数量")
+        || k.contains("上年结转政府信息公开申请数量"), 40);
+    if (s3 < 0 && headings[3] != null) {
+      s3 = headings[3].line();
+    }
+    int s4 = firstLine(tokens, Math.max(s3, 0), count, k -> k.contains("行政复议"), 30);
+    if (s4 < 0 && headings[4] != null && headings[4].line() > s3) {
+      s4 = headings[4].line();
+    }
+    int s2Anchor = firstLine(tokens, 0, s3 >= 0 ? s3 : s4 >= 0 ? s4 : count,
+        k -> k.startsWith("第二十条第") || k.equals("信息内容") || k.equals("规章") || k.equals("规范性文件"), 40);
+    int s2 = s2Anchor;
+    if (headings[2] != null && (s2 < 0 || headings[2].line() < s2) && (s3 < 0 || headings[2].line() < s3)) {
+      s2 = headings[2].line();
+    }
+    if (s2 < 0) {
+      s2 = 0;
+    }
+    int end = count;
+    for (int n = 5; n <= 6; n++) {
+      if (headings[n] != null && headings[n].line() > Math.max(s4, s3)) {
+        end = Math.min(end, headings[n].line());
+      }
+    }
+    int s2End = s3 >= 0 ? s3 : s4 >= 0 ? s4 : end;
+    int s3End = s4 >= 0 ? s4 : end;
+    if (s4 >= 0) {
+      // the table 四 ends at the first long paragraph after its values
+      boolean valuesSeen = false;
+      for (int i = s4; i < end; i++) {
+        valuesSeen |= valuesOnLine[i] > 0;
+        if (valuesSeen && lines.get(i).text() && valuesOnLine[i] == 0 && String.join("", lines.get(i).cells()).length() > 60) {
+          end = i;
+          break;
         }
       }
-      tableFound[section] = true;
     }
 
-    List<String> missing = missingItems(index.catalogue(), cells, tableFound);
-    if (!missing.isEmpty()) {
-      String list = String.join("; ", missing);
-      String hint = s3.unrecognised.isEmpty() ? "" : " | " + String.join("; ", s3.unrecognised);
+    Map<String, Reading> readings = new HashMap<>();
+    int[] lastUsed = {-1, -1, -1, -1, -1};
+    readSection2(template, region(tokens, firstToken, s2, s2End), valuesOnLine, readings, lastUsed, s2Anchor);
+    if (s3 >= 0) {
+      readAligned(template, 3, region(tokens, firstToken, s3, s3End), valuesOnLine, readings, lastUsed);
+    }
+    if (s4 >= 0) {
+      readAligned(template, 4, region(tokens, firstToken, s4, end), valuesOnLine, readings, lastUsed);
+    }
+    if (readings.isEmpty()) {
       throw new ImportException(
-          new Message("文档缺少以下内容，无法导入：" + list + hint,
-              "The document cannot be imported; missing: " + list + hint),
-          missing);
+          new Message("文档中未找到年度报告的任何表格（主动公开、依申请公开、行政复议和行政诉讼）。",
+              "No table of the annual report (proactive disclosure, applications, review and litigation) was found."),
+          List.of("section 二 table (第二部分表格)", "section 三 table (第三部分表格)", "section 四 table (第四部分表格)"));
     }
 
     List<Finding> findings = new ArrayList<>();
     for (int n = 1; n <= 6; n++) {
-      if (!found[n]) {
-        findings.add(
-            new Finding("FMT-01", Severity.ERROR, List.of(), Sections.TITLES_ZH.get(n), null,
-                new Message(
-                    "年度报告缺少第" + Sections.numeral(n) + "部分“" + Sections.TITLES_ZH.get(n) + "”。",
-                    "Section " + n + " \"" + Sections.TITLES_EN.get(n) + "\" is missing."),
-                null));
+      Map<String, Object> args = new HashMap<>();
+      args.put("n", Sections.numeral(n));
+      args.put("title", Sections.TITLES_ZH.get(n));
+      if (headings[n] == null) {
+        Map<String, Object> en = new HashMap<>(args);
+        en.put("n", n);
+        en.put("title", Sections.TITLES_EN.get(n));
+        findings.add(new Finding(Rules.FMT_01.id(), Severity.ERROR, List.of(), Sections.TITLES_ZH.get(n), null,
+            new Message(Rules.FMT_01.message(args).zh(), Rules.FMT_01.message(en).en()), null));
+      } else if (!headings[n].numberedRight()) {
+        String printed = headings[n].printed().isEmpty() ? "（无编号）" : headings[n].printed();
+        args.put("printed", printed);
+        Map<String, Object> en = new HashMap<>(args);
+        en.put("n", n);
+        en.put("title", Sections.TITLES_EN.get(n));
+        en.put("printed", headings[n].printed().isEmpty() ? "(unnumbered)" : headings[n].printed());
+        Message zh = RuleSpec.message(Rules.FMT_01_MISNUMBERED_ZH, Rules.FMT_01_MISNUMBERED_EN, args);
+        Message english = RuleSpec.message(Rules.FMT_01_MISNUMBERED_ZH, Rules.FMT_01_MISNUMBERED_EN, en);
+        findings.add(new Finding(Rules.FMT_01.id(), Severity.WARNING, List.of(),
+            Sections.numeral(n) + "、" + Sections.TITLES_ZH.get(n), printed, new Message(zh.zh(), english.en()), null));
       }
     }
     if (year != null && year >= 2021 && version == FormatVersion.FMT2019) {
-      findings.add(
-          new Finding("FMT-02", Severity.ERROR, List.of(), FormatVersion.FMT2021.name(), first2019,
-              new Message(
-                  year + "年度报告应使用2021年版格式，检测到旧版表格“" + first2019 + "”。",
-                  "A " + year + " report must use the 2021 format; found old-format label \"" + first2019 + "\"."),
-              null));
+      Message zh = Rules.FMT_02.message(Map.of("year", year, "expected", "2021年版", "label", first2019));
+      Message en = Rules.FMT_02.message(Map.of("year", year, "expected", "2021", "label", first2019));
+      findings.add(new Finding(Rules.FMT_02.id(), Severity.ERROR, List.of(), FormatVersion.FMT2021.name(), first2019,
+          new Message(zh.zh(), en.en()), null));
     }
 
     Map<String, JsonNode> values = new LinkedHashMap<>();
     Map<String, String> provenance = new LinkedHashMap<>();
-    for (CellDefinition def : index.catalogue().cells()) {
-      String raw = cells.raw.get(def.key());
+    Map<String, CellSource> sources = new LinkedHashMap<>();
+    for (CellDefinition def : template.catalogue().cells()) {
+      Reading r = readings.get(def.key());
+      String raw = r == null ? null : r.raw();
       provenance.put(def.key(), raw);
-      CellValue value = cells.unreadableRows.contains("s" + def.section() + "." + def.rowKey())
-          ? CellValue.UNREADABLE
-          : CellValue.read(raw, def, cells.units.get(def.key()));
+      Position at = r == null ? null : r.at();
+      sources.put(def.key(), new CellSource(raw, at == null || at.page() == 0 ? null : at.page(),
+          at == null || at.line() == 0 ? null : at.line(), r == null ? "none" : r.match()));
+      CellValue value = r == null ? CellValue.UNREADABLE
+          : r.forced() != null ? r.forced()
+          : CellValue.read(raw, def, def.type() == CellType.DEC ? r.unit() : null);
       switch (value.kind()) {
         case NUMBER -> values.put(def.key(), toNode(value.number(), def));
         case BLANK -> {
           values.put(def.key(), JSON.nullNode());
-          findings.add(cellFinding("FMT-04", def, raw,
-              "单元格“%s／%s”为空，按格式应填写数字（无则填0）。",
-              "Cell \"%s/%s\" is blank; the format expects a number (0 if none)."));
+          findings.add(cellFinding(Rules.FMT_04, def, raw));
         }
         case UNREADABLE -> {
           values.put(def.key(), JSON.nullNode());
-          findings.add(cellFinding("FMT-03", def, raw,
-              "单元格“%s／%s”缺失或不是有效数字。", "Cell \"%s/%s\" is missing or not a valid number."));
+          findings.add(cellFinding(Rules.FMT_03, def, raw));
         }
       }
     }
 
+    // narrative: running text between the chosen headings, tables left out
+    boolean[] tableLine = new boolean[count];
+    markTable(tableLine, s2, lastUsed[2]);
+    markTable(tableLine, s3, lastUsed[3]);
+    markTable(tableLine, s4, lastUsed[4]);
     Map<String, String> narrative = new LinkedHashMap<>();
     for (int n = 1; n <= 6; n++) {
-      String body = texts.get(n).toString().strip();
-      if (found[n] && (!body.isEmpty() || n == 1 || n == 5 || n == 6)) {
-        narrative.put("s" + n, body);
+      if (headings[n] == null) {
+        continue;
+      }
+      int from = headings[n].line();
+      int to = count;
+      for (int k = n + 1; k <= 6; k++) {
+        if (headings[k] != null) {
+          to = headings[k].line();
+          break;
+        }
+      }
+      StringBuilder body = new StringBuilder();
+      Matcher artefact = Sections.ARTEFACT.matcher(Labels.trim(headingTexts.get(from)));
+      if (artefact.find()) {
+        body.append(artefact.group(1).strip()).append('\n');
+      }
+      for (int i = from + 1; i < to; i++) {
+        Line line = lines.get(i);
+        if (!line.text() || tableLine[i]) {
+          continue;
+        }
+        String text = Labels.trim(String.join(" ", line.cells()));
+        if (!text.isEmpty()) {
+          body.append(text).append('\n');
+        }
+      }
+      String text = body.toString().strip();
+      if (!text.isEmpty() || n == 1 || n == 5 || n == 6) {
+        narrative.put("s" + n, text);
       }
     }
-    ReportDocument report =
-        new ReportDocument(version, Scope.SELF, null, null, values, narrative, List.of());
-    return new ImportResult(report, unitName, year, version, provenance, findings);
+    ReportDocument report = new ReportDocument(version, Scope.SELF, null, null, values, narrative, List.of());
+    return new ImportResult(report, unitName, year, version, provenance, findings, sources);
+  }
+
+  private static void markTable(boolean[] tableLine, int from, int to) {
+    for (int i = Math.max(from, 0); i <= to && i < tableLine.length; i++) {
+      tableLine[i] = true;
+    }
+  }
+
+  private static List<Line> flatten(DocumentModel doc) {
+    List<Line> lines = new ArrayList<>();
+    for (Block block : doc.blocks()) {
+      if (block instanceof Block.Paragraph p) {
+        lines.add(new Line(List.of(p.text()), List.of(-1), position(p.at(), lines.size()), true));
+      } else if (block instanceof Block.Table t) {
+        for (int r = 0; r < t.rows().size(); r++) {
+          Position at = t.at().get(r);
+          List<String> cells = new ArrayList<>();
+          List<Integer> xs = new ArrayList<>();
+          for (GridCell cell : t.rows().get(r)) {
+            if (cell.merge() == GridCell.Merge.LEFT
+                || cell.merge() == GridCell.Merge.UP && CellValue.looksLikeValue(cell.text())) {
+              continue;
+            }
+            cells.add(cell.text());
+            xs.add(cell.x());
+          }
+          // a row of a text layout is running text where it is not a table; grid rows never are
+          lines.add(new Line(cells, xs, position(at, lines.size()), at.line() > 0));
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static Position position(Position at, int ordinal) {
+    return at.line() > 0 ? at : new Position(0, ordinal + 1);
+  }
+
+  private static int firstLine(
+      List<Run.Token> tokens, int from, int to, java.util.function.Predicate<String> test, int maxLength) {
+    for (Run.Token t : tokens) {
+      if (t.line() < from || t.value() || t.text().length() > maxLength) {
+        continue;
+      }
+      if (t.line() >= to) {
+        break;
+      }
+      if (test.test(t.key())) {
+        return t.line();
+      }
+    }
+    return -1;
+  }
+
+  private static List<Run.Token> region(List<Run.Token> tokens, int[] firstToken, int from, int to) {
+    if (from < 0 || to <= from) {
+      return List.of();
+    }
+    return tokens.subList(firstToken[from], firstToken[Math.min(to, firstToken.length - 1)]);
+  }
+
+  /** Tables 三 and 四: the runs aligned to the template in printed order. */
+  private static void readAligned(
+      Template template, int section, List<Run.Token> tokens, int[] valuesOnLine, Map<String, Reading> out,
+      int[] lastUsed) {
+    List<Template.Row> rows = template.section(section);
+    List<Run> runs = Run.runs(tokens, valuesOnLine);
+    if (section == 3) {
+      runs = Run.columnMajor(runs, rows.size(), rows.get(0).width());
+    }
+    int[] order = section == 3 ? applicantOrder(tokens, rows.get(0)) : null;
+    if (section == 4 && printedBefore(tokens, "复议后起诉", "直接起诉")) {
+      // the litigation groups printed the other way round: align to the rows as printed
+      rows = List.of(rows.get(0), rows.get(2), rows.get(1));
+    }
+    List<Aligner.RowReading> readings =
+        section == 3
+            ? Aligner.align(runs, rows, template.section3Context(), template.otherFirst(), template.otherRows(),
+                template.otherGroup())
+            : Aligner.align(runs, rows, List.of(), -1, 0, null);
+    double[] columns = columnCentres(readings, rows.get(0).width());
+    for (int j = 0; j < rows.size(); j++) {
+      Template.Row row = rows.get(j);
+      Aligner.RowReading reading = readings.get(j);
+      if (columns != null && reading.fill() == Aligner.Fill.PARTIAL && placeByColumn(row, reading, columns, out)) {
+        lastUsed[section] = Math.max(lastUsed[section], reading.run().lastLine());
+        continue;
+      }
+      if (order != null) {
+        List<CellDefinition> cells = new ArrayList<>(row.cells());
+        for (int p = 0; p < order.length; p++) {
+          cells.set(p, row.cells().get(order[p]));
+        }
+        row = new Template.Row(row.rowKey(), row.label(), row.group(), cells, row.bigrams());
+      }
+      store(row, readings.get(j), out, null);
+      if (readings.get(j).run() != null) {
+        lastUsed[section] = Math.max(lastUsed[section], readings.get(j).run().lastLine());
+      }
+    }
+  }
+
+  /**
+   * The applicant columns of table 三 in printed order, when one header line names all seven (a header
+   * printed in another order than the format's); else null (the format's order).
+   */
+  private static int[] applicantOrder(List<Run.Token> tokens, Template.Row first) {
+    List<String> leaves = new ArrayList<>();
+    for (CellDefinition def : first.cells()) {
+      leaves.add(Labels.key(Labels.lastSegment(def.columnLabel())));
+    }
+    int line = -1;
+    List<Integer> found = new ArrayList<>();
+    for (Run.Token t : tokens) {
+      if (t.value() && CellValue.looksLikeValue(t.text()) && !CellValue.isBlank(t.text())) {
+        break; // the header is above the first value
+      }
+      if (t.line() != line) {
+        line = t.line();
+        found.clear();
+      }
+      int c = leaves.indexOf(t.key());
+      if (c >= 0 && !found.contains(c)) {
+        found.add(c);
+        if (found.size() == leaves.size()) {
+          int[] order = new int[found.size()];
+          for (int p = 0; p < order.length; p++) {
+            order[p] = found.get(p);
+          }
+          return order;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The display columns of a table's value columns, from the rows printed whole on one line (the median
+   * centre of each column), or null when fewer than three such rows were printed with positions.
+   */
+  private static double[] columnCentres(List<Aligner.RowReading> readings, int width) {
+    List<double[]> rows = new ArrayList<>();
+    for (Aligner.RowReading r : readings) {
+      Run run = r.run();
+      if (r.fill() == Aligner.Fill.VALUES && run.size() == width && run.positioned()) {
+        double[] centres = new double[width];
+        for (int c = 0; c < width; c++) {
+          centres[c] = run.values().get(c).centre();
+        }
+        rows.add(centres);
+      }
+    }
+    if (rows.size() < 3) {
+      return null;
+    }
+    double[] out = new double[width];
+    for (int c = 0; c < width; c++) {
+      double[] column = new double[rows.size()];
+      for (int k = 0; k < rows.size(); k++) {
+        column[k] = rows.get(k)[c];
+      }
+      java.util.Arrays.sort(column);
+      out[c] = column[column.length / 2];
+      if (c > 0 && out[c] <= out[c - 1]) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A row printed with fewer values than columns on one line (pdftotext drops blank cells): each value goes to
+   * the column printed right above or below it, the columns left without a value are blank (FMT-04). False,
+   * and nothing placed, when a value is not clearly under one column.
+   */
+  private static boolean placeByColumn(Template.Row row, Aligner.RowReading reading, double[] columns,
+      Map<String, Reading> out) {
+    Run run = reading.run();
+    if (!run.positioned() || run.size() >= row.width()) {
+      return false;
+    }
+    double gap = Double.MAX_VALUE;
+    for (int c = 1; c < columns.length; c++) {
+      gap = Math.min(gap, columns[c] - columns[c - 1]);
+    }
+    Run.Token[] placed = new Run.Token[row.width()];
+    for (Run.Token t : run.values()) {
+      int best = 0;
+      for (int c = 1; c < columns.length; c++) {
+        if (Math.abs(columns[c] - t.centre()) < Math.abs(columns[best] - t.centre())) {
+          best = c;
+        }
+      }
+      if (Math.abs(columns[best] - t.centre()) > gap / 3 || placed[best] != null) {
+        return false;
+      }
+      placed[best] = t;
+    }
+    for (int c = 0; c < row.width(); c++) {
+      Run.Token t = placed[c];
+      Position at = t != null ? t.at() : run.values().get(0).at();
+      out.put(row.cells().get(c).key(),
+          new Reading(t != null ? t.text() : "", at, "structure", t != null ? null : CellValue.BLANK, null));
+    }
+    return true;
+  }
+
+  /** True if a short label containing {@code first} is printed before one containing {@code second}. */
+  private static boolean printedBefore(List<Run.Token> tokens, String first, String second) {
+    for (Run.Token t : tokens) {
+      if (t.value() || t.text().length() > 30) {
+        continue;
+      }
+      boolean a = t.key().contains(first);
+      boolean b = t.key().contains(second);
+      if (a != b) {
+        return a;
+      }
+    }
+    return false;
+  }
+
+  private static void store(Template.Row row, Aligner.RowReading reading, Map<String, Reading> out, String unit) {
+    Run run = reading.run();
+    switch (reading.fill()) {
+      case VALUES -> {
+        for (int c = 0; c < row.width(); c++) {
+          Run.Token t = run.values().get(reading.offset() + c);
+          out.put(row.cells().get(c).key(), new Reading(t.text(), t.at(), reading.match(), null, unit));
+        }
+      }
+      case PARTIAL, MERGED -> {
+        for (CellDefinition def : row.cells()) {
+          out.put(def.key(), new Reading(run.raw(), run.values().get(0).at(), reading.match(), CellValue.UNREADABLE,
+              unit));
+        }
+      }
+      case NONE -> {}
+    }
+  }
+
+  /**
+   * Table 二: its rows have distinct labels and are sometimes printed out of order, so a run whose label
+   * names one row by a margin fills it; the rows left are aligned by structure with the runs left.
+   */
+  private static void readSection2(
+      Template template, List<Run.Token> tokens, int[] valuesOnLine, Map<String, Reading> out, int[] lastUsed,
+      int anchor) {
+    List<Run> runs = Run.runs(tokens, valuesOnLine);
+    List<Template.Row> rows = template.section(2);
+    boolean[] rowDone = new boolean[rows.size()];
+    boolean[] runDone = new boolean[runs.size()];
+    Map<Run, String> units = new HashMap<>();
+    String unit = null;
+    int ti = 0;
+    for (Run run : runs) {
+      // the unit printed in the column header most recently before this run (本年收费金额（单位：元）)
+      for (; ti < tokens.size() && tokens.get(ti).line() < run.firstLine(); ti++) {
+        Run.Token t = tokens.get(ti);
+        if (!t.value() && t.text().length() <= 40) {
+          String u = unitOfHeader(t.text());
+          if (u != null) {
+            unit = u;
+          }
+        }
+      }
+      units.put(run, unit);
+    }
+    Run[] shortRun = new Run[rows.size()];
+    for (int i = 0; i < runs.size(); i++) {
+      Run run = runs.get(i);
+      List<Aligner.RowReading> one = Aligner.align(List.of(run), rows, List.of(), -1, 0, null, false);
+      for (int j = 0; j < rows.size(); j++) {
+        Aligner.RowReading r = one.get(j);
+        if (rowDone[j] || r.fill() == Aligner.Fill.NONE || "structure".equals(r.match())) {
+          continue;
+        }
+        rowDone[j] = true;
+        runDone[i] = true;
+        lastUsed[2] = Math.max(lastUsed[2], run.lastLine());
+        if (r.fill() == Aligner.Fill.VALUES) {
+          store(rows.get(j), r, out, units.get(run));
+        } else {
+          shortRun[j] = run;
+        }
+        break;
+      }
+    }
+    // a row printed one value short, and a lone value whose remark names that row's missing column: the
+    // extraction took a cell with a remark (22（其中修订16件）, 55（含自然失效29件）) out of its row
+    for (int j = 0; j < rows.size(); j++) {
+      Run run = shortRun[j];
+      if (run == null) {
+        continue;
+      }
+      Template.Row row = rows.get(j);
+      boolean filled = false;
+      if (run.size() == row.width() - 1) {
+        for (int i = 0; i < runs.size() && !filled; i++) {
+          Run lone = runs.get(i);
+          if (runDone[i] || lone.size() != 1 || lone.allBlank() || lone.after().isEmpty()) {
+            continue;
+          }
+          int column = remarkColumn(row, lone.after().get(0));
+          if (column < 0) {
+            continue;
+          }
+          runDone[i] = true;
+          filled = true;
+          int k = 0;
+          for (int c = 0; c < row.width(); c++) {
+            Run.Token t = c == column ? lone.values().get(0) : run.values().get(k++);
+            String raw = c == column ? t.text() + lone.after().get(0) : t.text();
+            out.put(row.cells().get(c).key(), new Reading(raw, t.at(), c == column ? "structure" : "nearest", null,
+                units.get(run)));
+          }
+        }
+      }
+      if (!filled) {
+        store(row, new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "nearest"), out, null);
+      }
+    }
+    if (anchor < 0) {
+      return; // no table 二 printed here (only its heading): nothing to place by structure
+    }
+    List<Run> restRuns = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      if (!runDone[i] && runs.get(i).firstLine() >= anchor) {
+        restRuns.add(runs.get(i));
+      }
+    }
+    List<Template.Row> restRows = new ArrayList<>();
+    for (int j = 0; j < rows.size(); j++) {
+      if (!rowDone[j]) {
+        restRows.add(rows.get(j));
+      }
+    }
+    if (restRows.isEmpty() || restRuns.isEmpty()) {
+      return;
+    }
+    List<Aligner.RowReading> rest = Aligner.align(restRuns, restRows, List.of(), -1, 0, null);
+    for (int j = 0; j < restRows.size(); j++) {
+      Aligner.RowReading r = rest.get(j);
+      if (r.fill() == Aligner.Fill.VALUES) {
+        store(restRows.get(j), r, out, units.get(r.run()));
+        lastUsed[2] = Math.max(lastUsed[2], r.run().lastLine());
+      }
+    }
+  }
+
+  /** The column of a table 二 row a remark names (废止/失效 → 本年废止件数, 修订/制发 → 本年制发件数), or -1. */
+  private static int remarkColumn(Template.Row row, String remark) {
+    String r = Labels.normalise(remark);
+    if (!r.startsWith("（")) {
+      return -1;
+    }
+    String column = r.contains("废止") || r.contains("失效") ? "废止"
+        : r.contains("修订") || r.contains("制发") || r.contains("制定") ? "制发"
+        : r.contains("有效") ? "有效" : null;
+    if (column == null) {
+      return -1;
+    }
+    for (int c = 0; c < row.width(); c++) {
+      if (row.cells().get(c).columnLabel().contains(column)) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  private static String unitOfHeader(String header) {
+    String n = Labels.normalise(header);
+    if (!n.contains("收费") && !n.contains("单位") && !n.contains("金额")) {
+      return null;
+    }
+    if (n.contains("万元")) {
+      return "万元";
+    }
+    if (n.contains("（元）") || n.contains("：元") || n.contains("单位元") || n.endsWith("元")) {
+      return "元";
+    }
+    return null;
   }
 
   private static String emptyToNull(String s) {
@@ -250,7 +721,7 @@ final class ReportMatcher {
   }
 
   private static JsonNode toNode(BigDecimal number, CellDefinition def) {
-    if (def.type() != org.nianbao.catalogue.CellType.DEC) {
+    if (def.type() != CellType.DEC) {
       BigDecimal stripped = number.stripTrailingZeros();
       if (stripped.scale() <= 0) {
         return JSON.numberNode(stripped.longValueExact());
@@ -259,444 +730,13 @@ final class ReportMatcher {
     return JSON.numberNode(number);
   }
 
-  private static Finding cellFinding(String rule, CellDefinition def, String raw, String zh, String en) {
+  private static Finding cellFinding(RuleSpec rule, CellDefinition def, String raw) {
     String row = Labels.lastSegment(def.rowLabel());
     String col = def.section() == 2 ? def.columnLabel() : Labels.lastSegment(def.columnLabel());
-    return new Finding(rule, Severity.WARNING, List.of(def.key()), "number", raw,
-        new Message(String.format(zh, row, col), String.format(en, row, col)), null);
-  }
-
-  /** Which section a table holds, by its labels; the heading context decides when labels say nothing. */
-  private static int classify(List<List<String>> rows, LabelIndex index, int context) {
-    int[] score = new int[5];
-    for (List<String> row : rows) {
-      for (String cell : row) {
-        if (cell.isEmpty() || cell.length() > 80 || CellValue.looksLikeValue(cell)) {
-          continue;
-        }
-        String n = Labels.normalise(cell);
-        if (SHARED_WORDS.contains(n)) {
-          continue;
-        }
-        if (n.startsWith("第二十条") || S2_WORDS.contains(n) || index.section2Row(n) != null
-            || index.section2Column(n) != null) {
-          score[2]++;
-        }
-        if (S3_WORDS.contains(n) || n.startsWith("（本列数据") || (n.length() >= 4 && index.section3Row(n, null) != null)
-            || index.group(n) != null) {
-          score[3]++;
-        }
-        if (S4_WORDS.contains(n)) {
-          score[4]++;
-        }
-      }
-    }
-    int best = 0;
-    for (int s = 2; s <= 4; s++) {
-      if (score[s] > 0 && (best == 0 || score[s] > score[best])) {
-        best = s;
-      }
-    }
-    if (best == 0 && context >= 2 && context <= 4) {
-      return context;
-    }
-    return best;
-  }
-
-  private static List<String> missingItems(Catalogue catalogue, Cells cells, boolean[] tableFound) {
-    List<String> missing = new ArrayList<>();
-    Map<String, List<CellDefinition>> byRow = new LinkedHashMap<>();
-    for (CellDefinition def : catalogue.cells()) {
-      if (!tableFound[def.section()]) {
-        continue;
-      }
-      if (!cells.raw.containsKey(def.key())) {
-        byRow.computeIfAbsent("s" + def.section() + "." + def.rowKey(), k -> new ArrayList<>()).add(def);
-      }
-    }
-    for (int s = 2; s <= 4; s++) {
-      if (!tableFound[s]) {
-        missing.add("section " + Sections.numeral(s) + " table (第" + Sections.numeral(s) + "部分“"
-            + Sections.TITLES_ZH.get(s) + "”表格)");
-      }
-    }
-    Map<String, Integer> rowSizes = new HashMap<>();
-    for (CellDefinition def : catalogue.cells()) {
-      rowSizes.merge("s" + def.section() + "." + def.rowKey(), 1, Integer::sum);
-    }
-    byRow.forEach(
-        (row, defs) -> {
-          if (defs.size() == rowSizes.get(row)) {
-            missing.add("row " + row + " (" + defs.get(0).rowLabel() + ")");
-          } else {
-            for (CellDefinition def : defs) {
-              missing.add("cell " + def.key() + " (" + def.shortLabel() + ")");
-            }
-          }
-        });
-    return missing;
-  }
-
-  /** The raw cell texts found so far, keyed by catalogue key, with column units and unreadable rows. */
-  private static final class Cells {
-    final Map<String, String> raw = new HashMap<>();
-    final Map<String, String> units = new HashMap<>();
-    final Set<String> unreadableRows = new LinkedHashSet<>();
-
-    void put(String key, String text) {
-      raw.putIfAbsent(key, text);
-    }
-  }
-
-  /** Trailing value cells of a row: how many of the last cells look like values (blank or numeric). */
-  private static int trailingValues(List<String> row) {
-    int n = 0;
-    for (int i = row.size() - 1; i >= 0 && CellValue.looksLikeValue(row.get(i)); i--) {
-      n++;
-    }
-    return n;
-  }
-
-  /** True if more than half of the cells look like values and none is a section 四 header label. */
-  private static boolean mostlyValues(List<String> row) {
-    int values = 0;
-    for (String cell : row) {
-      if (CellValue.looksLikeValue(cell)) {
-        values++;
-      } else if (S4_WORDS.contains(Labels.normalise(cell)) || SHARED_WORDS.contains(Labels.normalise(cell))) {
-        return false;
-      }
-    }
-    return values * 2 > row.size();
-  }
-
-  private static boolean anyFilled(List<String> cells) {
-    for (String cell : cells) {
-      if (!Labels.trim(cell).isEmpty()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String unitOfHeader(String header) {
-    String n = Labels.normalise(header);
-    if (n.contains("万元")) {
-      return "万元";
-    }
-    if (n.contains("（元）") || n.contains("：元") || n.contains("单位元")) {
-      return "元";
-    }
-    return null;
-  }
-
-  /** Section 二: caption rows 第二十条第（X）项, header rows 信息内容 + columns, data rows label + values. */
-  private static final class Section2 {
-    private final LabelIndex index;
-    private final Cells cells;
-    private List<String> header;
-
-    Section2(LabelIndex index, Cells cells) {
-      this.index = index;
-      this.cells = cells;
-    }
-
-    void table(List<List<String>> rows) {
-      for (List<String> row : rows) {
-        row(row);
-      }
-    }
-
-    private void row(List<String> row) {
-      int labelAt = -1;
-      LabelIndex.Row match = null;
-      for (int i = 0; i < row.size() && match == null; i++) {
-        String cell = row.get(i);
-        if (cell.isEmpty() || CellValue.looksLikeValue(cell)) {
-          continue;
-        }
-        match = index.section2Row(Labels.normalise(cell));
-        labelAt = i;
-      }
-      if (match == null) {
-        for (int i = 0; i < row.size(); i++) {
-          if (index.section2Column(Labels.normalise(row.get(i))) != null) {
-            header = row.subList(i, row.size());
-            return;
-          }
-        }
-        return;
-      }
-      List<String> values = row.subList(labelAt + 1, row.size());
-      List<CellDefinition> expected = match.cells();
-      if (header != null && header.size() == values.size()) {
-        Map<String, CellDefinition> byColumn = new HashMap<>();
-        expected.forEach(def -> byColumn.put(def.columnKey(), def));
-        List<CellDefinition> mapped = new ArrayList<>();
-        for (String h : header) {
-          CellDefinition def = byColumn.get(index.section2Column(Labels.normalise(h)));
-          if (def != null) {
-            mapped.add(def);
-          }
-        }
-        if (mapped.size() == values.size() && new LinkedHashSet<>(mapped).size() == expected.size()) {
-          for (int i = 0; i < values.size(); i++) {
-            put(mapped.get(i), values.get(i), unitOfHeader(header.get(i)));
-          }
-          return;
-        }
-      }
-      if (values.size() >= expected.size()) {
-        List<String> last = values.subList(values.size() - expected.size(), values.size());
-        for (int i = 0; i < expected.size(); i++) {
-          String unit = header != null && header.size() == expected.size() ? unitOfHeader(header.get(i)) : null;
-          put(expected.get(i), last.get(i), unit);
-        }
-      } else {
-        cells.unreadableRows.add("s2." + match.rowKey());
-        String joined = String.join(" ", values);
-        expected.forEach(def -> cells.put(def.key(), joined));
-      }
-    }
-
-    private void put(CellDefinition def, String raw, String unit) {
-      cells.put(def.key(), raw);
-      if (unit != null) {
-        cells.units.putIfAbsent(def.key(), unit);
-      }
-    }
-  }
-
-  /** Section 三: 25 (2019: 23) data rows of seven applicant columns, labels on the left. */
-  private static final class Section3 {
-    private final LabelIndex index;
-    private final Cells cells;
-    private final int width = Catalogue.APPLICANT_COLUMNS.size();
-    private final List<String> columnLeaves = new ArrayList<>();
-    private int[] order;
-    private String group;
-    private String pending = "";
-    private boolean dataSeen;
-    private final List<List<String>> headers = new ArrayList<>();
-    final List<String> unrecognised = new ArrayList<>();
-
-    Section3(LabelIndex index, Cells cells) {
-      this.index = index;
-      this.cells = cells;
-      for (String column : Catalogue.APPLICANT_COLUMNS) {
-        String label = index.catalogue().cell("s3.new." + column).columnLabel();
-        columnLeaves.add(Labels.normalise(Labels.lastSegment(label)));
-      }
-      order = new int[width];
-      for (int i = 0; i < width; i++) {
-        order[i] = i;
-      }
-    }
-
-    void table(List<List<String>> rows) {
-      for (List<String> row : rows) {
-        row(row);
-      }
-    }
-
-    private void row(List<String> row) {
-      if (row.size() > width) {
-        List<String> values = row.subList(row.size() - width, row.size());
-        int valueLike = 0;
-        for (String v : values) {
-          valueLike += CellValue.looksLikeValue(v) ? 1 : 0;
-        }
-        if (valueLike * 2 > width && anyFilled(values)) {
-          LabelIndex.Row match = label(row.subList(0, row.size() - width));
-          if (match != null) {
-            dataRow(match);
-            for (int i = 0; i < width; i++) {
-              cells.put(match.cells().get(order[i]).key(), values.get(i));
-            }
-            return;
-          }
-        }
-      }
-      int trailing = Math.min(trailingValues(row), width);
-      List<String> values = row.subList(row.size() - trailing, row.size());
-      if (trailing > 0 && trailing < width && anyFilled(values)) {
-        LabelIndex.Row match = label(row.subList(0, row.size() - trailing));
-        if (match != null) {
-          // fewer values than columns: which ones are missing is unknown, so the whole row is unreadable
-          dataRow(match);
-          cells.unreadableRows.add("s3." + match.rowKey());
-          String joined = String.join(" ", values);
-          match.cells().forEach(def -> cells.put(def.key(), joined));
-          return;
-        }
-      }
-      List<String> labels = labels(row.subList(0, row.size() - trailing));
-      if (!dataSeen) {
-        headers.add(row);
-      }
-      if (trailing > 0 && anyFilled(values) && !labels.isEmpty()) {
-        unrecognised.add("unrecognised row 未识别的行: " + labels.get(labels.size() - 1));
-      }
-      fragment(labels, row);
-    }
-
-    private static List<String> labels(List<String> cells) {
-      List<String> labels = new ArrayList<>();
-      for (String cell : cells) {
-        String t = Labels.trim(cell);
-        if (!t.isEmpty()) {
-          labels.add(t);
-        }
-      }
-      return labels;
-    }
-
-    /** The catalogue row named by the label cells of a data row (group labels update the state). */
-    private LabelIndex.Row label(List<String> labelCells) {
-      List<String> labels = labels(labelCells);
-      if (labels.isEmpty()) {
-        return null;
-      }
-      String before = group;
-      for (int i = 0; i < labels.size() - 1; i++) {
-        String g = index.group(Labels.normalise(labels.get(i)));
-        if (g != null) {
-          group = g;
-        }
-      }
-      String leaf = labels.get(labels.size() - 1);
-      LabelIndex.Row match =
-          pending.isEmpty() ? null : index.section3Row(Labels.normalise(pending + leaf), group);
-      if (match == null) {
-        match = index.section3Row(Labels.normalise(leaf), group);
-      }
-      if (match == null) {
-        group = before;
-      }
-      return match;
-    }
-
-    private void dataRow(LabelIndex.Row match) {
-      if (!dataSeen) {
-        dataSeen = true;
-        columnOrder();
-      }
-      pending = "";
-      group = match.group();
-    }
-
-    /** A one-cell row that is not a data row: a group label or a wrapped fragment of the next label. */
-    private void fragment(List<String> labels, List<String> row) {
-      if (labels.size() != 1 || row.size() > 2) {
-        pending = "";
-        return;
-      }
-      String label = labels.get(0);
-      String normalised = Labels.normalise(label);
-      String g = index.group(normalised);
-      if (g != null) {
-        group = g;
-        pending = "";
-      } else if (!index.isTop(normalised) && !CellValue.looksLikeValue(label)) {
-        pending = pending + label;
-      }
-    }
-
-    /** Verifies (and if need be takes) the applicant column order from the header rows above the data. */
-    private void columnOrder() {
-      List<List<Integer>> found = new ArrayList<>();
-      for (List<String> row : headers) {
-        List<Integer> columns = new ArrayList<>();
-        for (String cell : row) {
-          int c = columnLeaves.indexOf(Labels.normalise(cell));
-          if (c >= 0 && !columns.contains(c)) {
-            columns.add(c);
-          }
-        }
-        if (columns.size() == width) {
-          for (int i = 0; i < width; i++) {
-            order[i] = columns.get(i);
-          }
-          return;
-        }
-        found.add(columns);
-      }
-      for (List<Integer> columns : found) {
-        for (int i = 1; i < columns.size(); i++) {
-          if (columns.get(i) < columns.get(i - 1)) {
-            throw new ImportException(
-                new Message("第三部分表格的申请人列顺序无法识别。",
-                    "The applicant columns of the section 三 table are in an unrecognised order."),
-                List.of("section 三 applicant column header (申请人情况表头)"));
-          }
-        }
-      }
-    }
-  }
-
-  /** Section 四: 15 numbers in one row, or split tables of 5 (行政复议) and 10 (行政诉讼). */
-  private static final class Section4 {
-    private final Cells cells;
-    private final Set<String> filled = new LinkedHashSet<>();
-
-    Section4(Cells cells) {
-      this.cells = cells;
-    }
-
-    void table(List<List<String>> rows) {
-      List<String> groups = new ArrayList<>();
-      for (List<String> row : rows) {
-        int trailing = trailingValues(row);
-        if (trailing < row.size() && row.size() % 5 == 0 && mostlyValues(row)) {
-          trailing = row.size(); // a value row with an unreadable cell in it
-        }
-        List<String> values = row.subList(row.size() - trailing, row.size());
-        if (trailing >= 5 && anyFilled(values)) {
-          values(values.subList(Math.max(0, values.size() - 15), values.size()), groups);
-          groups.clear();
-          continue;
-        }
-        for (String cell : row) {
-          String n = Labels.normalise(cell);
-          String g = null;
-          if (n.equals("行政复议")) {
-            g = "review";
-          } else if (n.contains("未经复议") || n.contains("直接起诉")) {
-            g = "litigation_direct";
-          } else if (n.contains("复议后起诉")) {
-            g = "litigation_after_review";
-          }
-          if (g != null && !groups.contains(g)) {
-            groups.add(g);
-          }
-        }
-      }
-    }
-
-    private void values(List<String> values, List<String> groups) {
-      List<String> targets;
-      int per = Catalogue.REVIEW_COLUMNS.size();
-      if (groups.size() * per == values.size()) {
-        targets = groups;
-      } else if (values.size() % per == 0) {
-        targets = new ArrayList<>();
-        for (String g : Catalogue.REVIEW_GROUPS) {
-          if (!filled.contains(g) && targets.size() < values.size() / per) {
-            targets.add(g);
-          }
-        }
-      } else {
-        return;
-      }
-      for (int gi = 0; gi < targets.size(); gi++) {
-        String g = targets.get(gi);
-        if (!filled.add(g)) {
-          continue;
-        }
-        for (int c = 0; c < per; c++) {
-          cells.put("s4." + g + "." + Catalogue.REVIEW_COLUMNS.get(c), values.get(gi * per + c));
-        }
-      }
-    }
+    String section = "第" + Sections.numeral(def.section()) + "部分 ";
+    Map<String, Object> zh = Map.of("row", section + row, "col", col);
+    Map<String, Object> en = Map.of("row", "section " + Sections.numeral(def.section()) + " " + row, "col", col);
+    return new Finding(rule.id(), Severity.WARNING, List.of(def.key()), "number", raw,
+        new Message(rule.message(zh).zh(), rule.message(en).en()), null);
   }
 }

@@ -54,6 +54,19 @@ public class AccessControl implements RegistrationPolicy {
     return c;
   }
 
+  /** The caller, who must hold a valid token of any scope; 401 otherwise. */
+  public Caller requireCaller() {
+    return caller();
+  }
+
+  /**
+   * Work done later on behalf of a caller (a batch import, in a request context of its own) is checked
+   * against that caller, authenticated when the work was asked for and re-checked since.
+   */
+  public void actAs(Caller onBehalfOf) {
+    this.caller = onBehalfOf;
+  }
+
   /** The authenticated caller of this request (looked up once per request). */
   private Caller caller() {
     if (caller == null) {

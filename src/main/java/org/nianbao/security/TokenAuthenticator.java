@@ -68,4 +68,20 @@ public class TokenAuthenticator {
               return new Caller(token.id, token.name, token.scope);
             });
   }
+
+  /**
+   * The same caller if its token is still usable (not revoked or expired; the bootstrap token still
+   * configured), with the token's current scope; empty otherwise. For work done later on a caller's behalf.
+   */
+  @Transactional
+  public Optional<Caller> stillValid(Caller caller) {
+    if (caller.tokenId() == null) {
+      return bootstrapToken.isPresent() ? Optional.of(caller) : Optional.empty();
+    }
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    return tokens
+        .findByIdOptional(caller.tokenId())
+        .filter(token -> token.isActive(now))
+        .map(token -> new Caller(token.id, token.name, token.scope));
+  }
 }

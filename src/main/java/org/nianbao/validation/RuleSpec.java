@@ -18,4 +18,15 @@ public record RuleSpec(
     RuleOrigin origin,
     String formula,
     String messageZh,
-    String messageEn) {}
+    String messageEn) {
+
+  /** The rule's message with its placeholders filled from {@code args}. */
+  public Message message(java.util.Map<String, ?> args) {
+    return new Message(Templates.fill(messageZh, args), Templates.fill(messageEn, args));
+  }
+
+  /** Another message of this rule (e.g. a variant the catalogue declares beside it), filled from {@code args}. */
+  public static Message message(String zh, String en, java.util.Map<String, ?> args) {
+    return new Message(Templates.fill(zh, args), Templates.fill(en, args));
+  }
+}

@@ -14,6 +14,26 @@ public final class Rules {
 
   private Rules() {}
 
+  /**
+   * FMT-01: all six sections are present, each found by its number and its keywords; a section found by its
+   * keywords under another number (二…六 printed as 三…七), or under a sub-heading only, is misnumbered.
+   */
+  public static final RuleSpec FMT_01 =
+      new RuleSpec(
+          "FMT-01",
+          ERROR,
+          false,
+          OFFICIAL,
+          "sections 一…六 present, matched by number and keyword (missing: ERROR; misnumbered: WARNING)",
+          "年度报告缺少第{n}部分“{title}”。",
+          "Section {n} \"{title}\" is missing.");
+
+  /** FMT-01's message for a section found by its keywords under a heading numbered otherwise. */
+  public static final String FMT_01_MISNUMBERED_ZH = "第{n}部分“{title}”的标题编号有误：印作“{printed}”。";
+
+  /** FMT-01's message for a misnumbered section, in English. */
+  public static final String FMT_01_MISNUMBERED_EN = "Section {n} \"{title}\" is misnumbered: printed as \"{printed}\".";
+
   /** FMT-02: the declared format matches the report year (≥ 2021 ⇒ FMT2021, 2019–2020 ⇒ FMT2019) and is present. */
   public static final RuleSpec FMT_02 =
       new RuleSpec(
@@ -254,7 +274,7 @@ public final class Rules {
 
   public static final List<RuleSpec> ALL =
       List.of(
-          FMT_02, FMT_03, FMT_04, FMT_05, FMT_06, S3_01, S3_02, S3_03, S3_04, S4_01, S2_01, S2_02, S2_03,
+          FMT_01, FMT_02, FMT_03, FMT_04, FMT_05, FMT_06, S3_01, S3_02, S3_03, S3_04, S4_01, S2_01, S2_02, S2_03,
           TXT_01, TXT_02, TXT_03, TXT_04, TXT_05, TXT_07, LC_01, LC_02);
 
   /** The position of a rule id in {@link #ALL}, or {@code ALL.size()} for an unknown id. */

@@ -16,30 +16,34 @@ class BrokenDocumentTest {
   private final DocumentImporter importer = new DocumentImporter();
 
   @Test
-  void aDocumentWithoutTheSection3TableNamesIt() {
+  void aDocumentWithoutTheSection3TableIsReadInPart() {
     List<List<List<ReportFixtures.Span>>> tables =
         ReportFixtures.tables(FormatVersion.FMT2021, ReportFixtures.wolongRaw());
     String html = ReportFixtures.html(HtmlImportTest.TITLE, List.of(tables.get(0)))
         .replace("</div></body>", "")
         + ReportFixtures.html("x", List.of(tables.get(2)));
-    // the second page only adds a section 四 table; section 三 has none
-    ImportException e = assertThrows(ImportException.class,
-        () -> importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html"));
-    assertTrue(e.missing().stream().anyMatch(m -> m.startsWith("section 三 table")), () -> e.missing().toString());
-    assertTrue(e.userMessage().zh().contains("第三部分"), e.userMessage().zh());
+    // the second page only adds a section 四 table; section 三 has none: its 175 cells are null, each named
+    ImportResult result = importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html");
+    assertEquals(175, result.findings().stream().filter(f -> f.rule().equals("FMT-03")).count());
+    assertTrue(result.report().cells().get("s3.new.natural").isNull());
+    assertEquals(8339L, result.report().cells().get("s2.licensing.decisions").longValue());
+    assertEquals(18L, result.report().cells().get("s4.review.total").longValue());
+    assertTrue(result.findings().stream().anyMatch(f -> f.cells().equals(List.of("s3.new.natural"))
+        && f.message().zh().contains("第三部分")));
   }
 
   @Test
-  void aTruncatedTableNamesTheMissingRows() throws IOException {
+  void aTruncatedTableGivesWhatWasRead() throws IOException {
     String text = new String(TextImportTest.resource("wolong-2024.txt"), StandardCharsets.UTF_8);
     String truncated = text.substring(0, text.indexOf("\t5.属于三类内部事务信息"));
-    ImportException e = assertThrows(ImportException.class,
-        () -> importer.importDocument(truncated.getBytes(StandardCharsets.UTF_8), "text/plain"));
-    assertTrue(e.missing().contains("row s3.withheld.internal_affairs (三、本年度办理结果/（三）不予公开/5.属于三类内部事务信息)"),
-        () -> e.missing().toString());
-    assertTrue(e.missing().contains("row s3.carried_out (四、结转下年度继续办理)"), () -> e.missing().toString());
-    assertTrue(e.missing().stream().anyMatch(m -> m.startsWith("section 四 table")), () -> e.missing().toString());
-    assertTrue(e.userMessage().en().startsWith("The document cannot be imported; missing:"));
+    ImportResult result = importer.importDocument(truncated.getBytes(StandardCharsets.UTF_8), "text/plain");
+    assertEquals(2L, result.report().cells().get("s3.withheld.third_party_rights.total").longValue());
+    assertTrue(result.report().cells().get("s3.withheld.internal_affairs.natural").isNull());
+    assertTrue(result.report().cells().get("s3.carried_out.total").isNull());
+    assertTrue(result.report().cells().get("s4.review.total").isNull());
+    // 17 rows of table 三 and the 15 cells of table 四 unread
+    assertEquals(17 * 7 + 15, result.findings().stream().filter(f -> f.rule().equals("FMT-03")).count());
+    assertEquals("none", result.sources().get("s3.carried_out.total").match());
   }
 
   @Test

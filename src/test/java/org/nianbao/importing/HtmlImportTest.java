@@ -87,9 +87,9 @@ class HtmlImportTest {
     assertEquals(List.of(List.of("s3.new.business"), List.of("s3.granted.research"), List.of("s4.review.other")),
         fmt04.stream().map(Finding::cells).toList());
     assertTrue(fmt04.stream().allMatch(f -> f.severity() == Severity.WARNING));
-    assertEquals("单元格“一、本年新收政府信息公开申请数量／商业企业”为空，按格式应填写数字（无则填0）。",
+    assertEquals("单元格“第三部分 一、本年新收政府信息公开申请数量／商业企业”为空，按格式应填写数字（无则填0）。",
         fmt04.get(0).message().zh());
-    assertEquals("Cell \"一、本年新收政府信息公开申请数量/商业企业\" is blank; the format expects a number (0 if none).",
+    assertEquals("Cell \"section 三 一、本年新收政府信息公开申请数量/商业企业\" is blank; the format expects a number (0 if none).",
         fmt04.get(0).message().en());
 
     List<Finding> fmt03 = result.findings().stream().filter(f -> f.rule().equals("FMT-03")).toList();

@@ -41,6 +41,9 @@ class ImportResourceTest {
         .body("year", equalTo(2024))
         .body("formatVersion", equalTo("FMT2021"))
         .body("provenance.'s2.admin_fee.amount'", equalTo("143.2062"))
+        .body("sources.'s2.admin_fee.amount'.raw", equalTo("143.2062"))
+        .body("sources.'s2.admin_fee.amount'.match", equalTo("exact"))
+        .body("sources.'s3.new.natural'.line", equalTo(87))
         .body("findings.rule", hasItems("TXT-02", "TXT-04", "TXT-05"))
         .body("findings.severity", not(hasItem("ERROR")))
         .extract().asString();
@@ -83,7 +86,8 @@ class ImportResourceTest {
         .body("missing.size()", org.hamcrest.Matchers.greaterThan(0));
     given().filter(RESPONSE_ONLY).contentType("application/pdf").body(new byte[] {37, 80, 68, 70})
         .when().post("/api/v1/imports")
-        .then().statusCode(415).contentType("application/problem+json");
+        .then().statusCode(422).contentType("application/problem+json")
+        .body("type", equalTo("https://nianbao.org/problems/unreadable-document"));
     given().filter(RESPONSE_ONLY).contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
         .body(new byte[] {80, 75, 3, 4, 1, 2, 3})
         .when().post("/api/v1/imports")
