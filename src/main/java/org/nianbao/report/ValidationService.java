@@ -34,6 +34,11 @@ public class ValidationService {
     return validate(document, unit, year, Mode.SUBMISSION);
   }
 
+  /** Dry run without a unit: the pure rule engine alone, no database. */
+  public ValidationResult check(ReportDocument document, Integer year) {
+    return validator.validate(document, new ValidationContext(year, null, null, Mode.SUBMISSION));
+  }
+
   /** Validates against the stored previous-year report of the same unit, if any. */
   public ValidationResult validate(ReportDocument document, Unit unit, Integer year, Mode mode) {
     ReportDocument previous = null;
