@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.nianbao.common.Sql;
 import org.nianbao.security.Caller;
 
 /** The batches and their documents in PostgreSQL (tables import_batch, import_batch_document). */
@@ -216,15 +217,7 @@ public class ImportBatchStore {
     }
   }
 
-  private interface Work<T> {
-    T apply(Connection c) throws SQLException;
-  }
-
-  private <T> T run(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      return work.apply(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  private <T> T run(Sql.Work<T> work) {
+    return Sql.run(dataSource, "Import batch storage failed / 批量导入存储失败", work);
   }
 }

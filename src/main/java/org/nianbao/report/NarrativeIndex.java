@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.nianbao.common.Sql;
 import org.nianbao.validation.NarrativeFingerprint;
 import org.nianbao.validation.NarrativeOverlap;
 import org.nianbao.validation.NarrativeSource;
@@ -268,16 +269,7 @@ public class NarrativeIndex implements NarrativeSource {
     return out;
   }
 
-  @FunctionalInterface
-  private interface Work<T> {
-    T apply(Connection c) throws SQLException;
-  }
-
-  private <T> T run(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      return work.apply(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Narrative index failed / 正文索引失败: " + e.getMessage(), e);
-    }
+  private <T> T run(Sql.Work<T> work) {
+    return Sql.run(dataSource, "Narrative index failed / 正文索引失败", work);
   }
 }

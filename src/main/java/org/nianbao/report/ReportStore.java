@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.nianbao.common.Sql;
 import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.tables.ReportTables;
 import org.nianbao.report.ReportViews.StoredReport;
@@ -452,17 +453,7 @@ public class ReportStore {
     return ts == null ? null : ts.toInstant().atOffset(ZoneOffset.UTC);
   }
 
-  /** SQL work on the transaction's connection. */
-  @FunctionalInterface
-  public interface Work<T> {
-    T apply(Connection c) throws SQLException;
-  }
-
-  public <T> T run(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      return work.apply(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Report storage failed: " + e.getMessage(), e);
-    }
+  public <T> T run(Sql.Work<T> work) {
+    return Sql.run(dataSource, "Report storage failed / 报告存储失败", work);
   }
 }
