@@ -291,6 +291,8 @@ final class ReportMatcher {
       }
     }
 
+    findings.addAll(uncertainRows(template, sources));
+
     // narrative: running text between the chosen headings, tables left out
     boolean[] tableLine = new boolean[count];
     markTable(tableLine, s2, lastUsed[2]);
@@ -728,6 +730,52 @@ final class ReportMatcher {
       }
     }
     return JSON.numberNode(number);
+  }
+
+  /**
+   * IMP-01 per row read by the nearest label or by structure, naming its read cells. Table 四 read whole as
+   * its fixed 15 values is certain (it has no row labels: its rows are the header's groups) and is not flagged.
+   */
+  private static List<Finding> uncertainRows(Template template, Map<String, CellSource> sources) {
+    boolean wholeFour = true;
+    Map<String, List<CellDefinition>> rows = new LinkedHashMap<>();
+    for (CellDefinition def : template.catalogue().cells()) {
+      String match = sources.get(def.key()).match();
+      if (def.section() == 4 && !"structure".equals(match)) {
+        wholeFour = false;
+      }
+      rows.computeIfAbsent(def.section() + "|" + def.rowLabel(), k -> new ArrayList<>()).add(def);
+    }
+    List<Finding> out = new ArrayList<>();
+    for (List<CellDefinition> row : rows.values()) {
+      CellDefinition first = row.get(0);
+      if (first.section() == 4 && wholeFour) {
+        continue;
+      }
+      List<String> cells = new ArrayList<>();
+      boolean structure = false;
+      String raw = null;
+      for (CellDefinition def : row) {
+        CellSource source = sources.get(def.key());
+        if ("structure".equals(source.match()) || "nearest".equals(source.match())) {
+          cells.add(def.key());
+          structure |= "structure".equals(source.match());
+          raw = raw == null ? source.raw() : raw;
+        }
+      }
+      if (cells.isEmpty()) {
+        continue;
+      }
+      String label = Labels.lastSegment(first.rowLabel());
+      String numeral = Sections.numeral(first.section());
+      Message zh = Rules.IMP_01.message(Map.of("row", "第" + numeral + "部分“" + label + "”",
+          "how", structure ? Rules.IMP_01_STRUCTURE_ZH : Rules.IMP_01_NEAREST_ZH));
+      Message en = Rules.IMP_01.message(Map.of("row", "\"" + label + "\" of section " + numeral,
+          "how", structure ? Rules.IMP_01_STRUCTURE_EN : Rules.IMP_01_NEAREST_EN));
+      out.add(new Finding(Rules.IMP_01.id(), Severity.WARNING, List.copyOf(cells), "label", raw,
+          new Message(zh.zh(), en.en()), null));
+    }
+    return out;
   }
 
   private static Finding cellFinding(RuleSpec rule, CellDefinition def, String raw) {

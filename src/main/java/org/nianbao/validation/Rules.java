@@ -272,10 +272,36 @@ public final class Rules {
           "年度报告不得早于统计年度结束前公布。",
           "A report cannot be published before its year ends.");
 
+  /**
+   * IMP-01: a row of an imported document was placed without its label confirming it — by the nearest label
+   * (mistyped, wrapped, cut) or by the table's structure (its place and width) — so a reviewer checks it.
+   */
+  public static final RuleSpec IMP_01 =
+      new RuleSpec(
+          "IMP-01",
+          WARNING,
+          false,
+          HEURISTIC,
+          "an imported row matched by the nearest label or by the table's structure, not by its printed label",
+          "{row}一行按{how}读取，未由标签确认，请核对。",
+          "Row {row} was read by {how}, not confirmed by its label; please check it.");
+
+  /** IMP-01's {how} for a row matched by the nearest label. */
+  public static final String IMP_01_NEAREST_ZH = "最相近的标签";
+
+  /** IMP-01's {how} for a row matched by the nearest label, in English. */
+  public static final String IMP_01_NEAREST_EN = "the nearest label";
+
+  /** IMP-01's {how} for a row placed by the table's structure. */
+  public static final String IMP_01_STRUCTURE_ZH = "表格结构（位置和列数）";
+
+  /** IMP-01's {how} for a row placed by the table's structure, in English. */
+  public static final String IMP_01_STRUCTURE_EN = "the table's structure (its place and width)";
+
   public static final List<RuleSpec> ALL =
       List.of(
           FMT_01, FMT_02, FMT_03, FMT_04, FMT_05, FMT_06, S3_01, S3_02, S3_03, S3_04, S4_01, S2_01, S2_02, S2_03,
-          TXT_01, TXT_02, TXT_03, TXT_04, TXT_05, TXT_07, LC_01, LC_02);
+          TXT_01, TXT_02, TXT_03, TXT_04, TXT_05, TXT_07, LC_01, LC_02, IMP_01);
 
   /** The position of a rule id in {@link #ALL}, or {@code ALL.size()} for an unknown id. */
   static int rank(String id) {

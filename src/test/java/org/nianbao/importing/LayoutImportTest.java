@@ -87,6 +87,26 @@ class LayoutImportTest {
     assertAll(RAW, result, List.of());
     assertEquals("nearest", result.sources().get("s3.withheld.law_prohibited.natural").match());
     assertEquals("exact", result.sources().get("s3.not_processed.repeat.natural").match());
+
+    List<Finding> uncertain = result.findings().stream().filter(f -> f.rule().equals("IMP-01")).toList();
+    assertEquals(1, uncertain.size(), uncertain::toString);
+    Finding f = uncertain.get(0);
+    assertEquals(Severity.WARNING, f.severity());
+    assertEquals(List.of("s3.withheld.law_prohibited.natural", "s3.withheld.law_prohibited.business",
+        "s3.withheld.law_prohibited.research", "s3.withheld.law_prohibited.nonprofit",
+        "s3.withheld.law_prohibited.legal_service", "s3.withheld.law_prohibited.other_org",
+        "s3.withheld.law_prohibited.total"), f.cells());
+    assertEquals("第三部分“2.其他法律行政法规禁止公开”一行按最相近的标签读取，未由标签确认，请核对。", f.message().zh());
+    assertEquals("Row \"2.其他法律行政法规禁止公开\" of section 三 was read by the nearest label, not confirmed by its"
+        + " label; please check it.", f.message().en());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Layout.class, names = "PDFTOTEXT_LABELS_THEN_VALUES", mode = EnumSource.Mode.EXCLUDE)
+  void rowsReadByTheirLabelsGiveNoUncertainRowFinding(Layout layout) {
+    ImportResult result = read(LayoutFixtures.document(TITLE, TABLES, layout.print));
+
+    assertEquals(0, count(result, "IMP-01"), () -> result.findings().toString());
   }
 
   @Test
