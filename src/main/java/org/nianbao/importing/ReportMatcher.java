@@ -408,6 +408,10 @@ final class ReportMatcher {
       // the litigation groups printed the other way round: align to the rows as printed
       rows = List.of(rows.get(0), rows.get(2), rows.get(1));
     }
+    if (section == 4 && placeFourByHeader(rows, runs, tokens, out)) {
+      lastUsed[section] = Math.max(lastUsed[section], runs.get(0).lastLine());
+      return;
+    }
     List<Aligner.RowReading> readings =
         section == 3
             ? Aligner.align(runs, rows, template.section3Context(), template.otherFirst(), template.otherRows(),
@@ -501,6 +505,64 @@ final class ReportMatcher {
       }
     }
     return out;
+  }
+
+  /**
+   * Table 四 printed as one line of fewer values than its columns (pdftotext drops blank cells): when the
+   * header prints every column's leaf label (结果维持 … 总计, once per group) with its position, each value goes
+   * to the column printed right above it and the others are blank (FMT-04). False, and nothing placed,
+   * otherwise or when a value is not clearly under one column.
+   */
+  private static boolean placeFourByHeader(List<Template.Row> rows, List<Run> runs, List<Run.Token> tokens,
+      Map<String, Reading> out) {
+    int width = 0;
+    for (Template.Row row : rows) {
+      width += row.width();
+    }
+    List<Run> withValues = new ArrayList<>();
+    for (Run run : runs) {
+      if (!run.allBlank()) {
+        withValues.add(run);
+      }
+    }
+    if (withValues.size() != 1) {
+      return false;
+    }
+    Run run = withValues.get(0);
+    if (!run.positioned() || run.size() >= width || run.size() < 1) {
+      return false;
+    }
+    List<String> leaves = new ArrayList<>();
+    for (CellDefinition def : rows.get(0).cells()) {
+      leaves.add(Labels.key(Labels.lastSegment(def.columnLabel())));
+    }
+    List<Double> centres = new ArrayList<>();
+    for (Run.Token t : tokens) {
+      if (t.value() || t.line() >= run.firstLine()) {
+        if (t.line() >= run.firstLine()) {
+          break;
+        }
+        continue;
+      }
+      if (t.x() >= 0 && leaves.contains(t.key())) {
+        centres.add(t.centre());
+      }
+    }
+    if (centres.size() != width) {
+      return false;
+    }
+    java.util.Collections.sort(centres);
+    double[] columns = new double[width];
+    for (int c = 0; c < width; c++) {
+      columns[c] = centres.get(c);
+      if (c > 0 && columns[c] <= columns[c - 1]) {
+        return false;
+      }
+    }
+    Template.Row all = new Template.Row(rows.get(0).rowKey(), rows.get(0).label(), rows.get(0).group(),
+        rows.stream().flatMap(r -> r.cells().stream()).toList(), rows.get(0).bigrams());
+    return placeByColumn(all, new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "structure"), columns,
+        out);
   }
 
   /**

@@ -341,6 +341,42 @@ class LayoutImportTest {
   }
 
   @Test
+  void blankCellsOfTableFourThatPdftotextDropsAreFoundByTheirHeader() {
+    String document = LayoutFixtures.document(TITLE, TABLES, LayoutFixtures::layout);
+    String[] leaves = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+    List<String> keys = new ArrayList<>();
+    for (String group : List.of("review", "litigation_direct", "litigation_after_review")) {
+      for (String column : List.of("upheld", "corrected", "other", "pending", "total")) {
+        keys.add("s4." + group + "." + column);
+      }
+    }
+    // every column 10 display columns wide from column 4; the values centred under their labels, two dropped
+    StringBuilder header = new StringBuilder("    ");
+    StringBuilder values = new StringBuilder("    ");
+    for (int c = 0; c < 15; c++) {
+      String label = leaves[c % 5];
+      header.append(label).append(" ".repeat(10 - 2 * label.length()));
+      String value = c == 1 || c == 8 ? "" : RAW.get(keys.get(c));
+      int left = (8 - value.length()) / 2;
+      values.append(" ".repeat(left)).append(value).append(" ".repeat(10 - left - value.length()));
+    }
+    int start = document.indexOf("    结果维持");
+    int end = document.indexOf("五、存在的主要问题");
+    String printed = document.substring(0, start) + header + "\n" + values.toString().stripTrailing() + "\n"
+        + document.substring(end);
+    ImportResult result = read(printed);
+
+    Map<String, String> expected = new LinkedHashMap<>(RAW);
+    expected.remove(keys.get(1));
+    expected.remove(keys.get(8));
+    assertAll(expected, result, List.of());
+    assertTrue(result.report().cells().get(keys.get(1)).isNull());
+    assertTrue(result.report().cells().get(keys.get(8)).isNull());
+    assertEquals(2, count(result, "FMT-04"));
+    assertEquals(0, count(result, "FMT-03"));
+  }
+
+  @Test
   void headingsInOtherStylesAreFound() {
     String doc = LayoutFixtures.document(TITLE, TABLES, LayoutFixtures::tabRows)
         .replace("一、总体情况", "第一部分 总体情况")
