@@ -3,14 +3,16 @@
 that every submission the service acknowledged (201) is stored exactly as sent.
 
 usage: scripts/kill-under-load.py [seconds-before-kill]   (after ./mvnw -B package -DskipTests)
-Runs the packaged app on a fresh data directory in /tmp; needs only python3 and a JDK.
+Runs the packaged app on a fresh data directory in /tmp (port KILL_TEST_PORT, default 18080); needs only
+python3 and a JDK. Also checks that the national rollup (striped summaries, V13) still equals the sum of the
+stored reports after the kill.
 """
 import json, os, random, shutil, signal, subprocess, sys, tempfile, threading, time, urllib.request, urllib.error
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
 TOKEN = "kill-under-load-admin-token"
-PORT = 18080
+PORT = int(os.environ.get("KILL_TEST_PORT", "18080"))
 SAMPLE = json.load(open(os.path.join(ROOT, "src", "test", "resources", "samples", "wolong-2024.cells.json")))
 
 def start(workdir):
@@ -84,10 +86,23 @@ def main():
     total = call("GET", "/api/v1/reports?year=2024&size=1")[1]["total"]
     print(f"acknowledged and found intact: {len(acknowledged) - lost}/{len(acknowledged)}; lost: {lost}; "
           f"stored in all: {total} (≥ acknowledged: {total >= len(acknowledged)})")
+    stored, page = [], 1
+    while True:
+        items = call("GET", f"/api/v1/reports?year=2024&size=500&page={page}")[1]["items"]
+        stored += [i["unit"] for i in items]
+        if len(items) < 500:
+            break
+        page += 1
+    expected = sum(call("GET", f"/api/v1/units/{u}/reports/2024")[1]["cells"]["s2.penalty.decisions"] for u in stored)
+    rollup = call("GET", "/api/v1/rollups/000000/2024")[1]["cells"]["s2.penalty.decisions"]
+    print(f"national rollup of s2.penalty.decisions: {rollup}; sum of the {len(stored)} stored reports: {expected}"
+          f" ({'exact' if rollup == expected else 'DIFFERENT'})")
+    repaired = "disagreed" in open(os.path.join(workdir, "app.log"), encoding="utf-8", errors="replace").read()
+    print(f"start-up repair of the summaries needed: {repaired} (the ledger's own sums survived the kill: {not repaired})")
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=60)
     shutil.rmtree(workdir, ignore_errors=True)
-    sys.exit(1 if lost else 0)
+    sys.exit(1 if lost or rollup != expected or repaired else 0)
 
 if __name__ == "__main__":
     main()

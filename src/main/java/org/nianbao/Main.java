@@ -14,6 +14,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String... args) {
+    org.nianbao.common.MalformedRequests.beforeStart();
     EmbeddedDatabase.startIfNoDatasourceConfigured();
     Quarkus.run(args);
   }

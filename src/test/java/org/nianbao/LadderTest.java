@@ -42,6 +42,8 @@ class LadderTest {
         .layer("Rollup").definedBy("org.nianbao.rollup..")
         .layer("Importing").definedBy("org.nianbao.importing..")
         .layer("Checks").definedBy("org.nianbao.checks..")
+        .layer("Dashboard").definedBy("org.nianbao.dashboard..")
+        .whereLayer("Dashboard").mayNotBeAccessedByAnyLayer()
         .whereLayer("Checks").mayNotBeAccessedByAnyLayer()
         .whereLayer("Importing").mayNotBeAccessedByAnyLayer()
         .whereLayer("Rollup").mayNotBeAccessedByAnyLayer()
@@ -67,7 +69,7 @@ class LadderTest {
         .resideInAnyPackage(
             "org.nianbao.catalogue..", "org.nianbao.validation..", "org.nianbao.tables..", "org.nianbao.unit..",
             "org.nianbao.security..", "org.nianbao.report..", "org.nianbao.rollup..", "org.nianbao.importing..",
-            "org.nianbao.checks..", "org.nianbao.database..")
+            "org.nianbao.checks..", "org.nianbao.dashboard..", "org.nianbao.database..")
         .check(MAIN);
   }
 

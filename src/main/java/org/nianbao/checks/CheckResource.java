@@ -1,5 +1,8 @@
 package org.nianbao.checks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -7,7 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.nianbao.catalogue.Catalogue;
 import org.nianbao.catalogue.CellDefinition;
 import org.nianbao.catalogue.FormatVersion;
@@ -20,7 +25,11 @@ import org.nianbao.validation.RuleCatalogue;
 import org.nianbao.validation.RuleDescriptor;
 import org.nianbao.validation.ValidationResult;
 
-/** The cell and rule catalogue, and the dry-run validation of a report document. */
+/**
+ * The cell and rule catalogue, and the dry-run validation of a report document. The catalogue is
+ * serialized once per format and answered on the I/O thread; a dry run without {@code unit} runs the pure
+ * engine alone (no transaction), with {@code unit} and {@code year} it reads the previous year.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class CheckResource {
@@ -29,19 +38,22 @@ public class CheckResource {
   public record CatalogueView(FormatVersion formatVersion, List<CellDefinition> cells, List<RuleDescriptor> rules) {}
 
   private final ValidationService validation;
+  private final Map<FormatVersion, byte[]> catalogues = new EnumMap<>(FormatVersion.class);
 
-  public CheckResource(ValidationService validation) {
+  public CheckResource(ValidationService validation, ObjectMapper json) throws JsonProcessingException {
     this.validation = validation;
+    for (FormatVersion version : FormatVersion.values()) {
+      catalogues.put(version, json.writeValueAsBytes(
+          new CatalogueView(version, Catalogue.of(version).cells(), RuleCatalogue.describe(version))));
+    }
   }
 
   @GET
   @Path("/catalogue")
-  public CatalogueView catalogue(@QueryParam("format") String format) {
+  @NonBlocking
+  public byte[] catalogue(@QueryParam("format") String format) {
     FormatVersion version = Params.enumValue("format", format, FormatVersion.class);
-    if (version == null) {
-      version = FormatVersion.FMT2021;
-    }
-    return new CatalogueView(version, Catalogue.of(version).cells(), RuleCatalogue.describe(version));
+    return catalogues.get(version == null ? FormatVersion.FMT2021 : version);
   }
 
   @POST
@@ -52,7 +64,14 @@ public class CheckResource {
     if (document == null) {
       throw ProblemException.badRequest("body", "A report document is required / 请求体不能为空");
     }
-    ValidationResult result = validation.dryRun(document, blankToNull(unit), Params.optionalInteger("year", year));
+    String unitCode = blankToNull(unit);
+    Integer reportYear = Params.optionalInteger("year", year);
+    return outcome(unitCode == null
+        ? validation.check(document, reportYear)
+        : validation.dryRun(document, unitCode, reportYear));
+  }
+
+  private static ValidationOutcome outcome(ValidationResult result) {
     return new ValidationOutcome(result.valid(), result.errors(), result.warnings(), result.findings());
   }
 

@@ -92,6 +92,12 @@ public class ProblemMappers {
    */
   static Problem fromDatabase(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() == null
+          && String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+        // the pool could not hand out a connection in time (server down, pool exhausted)
+        return new Problem(ProblemType.UNAVAILABLE, "The database is busy; retry shortly / 数据库繁忙，请稍后重试")
+            .header("Retry-After", "1");
+      }
       if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
         String message = String.valueOf(sql.getMessage());
@@ -111,7 +117,9 @@ public class ProblemMappers {
         if (state.startsWith("23")) {
           return new Problem(ProblemType.INVALID_FIELDS, "A value violates a constraint / 字段值不符合约束");
         }
-        if ("40001".equals(state) || "40P01".equals(state) || state.startsWith("08") || state.startsWith("57")) {
+        // 55P03: lock_timeout; 57014: statement_timeout; 08xxx: connection lost; 57P0x: server shutting down
+        if ("40001".equals(state) || "40P01".equals(state) || "55P03".equals(state) || state.startsWith("08")
+            || state.startsWith("57")) {
           return new Problem(ProblemType.UNAVAILABLE, "The database is busy; retry shortly / 数据库繁忙，请稍后重试")
               .header("Retry-After", "1");
         }

@@ -18,6 +18,7 @@ public enum ProblemType {
   UNREADABLE_DOCUMENT(422, "unreadable-document", "The document could not be read"),
   NO_TEXT_LAYER(422, "no-text-layer", "The PDF has no text layer"),
   PRECONDITION_REQUIRED(428, "precondition-required", "If-Match required"),
+  TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
   HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
   INTERNAL(500, "internal-error", "Internal error"),
   UNAVAILABLE(503, "unavailable", "Service unavailable");

@@ -75,9 +75,10 @@ record CellValue(Kind kind, BigDecimal number) {
       return UNREADABLE;
     }
     String sign = m.group(1);
-    if (!sign.isEmpty() && cell.type() != CellType.SINT) {
+    if (sign.equals("+") && cell.type() != CellType.SINT) {
       return UNREADABLE;
     }
+    // a negative count is read as printed: the rule engine names it (FMT-05 / FMT-06), it is not a blank
     BigDecimal value = new BigDecimal(m.group(2));
     if (sign.equals("-")) {
       value = value.negate();

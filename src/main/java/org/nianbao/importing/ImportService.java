@@ -17,6 +17,9 @@ import org.nianbao.security.AccessControl;
 import org.nianbao.unit.Unit;
 import org.nianbao.unit.UnitRepository;
 import org.nianbao.validation.Finding;
+import org.nianbao.validation.Rules;
+import org.nianbao.validation.Severity;
+import org.nianbao.validation.Templates;
 import org.nianbao.validation.ValidationContext.Mode;
 import org.nianbao.validation.ValidationResult;
 
@@ -67,7 +70,27 @@ public class ImportService {
       return new Imported(result, outcome.report().findings(), outcome);
     }
     ValidationResult checked = validation.validate(result.report(), unit, statisticsYear, Mode.IMPORT);
-    return new Imported(result, merge(result.findings(), checked.findings()), null);
+    List<Finding> findings = merge(result.findings(), checked.findings());
+    Finding name = unitName(result.unitName(), unit);
+    if (name != null) {
+      findings = new ArrayList<>(findings);
+      findings.add(name);
+    }
+    return new Imported(result, findings, null);
+  }
+
+  /** ID-05: the unit named in the document's title is the registered unit (spaces and bracket widths ignored). */
+  static Finding unitName(String title, Unit unit) {
+    if (title == null || unit == null || unit.name == null || normalise(title).equals(normalise(unit.name))) {
+      return null;
+    }
+    return new Finding(
+        Rules.ID_05.id(), Severity.WARNING, List.of("unit"), unit.name, title,
+        Templates.message(Rules.ID_05, java.util.Map.of("title", title, "name", unit.name)), null);
+  }
+
+  private static String normalise(String name) {
+    return name.replaceAll("\\s+", "").replace('（', '(').replace('）', ')');
   }
 
   /** The importer's findings first; a rule finding on the same rule and cells is not repeated. */

@@ -206,6 +206,7 @@ public class ReportStore {
       }
     }
     insertFindings(c, versionId, 0, v.findings(), "SUBMISSION");
+    NarrativeIndex.write(c, reportId, d.texts());
     return new Written(versionId, version, submittedAt);
   }
 
@@ -217,7 +218,8 @@ public class ReportStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO report_finding (version_id, ordinal, rule, severity, cells, expected, actual, message_zh,"
-                + " message_en, acknowledgement, origin) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)")) {
+                + " message_en, acknowledgement, origin, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?::jsonb)")) {
       int ordinal = from;
       for (Finding f : findings) {
         ps.setLong(1, versionId);
@@ -231,6 +233,7 @@ public class ReportStore {
         ps.setString(9, f.message().en());
         ps.setString(10, f.acknowledgement());
         ps.setString(11, origin);
+        ps.setString(12, toJson(FindingDetail.of(f)));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -388,12 +391,13 @@ public class ReportStore {
     List<Finding> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT rule, severity, cells, expected::text, actual::text, message_zh, message_en, acknowledgement"
-                + " FROM report_finding WHERE version_id = ? ORDER BY ordinal")) {
+            "SELECT rule, severity, cells, expected::text, actual::text, message_zh, message_en, acknowledgement,"
+                + " detail::text FROM report_finding WHERE version_id = ? ORDER BY ordinal")) {
       ps.setLong(1, versionId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Array cells = rs.getArray(3);
+          FindingDetail d = detail(rs.getString(9));
           out.add(
               new Finding(
                   rs.getString(1),
@@ -402,11 +406,23 @@ public class ReportStore {
                   fromJson(rs.getString(4)),
                   fromJson(rs.getString(5)),
                   new Message(rs.getString(6), rs.getString(7)),
-                  rs.getString(8)));
+                  rs.getString(8))
+                  .withDetail(d.span(), d.ref(), d.similarity(), d.sharedSpans()));
         }
       }
     }
     return out;
+  }
+
+  private FindingDetail detail(String text) throws SQLException {
+    if (text == null) {
+      return FindingDetail.NONE;
+    }
+    try {
+      return json.readValue(text, FindingDetail.class);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("Cannot read finding detail", e);
+    }
   }
 
   private String toJson(Object value) throws SQLException {

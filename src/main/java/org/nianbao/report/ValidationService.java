@@ -19,10 +19,12 @@ public class ValidationService {
   private final Validator validator = new Validator();
   private final UnitRepository units;
   private final ReportStore reports;
+  private final NarrativeIndex narratives;
 
-  public ValidationService(UnitRepository units, ReportStore reports) {
+  public ValidationService(UnitRepository units, ReportStore reports, NarrativeIndex narratives) {
     this.units = units;
     this.reports = reports;
+    this.narratives = narratives;
   }
 
   /** Dry run: {@code unitCode} and {@code year} are optional; with both, cross-year rules run too. */
@@ -30,6 +32,11 @@ public class ValidationService {
   public ValidationResult dryRun(ReportDocument document, String unitCode, Integer year) {
     Unit unit = unitCode == null ? null : units.require(unitCode);
     return validate(document, unit, year, Mode.SUBMISSION);
+  }
+
+  /** Dry run without a unit: the pure rule engine alone, no database. */
+  public ValidationResult check(ReportDocument document, Integer year) {
+    return validator.validate(document, new ValidationContext(year, null, null, Mode.SUBMISSION));
   }
 
   /** Validates against the stored previous-year report of the same unit, if any. */
@@ -41,10 +48,14 @@ public class ValidationService {
     return validateAgainst(document, unit, year, previous, mode);
   }
 
-  /** Validates against a given previous-year document (null: none), e.g. one being stored right now. */
+  /**
+   * Validates against a given previous-year document (null: none), e.g. one being stored right now; other
+   * units' narratives come from the TXT-06 index.
+   */
   public ValidationResult validateAgainst(
       ReportDocument document, Unit unit, Integer year, ReportDocument previous, Mode mode) {
-    return validator.validate(document, new ValidationContext(year, profile(unit), previous, mode));
+    ValidationContext context = new ValidationContext(year, profile(unit), previous, mode);
+    return validator.validate(document, unit == null ? context : context.withNarratives(narratives));
   }
 
   /** The document part of a stored version. */
@@ -62,6 +73,6 @@ public class ValidationService {
     if ("CITY_PLACEHOLDER".equals(level)) {
       level = "CITY";
     }
-    return new UnitProfile(unit.code, unit.kind.name(), level);
+    return new UnitProfile(unit.code, unit.kind.name(), level, unit.region.code);
   }
 }

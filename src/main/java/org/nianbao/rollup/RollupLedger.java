@@ -31,11 +31,25 @@ import org.nianbao.validation.Scope;
 @ApplicationScoped
 public class RollupLedger {
 
+  /** How many stripes writers spread over (V13). */
+  static final int STRIPES = 64;
+  /** First key of the transaction-scoped advisory lock that gives a transaction a stripe to itself. */
+  static final int STRIPE_LOCK = 13;
   private static final String UPSERT_HEAD =
       "INSERT INTO rollup_sum AS s (year, format_version, region_code, own, unit_kind, report_count, counts,"
-          + " amounts) VALUES ";
-  private static final String UPSERT_TAIL =
-      " ON CONFLICT (year, format_version, region_code, own, unit_kind) DO UPDATE SET"
+          + " amounts, stripe) VALUES ";
+  /**
+   * The writer's stripe: the first one from its session's own (pid modulo 64) whose advisory lock it gets,
+   * held to the end of its transaction. No other writer and no compaction touches that stripe meanwhile,
+   * so concurrent writers never wait for each other's rows (evaluated once per statement; the locks are
+   * re-entrant, so every row of the statement gets the same stripe).
+   */
+  static final String STRIPE =
+      "coalesce((SELECT s FROM (SELECT (pg_backend_pid() + g) % " + STRIPES + " + 1 AS s FROM generate_series(0, "
+          + (STRIPES - 1) + ") g) x WHERE pg_try_advisory_xact_lock(" + STRIPE_LOCK + ", s) LIMIT 1),"
+          + " pg_backend_pid() % " + STRIPES + " + 1)"; // more writers than stripes: share one (row locks)
+  static final String ADD_ON_CONFLICT =
+      " ON CONFLICT (year, format_version, region_code, own, unit_kind, stripe) DO UPDATE SET"
           + " report_count = s.report_count + EXCLUDED.report_count,"
           + " counts = (SELECT array_agg(a + b ORDER BY i)"
           + "   FROM unnest(s.counts, EXCLUDED.counts) WITH ORDINALITY AS x(a, b, i)),"
@@ -247,15 +261,18 @@ public class RollupLedger {
     }
   }
 
-  /** One statement for all rows a unit feeds, in (region, own) order so concurrent writers lock alike. */
+  /**
+   * One statement for all rows a unit feeds, in (region, own) order so concurrent writers lock alike, each
+   * into the writer's own stripe.
+   */
   private static void upsert(Connection c, int year, FormatVersion format, Placement placement, Delta delta)
       throws SQLException {
     List<Target> targets = placement.targets();
     StringBuilder sql = new StringBuilder(UPSERT_HEAD);
     for (int i = 0; i < targets.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, " + STRIPE + ")");
     }
-    sql.append(UPSERT_TAIL);
+    sql.append(ADD_ON_CONFLICT);
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       java.sql.Array counts = c.createArrayOf("bigint", delta.boxedCounts());
       java.sql.Array amounts = c.createArrayOf("numeric", delta.amounts);

@@ -11,17 +11,20 @@ import org.nianbao.common.ProblemException;
 @ApplicationScoped
 public class UnitRepository implements PanacheRepositoryBase<Unit, String> {
 
+  /** The unit with its region, in one query (the rules and scopes read the region), or a 404 problem. */
   public Unit require(String code) {
-    return findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("Unit", code));
+    return find("from Unit u join fetch u.region where u.code = ?1", code)
+        .firstResultOptional()
+        .orElseThrow(() -> ProblemException.notFound("Unit", code));
   }
 
-  /** Units located anywhere in the subtree of {@code region} (when given), of {@code kind} (when given). */
-  public PanacheQuery<Unit> search(Region region, UnitKind kind) {
+  /** Units located anywhere in the subtree at {@code regionPath} (when given), of {@code kind} (when given). */
+  public PanacheQuery<Unit> search(String regionPath, UnitKind kind) {
     StringBuilder q = new StringBuilder("from Unit u join fetch u.region r where 1 = 1");
     Parameters p = new Parameters();
-    if (region != null) {
+    if (regionPath != null) {
       q.append(" and r.path like :path");
-      p.and("path", region.path + "%");
+      p.and("path", regionPath + "%");
     }
     if (kind != null) {
       q.append(" and u.kind = :kind");

@@ -1,5 +1,8 @@
 package org.nianbao.unit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -10,43 +13,51 @@ import org.nianbao.common.Paging;
 import org.nianbao.common.ProblemException;
 import org.nianbao.common.ProblemException.FieldError;
 import org.nianbao.unit.UnitViews.NewUnit;
-import org.nianbao.unit.UnitViews.RegionRef;
 import org.nianbao.unit.UnitViews.RegionView;
 import org.nianbao.unit.UnitViews.UnitView;
 
-/** Reads the region tree and units; registers organs other than people's governments. */
+/**
+ * Reads the region tree and units; registers organs other than people's governments. The tree comes from
+ * memory ({@link RegionTree}); a unit never changes once registered, so its view is kept in a bounded
+ * cache after the first read (only units that exist are cached: a unit registered later is found).
+ */
 @ApplicationScoped
 public class UnitService {
 
+  /** How many unit views are kept (≈ 200 bytes each); the national dataset has 33,000 units. */
+  static final int CACHED_UNITS = 50_000;
+
+  private final RegionTree tree;
   private final RegionRepository regions;
   private final UnitRepository units;
   private final RegistrationPolicy access;
+  private final Cache<String, UnitView> views = Caffeine.newBuilder().maximumSize(CACHED_UNITS).build();
 
-  public UnitService(RegionRepository regions, UnitRepository units, RegistrationPolicy access) {
+  public UnitService(RegionTree tree, RegionRepository regions, UnitRepository units, RegistrationPolicy access) {
+    this.tree = tree;
     this.regions = regions;
     this.units = units;
     this.access = access;
   }
 
-  @Transactional
   public RegionView region(String code) {
-    Region region = regions.require(code);
-    List<Region> lineage = regions.lineage(region);
-    List<RegionRef> ancestors = lineage.subList(0, lineage.size() - 1).stream().map(RegionRef::of).toList();
-    RegionRef parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
-    List<RegionRef> children = regions.children(code).stream().map(RegionRef::of).toList();
-    return new RegionView(region.code, region.name, region.level, region.statisticalZone, parent, ancestors, children);
+    return tree.require(code).view();
   }
 
-  @Transactional
   public UnitView unit(String code) {
-    return view(units.require(code));
+    UnitView cached = code == null ? null : views.getIfPresent(code);
+    if (cached != null) {
+      return cached;
+    }
+    UnitView loaded = QuarkusTransaction.joiningExisting().call(() -> view(units.require(code)));
+    views.put(loaded.code(), loaded);
+    return loaded;
   }
 
   @Transactional
   public Page<UnitView> search(String regionCode, UnitKind kind, Paging paging) {
-    Region region = regionCode == null ? null : regions.require(regionCode);
-    var query = units.search(region, kind);
+    String path = regionCode == null ? null : tree.require(regionCode).path();
+    var query = units.search(path, kind);
     long total = query.count();
     List<UnitView> items = query.page(paging.index(), paging.size()).list().stream().map(this::view).toList();
     return new Page<>(items, paging.page(), paging.size(), total);
@@ -114,8 +125,8 @@ public class UnitService {
   }
 
   UnitView view(Unit unit) {
-    List<RegionRef> path = regions.lineage(unit.region).stream().map(RegionRef::of).toList();
+    RegionTree.Node region = tree.require(unit.region.code);
     return new UnitView(
-        unit.code, unit.name, unit.kind, RegionRef.of(unit.region), path, unit.parentCode, unit.createdAt);
+        unit.code, unit.name, unit.kind, region.ref(), region.lineage(), unit.parentCode, unit.createdAt);
   }
 }

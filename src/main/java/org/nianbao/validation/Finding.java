@@ -1,5 +1,6 @@
 package org.nianbao.validation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -9,9 +10,14 @@ import java.util.List;
  * @param severity effective severity (an acknowledged ERROR is reported as WARNING)
  * @param cells every catalogue key on both sides of the failed check (total and parts)
  * @param expected what the rule expected: a number (the computed side) or a short description
- * @param actual what the report holds: a number or the raw value
+ * @param actual what the report holds: a number, the raw value or the quoted text
  * @param message bilingual message
  * @param acknowledgement the reason given when the submitter acknowledged an overridable rule, else null
+ * @param span for a text finding: the section and the quoted span with its offsets, else null
+ * @param ref for TXT-06: the report the narrative resembles, else null
+ * @param similarity for TXT-06: how similar, in percent, else null
+ * @param sharedSpans for TXT-06: the longest passages shared verbatim with {@code ref}, as spans of this
+ *     report's text, else null
  */
 public record Finding(
     String rule,
@@ -20,4 +26,26 @@ public record Finding(
     Object expected,
     Object actual,
     Message message,
-    String acknowledgement) {}
+    String acknowledgement,
+    @JsonInclude(JsonInclude.Include.NON_NULL) TextSpan span,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ReportRef ref,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer similarity,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<TextSpan> sharedSpans) {
+
+  /** A finding on cells (no text span). */
+  public Finding(
+      String rule,
+      Severity severity,
+      List<String> cells,
+      Object expected,
+      Object actual,
+      Message message,
+      String acknowledgement) {
+    this(rule, severity, cells, expected, actual, message, acknowledgement, null, null, null, null);
+  }
+
+  /** This finding with its text details (as read back from storage). */
+  public Finding withDetail(TextSpan span, ReportRef ref, Integer similarity, List<TextSpan> sharedSpans) {
+    return new Finding(rule, severity, cells, expected, actual, message, acknowledgement, span, ref, similarity, sharedSpans);
+  }
+}

@@ -33,6 +33,19 @@ final class Findings {
     list.add(new Finding(rule.id(), severity, cells, expected, actual, message, reason));
   }
 
+  /** A text finding: no cells, the quote as the actual value, and where it is. */
+  void addText(RuleSpec rule, Severity severity, Object expected, TextSpan span, Message message) {
+    list.add(
+        new Finding(
+            rule.id(), severity, List.of(), expected, span == null ? null : span.quote(), message, null, span,
+            null, null, null));
+  }
+
+  /** A finding built by the rule itself (e.g. TXT-06 with its reference and shared spans). */
+  void add(Finding finding) {
+    list.add(finding);
+  }
+
   private String acknowledgedReason(String ruleId) {
     for (Acknowledgement ack : acknowledgements) {
       if (ack != null

@@ -118,6 +118,7 @@ public final class RuleCatalogue {
               rule.formula(),
               rule.messageZh(),
               rule.messageEn(),
+              rule.stage(),
               checks.getOrDefault(rule.id(), 1)));
     }
     return Collections.unmodifiableList(out);

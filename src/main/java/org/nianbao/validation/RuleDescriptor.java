@@ -10,6 +10,7 @@ package org.nianbao.validation;
  * @param formula the rule in a line
  * @param messageZh Chinese message template
  * @param messageEn English message template
+ * @param stage where the rule is applied (the engine, the importer, storage or the rollup engine)
  * @param checks how many individual checks the rule runs on a report of this format
  */
 public record RuleDescriptor(
@@ -20,4 +21,5 @@ public record RuleDescriptor(
     String formula,
     String messageZh,
     String messageEn,
+    RuleStage stage,
     int checks) {}

@@ -10,6 +10,7 @@ package org.nianbao.validation;
  * @param formula the rule in a line, as in the spec
  * @param messageZh Chinese message template with {@code {placeholder}}s
  * @param messageEn English message template with {@code {placeholder}}s
+ * @param stage where the rule is applied
  */
 public record RuleSpec(
     String id,
@@ -18,7 +19,20 @@ public record RuleSpec(
     RuleOrigin origin,
     String formula,
     String messageZh,
-    String messageEn) {
+    String messageEn,
+    RuleStage stage) {
+
+  /** A rule applied by the engine. */
+  public RuleSpec(
+      String id,
+      Severity severity,
+      boolean overridable,
+      RuleOrigin origin,
+      String formula,
+      String messageZh,
+      String messageEn) {
+    this(id, severity, overridable, origin, formula, messageZh, messageEn, RuleStage.VALIDATION);
+  }
 
   /** The rule's message with its placeholders filled from {@code args}. */
   public Message message(java.util.Map<String, ?> args) {

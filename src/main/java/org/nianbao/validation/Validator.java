@@ -35,8 +35,10 @@ public final class Validator {
       rule.evaluate(values, previous, ctx.year(), findings);
     }
     regulationPower(rules, values, ctx.unit(), findings);
+    RegionWideRule.evaluate(document, values, ctx, findings);
     NarrativeRules.evaluate(document.texts(), values, format, ctx, findings);
     publication(document.publishedAt(), ctx, findings);
+    IdentityRules.evaluate(ctx.unit(), ctx.year(), findings);
     return new ValidationResult(findings.sorted());
   }
 

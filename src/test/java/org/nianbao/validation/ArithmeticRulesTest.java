@@ -59,7 +59,7 @@ class ArithmeticRulesTest {
         newN + in,
         done + out + 1);
     assertEquals(
-        "第自然人列：本年新收＋上年结转（" + (newN + in) + "）不等于办理结果总计＋结转下年度（" + (done + out + 1) + "）。",
+        "“自然人”列：本年新收＋上年结转（" + (newN + in) + "）不等于办理结果总计＋结转下年度（" + (done + out + 1) + "）。",
         f.message().zh());
     assertTrue(f.message().en().startsWith("Column natural: "));
     assertEquals("s3.new.total", r.findings().get(1).cells().get(0));
@@ -79,7 +79,7 @@ class ArithmeticRulesTest {
     assertTrue(f.cells().contains("s3.other.no_correction_overdue.business"));
     assertEquals(total + 1, f.expected());
     assertEquals(total, f.actual());
-    assertEquals("第商业企业列：（七）总计" + total + "与各办理结果之和" + (total + 1) + "不符。", f.message().zh());
+    assertEquals("“商业企业”列：（七）总计" + total + "与各办理结果之和" + (total + 1) + "不符。", f.message().zh());
   }
 
   @Test
@@ -175,7 +175,7 @@ class ArithmeticRulesTest {
     assertFinding(f, "S3-04", Severity.ERROR, List.of("s3.carried_in.nonprofit"), out + 1, out);
     assertNull(f.acknowledgement());
     assertEquals(
-        "第社会公益组织列：上年结转数（" + out + "）与2023年度报告“结转下年度继续办理”（" + (out + 1) + "）不一致。",
+        "“社会公益组织”列：上年结转数（" + out + "）与2023年度报告“结转下年度继续办理”（" + (out + 1) + "）不一致。",
         f.message().zh());
   }
 

@@ -35,6 +35,11 @@ final class Check {
         b.build(), new ValidationContext(2024, null, previous.build(), Mode.SUBMISSION));
   }
 
+  /** The result without its INFO findings (shown only; e.g. the S2-04 scope prompt on the seed). */
+  static ValidationResult withoutInfo(ValidationResult r) {
+    return new ValidationResult(r.findings().stream().filter(f -> f.severity() != Severity.INFO).toList());
+  }
+
   static List<String> rules(ValidationResult r) {
     return r.findings().stream().map(Finding::rule).toList();
   }

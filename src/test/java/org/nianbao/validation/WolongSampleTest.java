@@ -26,12 +26,18 @@ class WolongSampleTest {
   }
 
   @Test
-  void cellsAloneAreClean() {
+  void cellsAloneRaiseOnlyTheScopePrompt() {
     ValidationResult result =
         validator.validate(
             ReportDocuments.wolong().build(), new ValidationContext(2024, WOLONG, null, Mode.SUBMISSION));
-    assertEquals(List.of(), result.findings());
+    assertEquals(1, result.findings().size(), result.findings()::toString);
+    Finding scope = result.findings().get(0);
+    assertEquals("S2-04", scope.rule());
+    assertEquals(Severity.INFO, scope.severity());
+    assertEquals(List.of("s2.licensing.decisions"), scope.cells());
+    assertEquals("第二部分数据疑似为全区汇总数，请确认报告口径。", scope.message().zh());
     assertTrue(result.valid());
+    assertEquals(0, result.warnings());
   }
 
   @Test
@@ -39,7 +45,8 @@ class WolongSampleTest {
     ReportDocument doc = ReportDocuments.wolong().texts(ReportDocuments.wolongTexts()).build();
     ValidationResult result =
         validator.validate(doc, new ValidationContext(2024, WOLONG, null, Mode.SUBMISSION));
-    List<Finding> f = result.findings();
+    assertEquals("S2-04", result.findings().get(0).rule());
+    List<Finding> f = result.findings().subList(1, result.findings().size());
     assertEquals(List.of("TXT-02", "TXT-04", "TXT-04", "TXT-05", "TXT-05"), f.stream().map(Finding::rule).toList());
     assertTrue(f.stream().allMatch(x -> x.severity() == Severity.WARNING));
     assertTrue(result.valid());

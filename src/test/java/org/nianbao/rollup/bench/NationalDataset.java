@@ -51,19 +51,44 @@ public final class NationalDataset {
 
   /** A department's 统一社会信用代码: 11 (机关) + region + GB 11714 organisation code + check character. */
   public static String departmentCode(String region, int index) {
-    String body = region + String.format("%02d", index);
+    String body = region + organisationSuffix(index);
     int[] weights = {3, 7, 9, 10, 5, 8, 4, 2};
     int sum = 0;
     for (int i = 0; i < 8; i++) {
-      sum += Character.digit(body.charAt(i), 10) * weights[i];
+      sum += Character.digit(body.charAt(i), 36) * weights[i];
     }
     int c9 = 11 - sum % 11;
     char check = c9 == 10 ? 'X' : c9 == 11 ? '0' : (char) ('0' + c9);
     return Uscc.withCheckCharacter("11" + region + body + check);
   }
 
+  /** Index 1–99 as two digits; from 100 on, a letter and a character of the USCC alphabet (up to 750). */
+  private static String organisationSuffix(int index) {
+    if (index < 100) {
+      return String.format("%02d", index);
+    }
+    String letters = "ABCDEFGHJKLMNPQRTUWXY";
+    String chars = "0123456789" + letters;
+    int j = index - 100;
+    return "" + letters.charAt(j / chars.length()) + chars.charAt(j % chars.length());
+  }
+
+  /** The name of the {@code index}-th department (1-based) of a county: the ten names, then numbered. */
+  public static String departmentName(int index) {
+    String name = DEPARTMENTS[(index - 1) % DEPARTMENTS.length];
+    return index <= DEPARTMENTS.length ? name : name + "（" + ((index - 1) / DEPARTMENTS.length + 1) + "）";
+  }
+
   /** Generates and loads everything on an empty, migrated database. */
   public static Stats load(Connection c) throws SQLException, IOException {
+    return load(c, 1);
+  }
+
+  /**
+   * Generates and loads the dataset at {@code scale} times the national size (10 × scale departments per
+   * county-level region) on an empty, migrated database.
+   */
+  public static Stats load(Connection c, int scale) throws SQLException, IOException {
     long start = System.nanoTime();
     c.setAutoCommit(false);
     List<String[]> units = new ArrayList<>(); // code, kind, level of its region
@@ -82,14 +107,17 @@ public final class NationalDataset {
                 "SELECT g.code, g.name, u.code FROM region g LEFT JOIN unit u ON u.code = g.code"
                     + " WHERE g.level = 'COUNTY' ORDER BY g.code")) {
       while (rs.next()) {
-        for (int i = 0; i < DEPARTMENTS.length; i++) {
+        for (int i = 0; i < DEPARTMENTS.length * scale; i++) {
           String code = departmentCode(rs.getString(1), i + 1);
           ps.setString(1, code);
-          ps.setString(2, rs.getString(2) + DEPARTMENTS[i]);
+          ps.setString(2, rs.getString(2) + departmentName(i + 1));
           ps.setString(3, rs.getString(1));
           ps.setString(4, rs.getString(3));
           ps.addBatch();
           units.add(new String[] {code, "DEPARTMENT", "COUNTY"});
+          if (units.size() % 10_000 == 0) {
+            ps.executeBatch();
+          }
         }
       }
       ps.executeBatch();
@@ -113,7 +141,7 @@ public final class NationalDataset {
     long tableRows = 0;
     for (String[] unit : units) {
       long[] carried = null;
-      int scale = switch (unit[1]) {
+      int size = switch (unit[1]) {
         case "DEPARTMENT" -> 12;
         default -> switch (unit[2]) {
           case "PROVINCE" -> 400;
@@ -122,7 +150,7 @@ public final class NationalDataset {
         };
       };
       for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-        SyntheticReport r = SyntheticReport.generate((unit[0] + year).hashCode() * 1_000_003L + year, scale, carried);
+        SyntheticReport r = SyntheticReport.generate((unit[0] + year).hashCode() * 1_000_003L + year, size, carried);
         carried = r.carriedOut();
         if (missing(unit[0], year)) {
           missing++;

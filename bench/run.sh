@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# The benchmark, one command from a clean clone (needs a JDK 17, curl and wrk: `apt-get install wrk`).
+#
+#   bench/run.sh            full run: ~30 min on 2 cores; rollups at 1×, 2× and 4× national scale
+#   bench/run.sh --quick    CI smoke: small dataset, 3 s per measurement, no scaled datasets
+#   options: --seed N (dataset seed, default 13)  --seconds N (per wrk measurement)  --scales "1 2 4 10"
+#            --port P (service, default 18105)  --pg-port P (PostgreSQL, default 18115)
+#
+# Builds the service, starts a durable PostgreSQL (fsync and synchronous commit on, as the service's own
+# embedded one) and the packaged service on it as an external database, generates the dataset from the
+# seed (bench/work/), loads it through the public API with concurrent clients (units, then reports), and
+# prints one table: every figure next to what it is compared with, measured in the same run.
+# Load comes from wrk on loopback, each measurement bounded in time; wrk, the service and PostgreSQL share
+# the machine's cores, so ratios matter more than absolute figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+QUICK=0 SEED=13 SECONDS_EACH=10 SCALES="1 2 4" PORT=18105 PG_PORT=18115
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1; SECONDS_EACH=3; SCALES="" ;;
+    --seed) SEED=$2; shift ;;
+    --seconds) SECONDS_EACH=$2; shift ;;
+    --scales) SCALES=$2; shift ;;
+    --port) PORT=$2; shift ;;
+    --pg-port) PG_PORT=$2; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+# departments registered through the API per county (the national dataset has 10; registration is slow
+# on a shared machine and is not what is measured) and report bodies prepared for the submission runs
+if [ "$QUICK" = 1 ]; then DEPARTMENTS=0 PUTS=2000; else DEPARTMENTS=${BENCH_DEPARTMENTS:-1} PUTS=40000; fi
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+WORK=$ROOT/bench/work
+BASE=http://127.0.0.1:$PORT
+TOKEN=bench-admin-token-$SEED-0123456789abcdef
+export BENCH_TOKEN=$TOKEN
+# the deployment's JVM flags (deploy/Dockerfile uses the same): a 256 MiB heap keeps the RSS under 512 MiB
+JVM_OPTS=${NIANBAO_JVM_OPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+
+PG_PID="" SVC_PID=""
+cleanup() {
+  [ -n "$SVC_PID" ] && kill "$SVC_PID" 2>/dev/null && wait "$SVC_PID" 2>/dev/null || true
+  [ -n "$PG_PID" ] && kill "$PG_PID" 2>/dev/null && wait "$PG_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
+
+log "build (package, test classes, benchmark classpath)"
+rm -rf "$WORK"; mkdir -p "$WORK"
+./mvnw -B -q package -DskipTests
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+# run from a copy, so that the checkout can be rebuilt while the benchmark runs
+cp -r target/quarkus-app target/classes target/test-classes "$WORK/"
+CP="$WORK/test-classes:$WORK/classes:$(cat "$WORK/cp.txt")"
+tool() { java -Xmx1g -cp "$CP" org.nianbao.bench.BenchTool "$@"; }
+
+log "PostgreSQL 17 (durable) on port $PG_PORT"
+java -cp "$CP" org.nianbao.bench.BenchTool pg "$WORK/pgdata" "$PG_PORT" >"$WORK/pg.log" 2>&1 & # its pid, not a subshell's
+PG_PID=$!
+until grep -q "PG READY" "$WORK/pg.log" 2>/dev/null; do
+  kill -0 "$PG_PID" 2>/dev/null || { cat "$WORK/pg.log" >&2; exit 1; }
+  sleep 0.2
+done
+PG=jdbc:postgresql://127.0.0.1:$PG_PORT
+pg_pids() { local pm; pm=$(head -1 "$WORK/pgdata/postmaster.pid"); echo "$pm $(ps -o pid= --ppid "$pm" | tr '\n' ' ')"; }
+# user and system CPU ticks of a set of processes
+ticks() { local u=0 s=0 f; for p in "$@"; do f=($(cut -d' ' -f14,15 "/proc/$p/stat" 2>/dev/null || echo "0 0")); u=$((u + f[0])); s=$((s + f[1])); done; echo "$u $s"; }
+
+# start_service DB: starts the packaged service on database DB; sets SVC_PID and READY_MS
+start_service() {
+  local t0; t0=$(date +%s%N)
+  QUARKUS_DATASOURCE_JDBC_URL=$PG/$1 QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
+    PORT=$PORT NIANBAO_ADMIN_TOKEN=$TOKEN java $JVM_OPTS -jar "$WORK/quarkus-app/quarkus-run.jar" \
+    >"$WORK/service-$1.log" 2>&1 &
+  SVC_PID=$!
+  until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1; do
+    kill -0 "$SVC_PID" 2>/dev/null || { tail -50 "$WORK/service-$1.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+stop_service() { kill "$SVC_PID"; wait "$SVC_PID" 2>/dev/null || true; SVC_PID=""; }
+rss_peak() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SVC_PID/status"; }
+
+# wrk_run NAME CONNECTIONS FILE FIRST COUNT: one time-bounded wrk run; prints its RESULT line
+wrk_run() {
+  local name=$1 conns=$2 file=$3 first=${4:-0} count=${5:-1000000000} threads=2
+  [ "$conns" -lt 2 ] && threads=1
+  local out
+  out=$(wrk -t"$threads" -c"$conns" -d"${SECONDS_EACH}s" --timeout 10s -s bench/lua/replay.lua "$BASE" \
+    -- "$file" "$first" "$count" "$threads" | grep '^RESULT')
+  echo "$name $out" | tee -a "$WORK/results.txt" >&2
+}
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+result() { grep "^$1 " "$WORK/results.txt" | tail -1; }
+
+log "service: first start on an empty database (migrations), then a restart"
+tool createdb "$PG/postgres" bench
+start_service bench; FIRST_READY_MS=$READY_MS; stop_service
+start_service bench; RESTART_READY_MS=$READY_MS
+log "ready in $FIRST_READY_MS ms (first, with migrations), $RESTART_READY_MS ms (restart)"
+
+log "dataset: seed $SEED, $DEPARTMENTS departments per county, $PUTS report bodies"
+tool files "$PG/bench" "$WORK" "$SEED" "$DEPARTMENTS" "$PUTS" >&2
+log "load through the API: register the departments"
+tool replay "$BASE" "$WORK/units.tsv" 16 "$TOKEN" | tee -a "$WORK/results.txt" >&2
+
+# paired NAME FILE: /q/health/live, then NAME, back to back: the machine's load moves between runs, so each
+# rate is compared with the health rate measured just before it
+paired() {
+  wrk_run "health-$1" 16 "$WORK/health.txt"
+  wrk_run "$1" 16 "$2"
+}
+log "reads and dry runs (16 connections, ${SECONDS_EACH}s each, each after /q/health/live)"
+echo /q/health/live >"$WORK/health.txt"; echo /api/v1/catalogue >"$WORK/catalogue.txt"
+paired validate "$WORK/validate.tsv"
+wrk_run unit-cold 16 "$WORK/unit-paths.txt" # first reads fill the unit cache; the next run is measured
+paired unit "$WORK/unit-paths.txt"
+paired region "$WORK/region-paths.txt"
+paired catalogue "$WORK/catalogue.txt"
+
+log "submissions: new reports, 1 / 4 / 16 / 32 clients, then 16 again with the profilers on"
+FIRST=0
+PER_RUN=$(( $(wc -l <"$WORK/puts.tsv") / 5 ))
+for c in 1 4 16 32; do
+  wrk_run "submit-c$c" "$c" "$WORK/puts.tsv" "$FIRST" "$PER_RUN"
+  FIRST=$(( FIRST + PER_RUN ))
+done
+# the profiled run: pg_stat_statements, pg_stat_activity samples, JFR, CPU ticks of the JVM and PostgreSQL
+tool statements "$PG/bench" reset
+java -cp "$CP" org.nianbao.bench.BenchTool locks "$PG/bench" "$SECONDS_EACH" >"$WORK/locks.txt" &
+LOCKS_PID=$!
+until grep -q "LOCKS READY" "$WORK/locks.txt" 2>/dev/null; do sleep 0.1; done
+jcmd "$SVC_PID" JFR.start name=submit settings=profile filename="$WORK/submit.jfr" >/dev/null
+JVM0=$(ticks "$SVC_PID"); PG0=$(ticks $(pg_pids))
+wrk_run submit-profiled 16 "$WORK/puts.tsv" "$FIRST" "$PER_RUN"
+JVM1=$(ticks "$SVC_PID"); PG1=$(ticks $(pg_pids))
+jcmd "$SVC_PID" JFR.stop name=submit >/dev/null
+wait "$LOCKS_PID"
+NP=$(field "$(result submit-profiled)" requests)
+tool statements "$PG/bench" "$NP" >"$WORK/statements.txt"
+read -r ju0 js0 <<<"$JVM0"; read -r ju1 js1 <<<"$JVM1"; read -r pu0 ps0 <<<"$PG0"; read -r pu1 ps1 <<<"$PG1"
+echo "CPU over ${SECONDS_EACH}s, $NP submissions (ticks of 1/$(getconf CLK_TCK) s): JVM user $((ju1-ju0)) sys $((js1-js0)); PostgreSQL user $((pu1-pu0)) sys $((ps1-ps0))" >"$WORK/cpu.txt"
+RSS_MB=$(rss_peak)
+paired validate-unit "$WORK/validate-unit.tsv"
+log "raw JDBC insert of the same rows (16 clients)"
+tool raw "$PG/bench" 16 "$SECONDS_EACH" "$SEED" | tee -a "$WORK/results.txt" >&2
+log "imports"
+tool imports "$BASE" 4 "$SECONDS_EACH" "$TOKEN" | tee -a "$WORK/results.txt" >&2
+RSS_MB=$(rss_peak)
+
+rollups() { # LABEL DB REPORTS
+  for level in NATION PROVINCE CITY COUNTY; do
+    wrk_run "rollup-$1-$level" 4 "$WORK/rollups-$level.txt"
+  done
+  tool sql "$PG/$2" "$WORK" 2024 "$([ "$QUICK" = 1 ] && echo 20 || echo 100)" | sed "s/^SQL /SQL-$1 /" \
+    | tee -a "$WORK/results.txt" >&2
+}
+log "rollups on the API-loaded database"
+rollups api bench
+stop_service
+
+: >"$WORK/scales.txt"
+for s in $SCALES; do
+  log "rollups at ${s}× national scale (COPY load, then the service on it)"
+  tool createdb "$PG/postgres" "scale$s"
+  start_service "scale$s"
+  out=$(tool national "$PG/scale$s" "$s" | tee -a "$WORK/results.txt")
+  echo "$out" >&2
+  reports=$(sed -n 's/.* reports=\([0-9]*\).*/\1/p' <<<"$out")
+  rollups "x$s" "scale$s"
+  for level in NATION PROVINCE CITY COUNTY; do
+    r=$(result "rollup-x$s-$level")
+    echo "$(awk -v n="$reports" 'BEGIN {printf "%.3f", n / 1e6}') $level $(field "$r" p50_ms) $(field "$r" p99_ms)" >>"$WORK/scales.txt"
+  done
+  stop_service
+  tool createdb "$PG/postgres" "scale$s" # drop the data again (disk)
+done
+if [ -s "$WORK/scales.txt" ]; then
+  tool chart "$WORK/scales.txt" "$ROOT/bench/rollup-p99.png" >&2
+fi
+
+# ---- the table --------------------------------------------------------------------------------------------
+rps() { field "$(result "$1")" rps; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }'; }
+RAW=$(sed -n 's/^RAW .* rate=\([^ ]*\).*/\1/p' "$WORK/results.txt")
+{
+  echo
+  echo "== Nianbao benchmark — $(date -u +%FT%TZ), $(nproc) cores ($(uptime | sed 's/.*load average/load average/')), seed $SEED$([ "$QUICK" = 1 ] && echo ', QUICK')"
+  echo
+  echo "| what | figure | compared with (same run) | ratio |"
+  echo "|---|---|---|---|"
+  for c in 1 4 16 32; do
+    r=$(result "submit-c$c")
+    echo "| PUT new reports, $c client(s) | $(field "$r" rps)/s, p50 $(field "$r" p50_ms) ms, p99 $(field "$r" p99_ms) ms (non-2xx $(field "$r" non2xx), wrapped $(field "$r" wrapped)) | raw JDBC insert of the same rows, 16 clients: $RAW reports/s | $(pct "$(field "$r" rps)" "$RAW") |"
+  done
+  for w in validate validate-unit unit region catalogue; do
+    r=$(result "$w"); h=$(rps "health-$w")
+    echo "| $w (16 connections) | $(field "$r" rps)/s, p99 $(field "$r" p99_ms) ms | /q/health/live just before: $h/s | $(pct "$(field "$r" rps)" "$h") |"
+  done
+  for label in api $(for s in $SCALES; do echo "x$s"; done); do
+    for level in NATION PROVINCE CITY COUNTY; do
+      r=$(result "rollup-$label-$level"); q=$(grep "^SQL-$label level=$level " "$WORK/results.txt" || true)
+      [ -z "$r" ] && continue
+      echo "| rollup $label $level (4 connections) | p50 $(field "$r" p50_ms) ms, p99 $(field "$r" p99_ms) ms | hand-written SQL p50 $(field "$q" direct_p50) / p99 $(field "$q" direct_p99) ms; summary rows alone p50 $(field "$q" summary_p50) / p99 $(field "$q" summary_p99) ms | p99 vs summary rows: $(awk -v a="$(field "$r" p99_ms)" -v b="$(field "$q" summary_p99)" 'BEGIN { if (b > 0) printf "%.1f×", a / b }') |"
+    done
+  done
+  sed -n 's/^IMPORT type=\([^ ]*\) bytes=\([0-9]*\) clients=\([0-9]*\) docs_per_s=\([^ ]*\) p50_ms=\([^ ]*\) p99_ms=\([^ ]*\)/| import \1 (\2 bytes, \3 clients) | \4 documents\/s, p50 \5 ms, p99 \6 ms | | |/p' "$WORK/results.txt"
+  sed -n 's/^REPLAY file=units.tsv clients=\([0-9]*\) requests=\([0-9]*\) seconds=[^ ]* rate=\([^ ]*\).*/| POST \/units (load through the API, \1 clients) | \3\/s (\2 units) | | |/p' "$WORK/results.txt"
+  echo "| peak RSS of the service (VmHWM) | $RSS_MB MiB | target ≤ 512 MiB; JVM: $JVM_OPTS | |"
+  echo "| start to ready, external PostgreSQL | restart $RESTART_READY_MS ms; first start with migrations $FIRST_READY_MS ms | target ≤ 5,000 ms | |"
+  echo
+  echo "Submission path, profiled run at 16 clients ($(result submit-profiled | sed 's/.*rps=\([^ ]*\).*/\1/')/s with JFR on): $(cat "$WORK/cpu.txt")"
+  grep -v READY "$WORK/locks.txt"
+  cat "$WORK/statements.txt"
+  echo
+  tool jfr "$WORK/submit.jfr"
+  if [ -s "$WORK/scales.txt" ]; then
+    echo; echo "rollup per dataset size (million reports, level, p50 ms, p99 ms):"; cat "$WORK/scales.txt"
+  fi
+} | tee "$WORK/table.md"

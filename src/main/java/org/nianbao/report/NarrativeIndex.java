@@ -1,0 +1,283 @@
+package org.nianbao.report;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.nianbao.validation.NarrativeFingerprint;
+import org.nianbao.validation.NarrativeOverlap;
+import org.nianbao.validation.NarrativeSource;
+import org.nianbao.validation.TextSpan;
+
+/**
+ * The TXT-06 index: a MinHash signature of sections 一 and 五 of every current report and its band buckets
+ * ({@code narrative_signature}, {@code narrative_band}). Candidates for a copy are the reports sharing a bucket,
+ * found through the (year, bucket) primary key — never by comparing with every report.
+ */
+@ApplicationScoped
+public class NarrativeIndex implements NarrativeSource {
+
+  private static final Logger LOG = Logger.getLogger(NarrativeIndex.class.getName());
+  private static final int BACKFILL_BATCH = 500;
+
+  /** A stored report near another one. */
+  public record Similar(String unit, int year, int similarity, List<TextSpan> sharedSpans) {}
+
+  private final DataSource dataSource;
+
+  public NarrativeIndex(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Rewrites the index rows of a report from the narrative of its new current version, on the store's connection. */
+  static void write(Connection c, long reportId, Map<String, String> texts) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT unit_code, year FROM report WHERE id = ?")) {
+      ps.setLong(1, reportId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          write(c, reportId, rs.getString(1), rs.getInt(2), NarrativeFingerprint.of(texts));
+        }
+      }
+    }
+  }
+
+  static void write(Connection c, long reportId, String unit, int year, NarrativeFingerprint fp) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM narrative_band WHERE report_id = ?")) {
+      ps.setLong(1, reportId);
+      ps.executeUpdate();
+    }
+    boolean comparable = fp.comparable();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
+            INSERT INTO narrative_signature (report_id, unit_code, year, minhash) VALUES (?, ?, ?, ?)
+            ON CONFLICT (report_id) DO UPDATE SET minhash = excluded.minhash
+            """)) {
+      ps.setLong(1, reportId);
+      ps.setString(2, unit);
+      ps.setInt(3, year);
+      ps.setArray(4, comparable ? c.createArrayOf("integer", box(fp.signature())) : null);
+      ps.executeUpdate();
+    }
+    if (!comparable) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO narrative_band (year, bucket, report_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+      for (long bucket : fp.buckets()) {
+        ps.setInt(1, year);
+        ps.setLong(2, bucket);
+        ps.setLong(3, reportId);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  @Override
+  public List<Peer> candidates(NarrativeFingerprint fingerprint, String unit, int year, int limit) {
+    if (!fingerprint.comparable()) {
+      return List.of();
+    }
+    return run(c -> peers(c, fingerprint, List.of(year), unit, limit));
+  }
+
+  /**
+   * The stored reports nearest to the (unit, year) report: the unit's own previous report and other units'
+   * reports of the same year sharing a bucket, by exact similarity; empty when the report does not exist.
+   */
+  public Optional<List<Similar>> similar(String unit, int year, int limit) {
+    return run(c -> {
+      Map<String, String> texts = texts(c, unit, year);
+      if (texts == null) {
+        return Optional.empty();
+      }
+      NarrativeFingerprint mine = NarrativeFingerprint.of(texts);
+      if (!mine.comparable()) {
+        return Optional.of(List.of());
+      }
+      List<Peer> peers = new ArrayList<>(peers(c, mine, List.of(year), unit, limit * 2));
+      Map<String, String> previous = texts(c, unit, year - 1);
+      if (previous != null) {
+        peers.add(new Peer(unit, year - 1, previous));
+      }
+      List<Similar> out = new ArrayList<>();
+      for (Peer p : peers) {
+        int percent = (int) Math.floor(mine.similarity(NarrativeFingerprint.of(p.texts())) * 100 + 1e-9);
+        out.add(new Similar(p.unit(), p.year(), percent, NarrativeOverlap.sharedSpans(texts, p.texts())));
+      }
+      out.sort(Comparator.comparingInt(Similar::similarity).reversed()
+          .thenComparing(Similar::unit).thenComparingInt(Similar::year));
+      return Optional.of(List.copyOf(out.subList(0, Math.min(limit, out.size()))));
+    });
+  }
+
+  private static List<Peer> peers(
+      Connection c, NarrativeFingerprint fp, List<Integer> years, String exceptUnit, int limit)
+      throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
+            SELECT b.report_id
+              FROM narrative_band b JOIN report r ON r.id = b.report_id
+             WHERE b.year = ANY (?) AND b.bucket = ANY (?) AND r.unit_code <> ?
+             GROUP BY b.report_id
+             ORDER BY count(*) DESC, b.report_id
+             LIMIT ?
+            """)) {
+      ps.setArray(1, c.createArrayOf("smallint", years.toArray()));
+      ps.setArray(2, c.createArrayOf("bigint", box(fp.buckets())));
+      ps.setString(3, exceptUnit);
+      ps.setInt(4, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, String[]> heads = new LinkedHashMap<>();
+    Map<Long, Map<String, String>> texts = new LinkedHashMap<>();
+    for (Long id : ids) {
+      texts.put(id, new LinkedHashMap<>());
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
+            SELECT r.id, r.unit_code, r.year, t.section, t.body
+              FROM report r
+              JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
+              JOIN report_text t ON t.version_id = v.id AND t.section IN ('s1', 's5')
+             WHERE r.id = ANY (?)
+            """)) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long id = rs.getLong(1);
+          heads.put(id, new String[] {rs.getString(2), String.valueOf(rs.getInt(3))});
+          texts.get(id).put(rs.getString(4), rs.getString(5));
+        }
+      }
+    }
+    List<Peer> out = new ArrayList<>();
+    for (Long id : ids) {
+      String[] head = heads.get(id);
+      if (head != null) {
+        out.add(new Peer(head[0], Integer.parseInt(head[1]), texts.get(id)));
+      }
+    }
+    return out;
+  }
+
+  /** Sections 一 and 五 of the current version of (unit, year), or null when there is no such report. */
+  private static Map<String, String> texts(Connection c, String unit, int year) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
+            SELECT t.section, t.body
+              FROM report r
+              JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
+              LEFT JOIN report_text t ON t.version_id = v.id AND t.section IN ('s1', 's5')
+             WHERE r.unit_code = ? AND r.year = ?
+            """)) {
+      ps.setString(1, unit);
+      ps.setInt(2, year);
+      try (ResultSet rs = ps.executeQuery()) {
+        Map<String, String> out = null;
+        while (rs.next()) {
+          if (out == null) {
+            out = new LinkedHashMap<>();
+          }
+          if (rs.getString(1) != null) {
+            out.put(rs.getString(1), rs.getString(2));
+          }
+        }
+        return out;
+      }
+    }
+  }
+
+  /** Indexes the reports stored before the index existed (or by an older version), in batches. */
+  void backfill(@Observes StartupEvent start) {
+    int done = 0;
+    while (true) {
+      int n = run(c -> {
+        List<Object[]> batch = new ArrayList<>();
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                """
+                SELECT r.id, r.unit_code, r.year,
+                       (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's1'),
+                       (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's5')
+                  FROM report r JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
+                 WHERE NOT EXISTS (SELECT 1 FROM narrative_signature s WHERE s.report_id = r.id)
+                 ORDER BY r.id
+                 LIMIT ?
+                """)) {
+          ps.setInt(1, BACKFILL_BATCH);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              batch.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)});
+            }
+          }
+        }
+        for (Object[] r : batch) {
+          write(c, (Long) r[0], (String) r[1], (Integer) r[2], NarrativeFingerprint.of((String) r[3], (String) r[4]));
+        }
+        return batch.size();
+      });
+      done += n;
+      if (n < BACKFILL_BATCH) {
+        break;
+      }
+    }
+    if (done > 0) {
+      int total = done;
+      LOG.info(() -> "Indexed the narratives of " + total + " stored reports for TXT-06.");
+    }
+  }
+
+  private static Object[] box(long[] values) {
+    Object[] out = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
+  }
+
+  private static Object[] box(int[] values) {
+    Object[] out = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  private <T> T run(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.apply(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Narrative index failed / 正文索引失败: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package org.nianbao.validation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * TXT-05: conversion artefacts left in the narrative: {@code [bookmark: …]}, a doubled word (资金资金), a word
+ * cut at a line end (…合法性审查管⏎), a page number inside the text, digits stuck inside a domain term
+ * (政府23信息公开). Reported in text order, each with its span.
+ */
+final class ArtefactRule implements NarrativeRule {
+
+  private static final String BOOKMARK = "[bookmark";
+  private static final List<String> DOMAIN_TERMS =
+      List.of(
+          "政府信息公开", "政务信息公开", "依申请公开", "政府信息", "信息公开", "政务公开", "政务信息", "主动公开",
+          "行政复议", "行政诉讼", "规范性文件", "年度报告", "人民政府", "政务服务");
+  private static final int TERM_REACH = 5;
+  private static final int MIN_DOUBLED = 2;
+  private static final int MAX_DOUBLED = 6;
+  /** A body line shorter than this may be a heading or a signature, which end without punctuation. */
+  private static final int MIN_BODY_LINE = 12;
+  private static final int CUT_QUOTE = 6;
+  private static final String LINE_END_PUNCTUATION = "。！？；：:;，,、…）)”」》.!?";
+  private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])");
+  private static final Pattern PAGE_NUMBER =
+      Pattern.compile("^[ \\t　]*(?:[-—－–]\\s*\\d{1,3}\\s*[-—－–]|第\\s*\\d{1,3}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,3}\\s*页)?)[ \\t　]*$");
+
+  /** One artefact: where it is and the clean text expected instead (null when it is simply to be removed). */
+  private record Hit(int start, int end, String expected) {}
+
+  /**
+   * 管 closes few words (监管, 主管…); before punctuation after any other character it is 管理 cut short
+   * (审查管，根据要求…).
+   */
+  private static final String WORDS_ENDING_IN_GUAN =
+      "监主分托接不共代统保掌尽严城看联协包只专直归双综";
+  private static final String CLAUSE_PUNCTUATION = "，。；、：！？,;:";
+  /** A document whose long lines mostly end without punctuation is hard-wrapped (PDF text): no cut-word check. */
+  private static final double HARD_WRAP_SHARE = 0.4;
+  private static final int HARD_WRAP_MIN_LINES = 3;
+
+  @Override
+  public void evaluate(NarrativeInput input, Findings findings) {
+    boolean hardWrapped = hardWrapped(input);
+    for (String section : NarrativeRules.SECTIONS) {
+      String text = input.text(section);
+      if (text != null) {
+        artefacts(section, text, hardWrapped, findings);
+      }
+    }
+  }
+
+  private static void artefacts(String section, String text, boolean hardWrapped, Findings findings) {
+    List<Hit> hits = new ArrayList<>();
+    bookmarks(text, hits);
+    strayDigits(text, hits);
+    doubledWords(text, hits);
+    truncatedWords(text, hits);
+    lines(text, !hardWrapped, hits);
+    hits.sort(Comparator.comparingInt(Hit::start));
+    for (int k = hits.size() - 1; k > 0; k--) {
+      if (hits.get(k).start() < hits.get(k - 1).end()) {
+        hits.remove(hits.get(k).end() - hits.get(k).start() > hits.get(k - 1).end() - hits.get(k - 1).start() ? k - 1 : k);
+      }
+    }
+    for (Hit hit : hits) {
+      TextSpan span = TextSpan.of(section, text, hit.start(), hit.end());
+      findings.addText(
+          Rules.TXT_05, Severity.WARNING, hit.expected(), span, Templates.message(Rules.TXT_05, Map.of("quote", span.quote())));
+    }
+  }
+
+  private static void bookmarks(String text, List<Hit> hits) {
+    int i = 0;
+    while ((i = text.indexOf(BOOKMARK, i)) >= 0) {
+      int close = text.indexOf(']', i);
+      int end = close < 0 ? Math.min(text.length(), i + BOOKMARK.length()) : close + 1;
+      hits.add(new Hit(i, end, null));
+      i = end;
+    }
+  }
+
+  /** Digits between two Chinese characters that sit inside a domain term once removed. */
+  private static void strayDigits(String text, List<Hit> hits) {
+    int n = text.length();
+    for (int p = 1; p < n - 1; p++) {
+      char c = text.charAt(p);
+      if (c < '0' || c > '9' || !TextScan.cjk(text.charAt(p - 1))) {
+        continue;
+      }
+      int q = p;
+      while (q < n && text.charAt(q) >= '0' && text.charAt(q) <= '9') {
+        q++;
+      }
+      if (q < n && TextScan.cjk(text.charAt(q))) {
+        Hit hit = strayDigits(text, p, q);
+        if (hit != null) {
+          hits.add(hit);
+        }
+      }
+      p = q;
+    }
+  }
+
+  private static Hit strayDigits(String text, int from, int to) {
+    int left = Math.max(0, from - TERM_REACH);
+    int right = Math.min(text.length(), to + TERM_REACH);
+    String joined = text.substring(left, from) + text.substring(to, right);
+    int joint = from - left;
+    for (String term : DOMAIN_TERMS) {
+      int k = joined.indexOf(term);
+      while (k >= 0) {
+        if (k < joint && k + term.length() > joint) {
+          int start = left + k;
+          int end = to + (k + term.length() - joint);
+          return new Hit(start, end, term);
+        }
+        k = joined.indexOf(term, k + 1);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A run of 2–6 Chinese characters written twice in a row (资金资金), the longest first. Reduplications of one
+   * character (常常) and of 一X (一步一步) are Chinese, not artefacts.
+   */
+  private static void doubledWords(String text, List<Hit> hits) {
+    int n = text.length();
+    int p = 0;
+    while (p < n) {
+      int found = 0;
+      for (int len = MAX_DOUBLED; len >= MIN_DOUBLED && found == 0; len--) {
+        if (p + 2 * len <= n && allCjk(text, p, len) && text.regionMatches(p, text, p + len, len) && word(text, p, len)) {
+          found = len;
+        }
+      }
+      if (found > 0 && !tableFragment(text, p)) {
+        hits.add(new Hit(p, p + 2 * found, text.substring(p, p + found)));
+        p += 2 * found;
+      } else {
+        p++;
+      }
+    }
+  }
+
+  /** A short line without any punctuation: a table's header cells run together (结果结果其他尚未), not prose. */
+  private static boolean tableFragment(String text, int at) {
+    int start = text.lastIndexOf('\n', at) + 1;
+    int end = text.indexOf('\n', at);
+    String line = text.substring(start, end < 0 ? text.length() : end).strip();
+    if (line.length() >= MIN_BODY_LINE + 8) {
+      return false;
+    }
+    for (int i = 0; i < line.length(); i++) {
+      if (CLAUSE_PUNCTUATION.indexOf(line.charAt(i)) >= 0 || LINE_END_PUNCTUATION.indexOf(line.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allCjk(String text, int from, int len) {
+    for (int i = from; i < from + len; i++) {
+      if (!TextScan.cjk(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean word(String text, int from, int len) {
+    char first = text.charAt(from);
+    if (first == '一') {
+      return false;
+    }
+    for (int i = from + 1; i < from + len; i++) {
+      if (text.charAt(i) != first) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 管 cut from 管理 before punctuation, a line break or the end of the text (审查管，). */
+  private static void truncatedWords(String text, List<Hit> hits) {
+    int i = 0;
+    while ((i = text.indexOf('管', i + 1)) > 0) {
+      boolean cut = i + 1 == text.length()
+          || CLAUSE_PUNCTUATION.indexOf(text.charAt(i + 1)) >= 0
+          || text.charAt(i + 1) == '\n';
+      if (cut
+          && TextScan.cjk(text.charAt(i - 1))
+          && WORDS_ENDING_IN_GUAN.indexOf(text.charAt(i - 1)) < 0) {
+        int from = i;
+        while (from > 0 && i + 1 - from < 3 && TextScan.cjk(text.charAt(from - 1))) {
+          from--;
+        }
+        hits.add(new Hit(from, i + 1, text.substring(from, i + 1) + "理"));
+      }
+    }
+  }
+
+  private static boolean hardWrapped(NarrativeInput input) {
+    int lines = 0;
+    int open = 0;
+    for (String text : input.texts().values()) {
+      if (text == null) {
+        continue;
+      }
+      for (String line : text.split("\n")) {
+        String l = line.strip();
+        if (l.length() >= MIN_BODY_LINE && !NUMBERED.matcher(l).find()) {
+          lines++;
+          open += LINE_END_PUNCTUATION.indexOf(l.charAt(l.length() - 1)) < 0 ? 1 : 0;
+        }
+      }
+    }
+    return lines >= HARD_WRAP_MIN_LINES && open > HARD_WRAP_SHARE * lines;
+  }
+
+  /** Page numbers on a line of their own, and (unless hard-wrapped) body lines that stop mid-word. */
+  private static void lines(String text, boolean cutWords, List<Hit> hits) {
+    int start = 0;
+    int n = text.length();
+    while (start < n) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = n;
+      }
+      int s = start;
+      int e = end;
+      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        e--;
+      }
+      String line = text.substring(s, e);
+      if (PAGE_NUMBER.matcher(line).matches()) {
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+          s++;
+        }
+        hits.add(new Hit(s, e, null));
+      } else if (cutWords && cutAtEnd(text, s, e, end)) {
+        int from = e - 1;
+        while (from > s && e - from < CUT_QUOTE && TextScan.cjk(text.charAt(from - 1))) {
+          from--;
+        }
+        hits.add(new Hit(from, e, null));
+      }
+      start = end + 1;
+    }
+  }
+
+  /** A long body line ending on a Chinese character, followed by a line that continues the sentence. */
+  private static boolean cutAtEnd(String text, int s, int e, int lineEnd) {
+    if (e - s < MIN_BODY_LINE || !TextScan.cjk(text.charAt(e - 1))) {
+      return false;
+    }
+    Matcher numbered = NUMBERED.matcher(text.substring(s, e));
+    if (numbered.find() && text.substring(s, e).strip().length() < 2 * MIN_BODY_LINE) {
+      return false; // a heading such as （一）主动公开情况 or 1.加强组织领导
+    }
+    if (LINE_END_PUNCTUATION.indexOf(text.charAt(e - 1)) >= 0) {
+      return false;
+    }
+    int next = lineEnd + 1;
+    while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t' || text.charAt(next) == '　')) {
+      next++;
+    }
+    if (next >= text.length() || text.charAt(next) == '\n') {
+      return false;
+    }
+    return TextScan.cjk(text.charAt(next)) && !NUMBERED.matcher(text.substring(next, Math.min(text.length(), next + 6))).find();
+  }
+}
