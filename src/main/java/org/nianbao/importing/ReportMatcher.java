@@ -291,7 +291,9 @@ final class ReportMatcher {
       }
     }
 
-    findings.addAll(uncertainRows(template, sources));
+    java.util.Set<String> unread = new java.util.HashSet<>();
+    findings.stream().filter(f -> f.rule().equals(Rules.FMT_03.id())).forEach(f -> unread.addAll(f.cells()));
+    findings.addAll(uncertainRows(template, sources, unread));
 
     // narrative: running text between the chosen headings, tables left out
     boolean[] tableLine = new boolean[count];
@@ -795,10 +797,11 @@ final class ReportMatcher {
   }
 
   /**
-   * IMP-01 per row read by the nearest label or by structure, naming its read cells. Table 四 read whole as
+   * IMP-01 per row read by the nearest label or by structure, naming its read cells (unread ones have FMT-03). Table 四 read whole as
    * its fixed 15 values is certain (it has no row labels: its rows are the header's groups) and is not flagged.
    */
-  private static List<Finding> uncertainRows(Template template, Map<String, CellSource> sources) {
+  private static List<Finding> uncertainRows(Template template, Map<String, CellSource> sources,
+      java.util.Set<String> unread) {
     boolean wholeFour = true;
     Map<String, List<CellDefinition>> rows = new LinkedHashMap<>();
     for (CellDefinition def : template.catalogue().cells()) {
@@ -819,7 +822,7 @@ final class ReportMatcher {
       String raw = null;
       for (CellDefinition def : row) {
         CellSource source = sources.get(def.key());
-        if ("structure".equals(source.match()) || "nearest".equals(source.match())) {
+        if (!unread.contains(def.key()) && ("structure".equals(source.match()) || "nearest".equals(source.match()))) {
           cells.add(def.key());
           structure |= "structure".equals(source.match());
           raw = raw == null ? source.raw() : raw;

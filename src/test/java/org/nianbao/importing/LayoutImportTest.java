@@ -377,6 +377,33 @@ class LayoutImportTest {
   }
 
   @Test
+  void aBlankCellCopiedAsAnEmptyLineNeverShiftsAValueAndUnreadCellsAreNotFlaggedAsUncertain() {
+    Map<String, String> raw = new LinkedHashMap<>(RAW);
+    raw.put("s3.partial.research", "");
+    raw.put("s2.normative_doc.abolished", "");
+    ImportResult result = read(LayoutFixtures.document(TITLE, LayoutFixtures.tables(FormatVersion.FMT2021, raw),
+        rows -> LayoutFixtures.oneCellPerLine(rows, false)));
+
+    for (Map.Entry<String, String> e : raw.entrySet()) {
+      JsonNode got = result.report().cells().get(e.getKey());
+      if (!got.isNull()) {
+        assertEquals(0, new BigDecimal(e.getValue()).compareTo(got.decimalValue()), e.getKey() + " read as " + got);
+      }
+    }
+    assertTrue(result.report().cells().get("s3.partial.research").isNull());
+    assertTrue(result.report().cells().get("s2.normative_doc.abolished").isNull());
+    List<String> unread = result.findings().stream().filter(f -> f.rule().equals("FMT-03"))
+        .flatMap(f -> f.cells().stream()).toList();
+    for (Finding f : result.findings()) {
+      if (f.rule().equals("IMP-01")) {
+        for (String key : f.cells()) {
+          assertTrue(!unread.contains(key), key + " is unread and flagged IMP-01");
+        }
+      }
+    }
+  }
+
+  @Test
   void headingsInOtherStylesAreFound() {
     String doc = LayoutFixtures.document(TITLE, TABLES, LayoutFixtures::tabRows)
         .replace("一、总体情况", "第一部分 总体情况")
