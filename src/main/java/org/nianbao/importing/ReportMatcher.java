@@ -427,6 +427,11 @@ final class ReportMatcher {
         lastUsed[section] = Math.max(lastUsed[section], reading.run().lastLine());
         continue;
       }
+      if (order == null && reading.fill() == Aligner.Fill.PARTIAL && fillEmptyLines(row, reading, runs, readings,
+          out)) {
+        lastUsed[section] = Math.max(lastUsed[section], reading.run().lastLine());
+        continue;
+      }
       if (order != null) {
         List<CellDefinition> cells = new ArrayList<>(row.cells());
         for (int p = 0; p < order.length; p++) {
@@ -507,6 +512,61 @@ final class ReportMatcher {
       }
     }
     return out;
+  }
+
+  /**
+   * A row copied one cell per line (browser or crawler text, no TABs) whose blank cells became empty lines: its
+   * labelled run was cut at the first empty line, the rest follow as unlabelled runs no row took. When the values
+   * plus one blank per empty line <em>between</em> two values make exactly the row's width, the blanks go where
+   * the empty lines are (FMT-04). False, and nothing placed, otherwise — an empty line before the first or after
+   * the last value cannot be told from a row break, so such rows stay unread rather than shifted.
+   */
+  private static boolean fillEmptyLines(Template.Row row, Aligner.RowReading reading, List<Run> runs,
+      List<Aligner.RowReading> readings, Map<String, Reading> out) {
+    Run run = reading.run();
+    int i = runs.indexOf(run);
+    if (i < 0) {
+      return false;
+    }
+    java.util.Set<Run> used = new java.util.HashSet<>();
+    for (Aligner.RowReading r : readings) {
+      if (r.run() != null && r.fill() != Aligner.Fill.NONE) {
+        used.add(r.run());
+      }
+    }
+    List<Run.Token> cells = new ArrayList<>();
+    Run.Token previous = null;
+    for (int k = i; k < runs.size() && cells.size() < row.width(); k++) {
+      Run r = runs.get(k);
+      if (k > i && (used.contains(r) || !r.before().isEmpty() || !r.same().isEmpty())) {
+        break;
+      }
+      for (Run.Token t : r.values()) {
+        if (t.x() < 0 || t.at().line() <= 0 || (previous != null && t.line() == previous.line())) {
+          return false; // not one cell per line without TABs
+        }
+        if (previous != null) {
+          if (t.at().page() != previous.at().page()) {
+            return false;
+          }
+          for (int blank = t.at().line() - previous.at().line() - 1; blank > 0; blank--) {
+            cells.add(null);
+          }
+        }
+        cells.add(t);
+        previous = t;
+      }
+    }
+    if (cells.size() != row.width() || !cells.contains(null)) {
+      return false;
+    }
+    for (int c = 0; c < row.width(); c++) {
+      Run.Token t = cells.get(c);
+      Position at = t != null ? t.at() : run.values().get(0).at();
+      out.put(row.cells().get(c).key(),
+          new Reading(t != null ? t.text() : "", at, "structure", t != null ? null : CellValue.BLANK, null));
+    }
+    return true;
   }
 
   /**

@@ -377,7 +377,7 @@ class LayoutImportTest {
   }
 
   @Test
-  void aBlankCellCopiedAsAnEmptyLineNeverShiftsAValueAndUnreadCellsAreNotFlaggedAsUncertain() {
+  void aBlankCellCopiedAsAnEmptyLineIsPlacedWhenTheRowDecidesAndNeverShiftsAValue() {
     Map<String, String> raw = new LinkedHashMap<>(RAW);
     raw.put("s3.partial.research", "");
     raw.put("s2.normative_doc.abolished", "");
@@ -392,6 +392,15 @@ class LayoutImportTest {
     }
     assertTrue(result.report().cells().get("s3.partial.research").isNull());
     assertTrue(result.report().cells().get("s2.normative_doc.abolished").isNull());
+    // the empty line between two values of a table 三 row decides: the row is read whole, the blank is FMT-04
+    for (String column : Catalogue.APPLICANT_COLUMNS) {
+      String key = "s3.partial." + column;
+      if (!column.equals("research")) {
+        assertEquals(0, new BigDecimal(raw.get(key)).compareTo(result.report().cells().get(key).decimalValue()), key);
+      }
+    }
+    assertTrue(result.findings().stream()
+        .anyMatch(f -> f.rule().equals("FMT-04") && f.cells().equals(List.of("s3.partial.research"))));
     List<String> unread = result.findings().stream().filter(f -> f.rule().equals("FMT-03"))
         .flatMap(f -> f.cells().stream()).toList();
     for (Finding f : result.findings()) {
