@@ -523,17 +523,23 @@ final class ReportMatcher {
    */
   private static boolean fillEmptyLines(Template.Row row, Aligner.RowReading reading, List<Run> runs,
       List<Aligner.RowReading> readings, Map<String, Reading> out) {
-    Run run = reading.run();
-    int i = runs.indexOf(run);
-    if (i < 0) {
-      return false;
-    }
     java.util.Set<Run> used = new java.util.HashSet<>();
     for (Aligner.RowReading r : readings) {
       if (r.run() != null && r.fill() != Aligner.Fill.NONE) {
         used.add(r.run());
       }
     }
+    return fillEmptyLines(row, reading.run(), runs, used, out) > 0;
+  }
+
+  /** The same, answering how many runs from {@code run} on it used (0: nothing placed). */
+  private static int fillEmptyLines(Template.Row row, Run run, List<Run> runs, java.util.Set<Run> used,
+      Map<String, Reading> out) {
+    int i = runs.indexOf(run);
+    if (i < 0) {
+      return 0;
+    }
+    int consumed = 0;
     List<Run.Token> cells = new ArrayList<>();
     Run.Token previous = null;
     for (int k = i; k < runs.size() && cells.size() < row.width(); k++) {
@@ -541,13 +547,14 @@ final class ReportMatcher {
       if (k > i && (used.contains(r) || !r.before().isEmpty() || !r.same().isEmpty())) {
         break;
       }
+      consumed++;
       for (Run.Token t : r.values()) {
         if (t.x() < 0 || t.at().line() <= 0 || (previous != null && t.line() == previous.line())) {
-          return false; // not one cell per line without TABs
+          return 0; // not one cell per line without TABs
         }
         if (previous != null) {
           if (t.at().page() != previous.at().page()) {
-            return false;
+            return 0;
           }
           for (int blank = t.at().line() - previous.at().line() - 1; blank > 0; blank--) {
             cells.add(null);
@@ -558,7 +565,7 @@ final class ReportMatcher {
       }
     }
     if (cells.size() != row.width() || !cells.contains(null)) {
-      return false;
+      return 0;
     }
     for (int c = 0; c < row.width(); c++) {
       Run.Token t = cells.get(c);
@@ -566,7 +573,7 @@ final class ReportMatcher {
       out.put(row.cells().get(c).key(),
           new Reading(t != null ? t.text() : "", at, "structure", t != null ? null : CellValue.BLANK, null));
     }
-    return true;
+    return consumed;
   }
 
   /**
@@ -776,7 +783,21 @@ final class ReportMatcher {
         }
       }
       if (!filled) {
-        store(row, new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "nearest"), out, null);
+        java.util.Set<Run> used = new java.util.HashSet<>();
+        for (int i = 0; i < runs.size(); i++) {
+          if (runDone[i] && runs.get(i) != run) {
+            used.add(runs.get(i));
+          }
+        }
+        int consumed = fillEmptyLines(row, run, runs, used, out);
+        if (consumed > 0) {
+          int first = runs.indexOf(run);
+          for (int i = first; i < first + consumed; i++) {
+            runDone[i] = true;
+          }
+        } else {
+          store(row, new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "nearest"), out, null);
+        }
       }
     }
     if (anchor < 0) {

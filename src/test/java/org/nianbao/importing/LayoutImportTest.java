@@ -401,6 +401,11 @@ class LayoutImportTest {
     }
     assertTrue(result.findings().stream()
         .anyMatch(f -> f.rule().equals("FMT-04") && f.cells().equals(List.of("s3.partial.research"))));
+    assertEquals(0, new BigDecimal(raw.get("s2.normative_doc.issued"))
+        .compareTo(result.report().cells().get("s2.normative_doc.issued").decimalValue()));
+    assertEquals(0, new BigDecimal(raw.get("s2.normative_doc.in_force"))
+        .compareTo(result.report().cells().get("s2.normative_doc.in_force").decimalValue()));
+    assertEquals(0, count(result, "FMT-03"), () -> result.findings().toString());
     List<String> unread = result.findings().stream().filter(f -> f.rule().equals("FMT-03"))
         .flatMap(f -> f.cells().stream()).toList();
     for (Finding f : result.findings()) {
