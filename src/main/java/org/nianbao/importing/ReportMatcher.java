@@ -414,6 +414,16 @@ final class ReportMatcher {
       lastUsed[section] = Math.max(lastUsed[section], runs.get(0).lastLine());
       return;
     }
+    if (section == 4 && !runs.isEmpty()) {
+      // table 四 copied one cell per line with its blank cells as empty lines: all 15 columns as one row
+      Template.Row all = new Template.Row(rows.get(0).rowKey(), rows.get(0).label(), rows.get(0).group(),
+          rows.stream().flatMap(r -> r.cells().stream()).toList(), rows.get(0).bigrams());
+      int consumed = fillEmptyLines(all, runs.get(0), runs, java.util.Set.of(), out, true);
+      if (consumed > 0) {
+        lastUsed[section] = Math.max(lastUsed[section], runs.get(consumed - 1).lastLine());
+        return;
+      }
+    }
     List<Aligner.RowReading> readings =
         section == 3
             ? Aligner.align(runs, rows, template.section3Context(), template.otherFirst(), template.otherRows(),
@@ -529,12 +539,12 @@ final class ReportMatcher {
         used.add(r.run());
       }
     }
-    return fillEmptyLines(row, reading.run(), runs, used, out) > 0;
+    return fillEmptyLines(row, reading.run(), runs, used, out, false) > 0;
   }
 
   /** The same, answering how many runs from {@code run} on it used (0: nothing placed). */
   private static int fillEmptyLines(Template.Row row, Run run, List<Run> runs, java.util.Set<Run> used,
-      Map<String, Reading> out) {
+      Map<String, Reading> out, boolean unlabelled) {
     int i = runs.indexOf(run);
     if (i < 0) {
       return 0;
@@ -544,7 +554,8 @@ final class ReportMatcher {
     Run.Token previous = null;
     for (int k = i; k < runs.size() && cells.size() < row.width(); k++) {
       Run r = runs.get(k);
-      if (k > i && (used.contains(r) || !r.before().isEmpty() || !r.same().isEmpty())) {
+      if ((k > i || unlabelled) && (used.contains(r) || !r.before().isEmpty() || !r.same().isEmpty())
+          && !(unlabelled && k == i)) {
         break;
       }
       consumed++;
@@ -789,7 +800,7 @@ final class ReportMatcher {
             used.add(runs.get(i));
           }
         }
-        int consumed = fillEmptyLines(row, run, runs, used, out);
+        int consumed = fillEmptyLines(row, run, runs, used, out, false);
         if (consumed > 0) {
           int first = runs.indexOf(run);
           for (int i = first; i < first + consumed; i++) {

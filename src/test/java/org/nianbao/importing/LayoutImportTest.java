@@ -418,6 +418,21 @@ class LayoutImportTest {
   }
 
   @Test
+  void aBlankCellOfTableFourCopiedAsAnEmptyLineShiftsNoGroup() {
+    Map<String, String> raw = new LinkedHashMap<>(RAW);
+    raw.put("s4.litigation_after_review.upheld", "");
+    ImportResult result = read(LayoutFixtures.document(TITLE, LayoutFixtures.tables(FormatVersion.FMT2021, raw),
+        rows -> LayoutFixtures.oneCellPerLine(rows, false)));
+
+    Map<String, String> printed = new LinkedHashMap<>(raw);
+    printed.remove("s4.litigation_after_review.upheld");
+    assertAll(printed, result, List.of());
+    assertTrue(result.report().cells().get("s4.litigation_after_review.upheld").isNull());
+    assertEquals(1, count(result, "FMT-04"));
+    assertEquals(0, count(result, "FMT-03"));
+  }
+
+  @Test
   void headingsInOtherStylesAreFound() {
     String doc = LayoutFixtures.document(TITLE, TABLES, LayoutFixtures::tabRows)
         .replace("一、总体情况", "第一部分 总体情况")
