@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -63,12 +64,12 @@ public class FairUse {
 
   void register(@Observes Router router) {
     // after HttpProblems' size checks (MIN_VALUE, MIN_VALUE + 1), before the body is read by a resource
-    router.route(HttpMethod.POST, "/api/v1/imports").order(Integer.MIN_VALUE + 2).handler(ctx -> check(ctx, true));
-    router.route(HttpMethod.POST, "/api/v1/imports/*").order(Integer.MIN_VALUE + 2).handler(ctx -> check(ctx, true));
-    router.route(HttpMethod.POST, "/api/v1/validations").order(Integer.MIN_VALUE + 2).handler(ctx -> check(ctx, false));
+    router.route(HttpMethod.POST, "/api/v1/imports").order(Integer.MIN_VALUE + 2).handler(this::check);
+    router.route(HttpMethod.POST, "/api/v1/imports/*").order(Integer.MIN_VALUE + 2).handler(this::check);
+    router.route(HttpMethod.POST, "/api/v1/validations").order(Integer.MIN_VALUE + 2).handler(this::check);
   }
 
-  private void check(RoutingContext ctx, boolean isImport) {
+  private void check(RoutingContext ctx) {
     if (!enabled) {
       ctx.next();
       return;
@@ -80,20 +81,6 @@ public class FairUse {
       refuse(ctx, Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L),
           "Too many requests from this client; retry later / 请求过于频繁，请稍后再试");
       return;
-    }
-    if (isImport) {
-      AtomicInteger mine = importsByClient.computeIfAbsent(client, k -> new AtomicInteger());
-      if (mine.incrementAndGet() > importsInFlightPerClient) {
-        release(client, mine, false);
-        refuse(ctx, 1, "This client already has an import running; wait for it / 您已有导入正在处理，请稍候");
-        return;
-      }
-      if (imports.incrementAndGet() > importsInFlight) {
-        release(client, mine, true);
-        refuse(ctx, 1, "Every import slot is busy; retry shortly / 导入任务已满，请稍后重试");
-        return;
-      }
-      ctx.addEndHandler(done -> release(client, mine, true));
     }
     ctx.next();
   }
@@ -119,6 +106,51 @@ public class FairUse {
         k -> Bucket.builder()
             .addLimit(limit -> limit.capacity(capacity).refillGreedy(rate, Duration.ofMinutes(1)))
             .build());
+  }
+
+  /**
+   * Takes one of the bounded slots for reading an import (overall and per client), or refuses with 429. The
+   * caller holds it in try-with-resources around the reading, so the slot comes back however the request ends —
+   * also when the client went away mid-upload (a slot kept by a route's end handler leaked then).
+   */
+  public ImportSlot importSlot(String authorization, String address) {
+    if (!enabled) {
+      return new ImportSlot(null, null);
+    }
+    String client = clientKey(authorization, address == null ? "unknown" : address);
+    AtomicInteger mine = importsByClient.computeIfAbsent(client, k -> new AtomicInteger());
+    if (mine.incrementAndGet() > importsInFlightPerClient) {
+      release(client, mine, false);
+      throw tooMany("This client already has an import running; wait for it / 您已有导入正在处理，请稍候");
+    }
+    if (imports.incrementAndGet() > importsInFlight) {
+      release(client, mine, true);
+      throw tooMany("Every import slot is busy; retry shortly / 导入任务已满，请稍后重试");
+    }
+    return new ImportSlot(client, mine);
+  }
+
+  /** An import slot; {@link #close()} gives it back once. */
+  public final class ImportSlot implements AutoCloseable {
+    private final String client;
+    private final AtomicInteger mine;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    private ImportSlot(String client, AtomicInteger mine) {
+      this.client = client;
+      this.mine = mine;
+    }
+
+    @Override
+    public void close() {
+      if (mine != null && open.compareAndSet(true, false)) {
+        release(client, mine, true);
+      }
+    }
+  }
+
+  private static ProblemException tooMany(String detail) {
+    return new ProblemException(new Problem(ProblemType.TOO_MANY_REQUESTS, detail).header("Retry-After", "1"));
   }
 
   private void release(String client, AtomicInteger mine, boolean global) {

@@ -6,6 +6,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nianbao.catalogue.FormatVersion;
+import org.nianbao.common.FairUse;
 import org.nianbao.common.Params;
 import org.nianbao.common.Problem;
 import org.nianbao.common.ProblemException;
@@ -44,9 +47,11 @@ public class ImportResource {
           StoredReport submitted) {}
 
   private final ImportService imports;
+  private final FairUse fairUse;
 
-  public ImportResource(ImportService imports) {
+  public ImportResource(ImportService imports, FairUse fairUse) {
     this.imports = imports;
+    this.fairUse = fairUse;
   }
 
   @POST
@@ -60,6 +65,8 @@ public class ImportResource {
       @QueryParam("submit") String submit,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context HttpServerRequest request,
       UriInfo uri) {
     String base = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
     if (!ACCEPTED.contains(base)) {
@@ -69,10 +76,15 @@ public class ImportResource {
                   + ") / 仅支持纯文本、HTML、PDF和docx文档"));
     }
     boolean doSubmit = Boolean.TRUE.equals(Params.optionalBoolean("submit", submit));
-    ImportService.Imported imported =
-        imports.importDocument(
-            body, contentType, unit == null || unit.isBlank() ? null : unit.strip(),
-            Params.optionalInteger("year", year), doSubmit, ifMatch, idempotencyKey);
+    Integer yearValue = Params.optionalInteger("year", year);
+    String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    ImportService.Imported imported;
+    try (FairUse.ImportSlot slot = fairUse.importSlot(authorization, address)) {
+      imported =
+          imports.importDocument(
+              body, contentType, unit == null || unit.isBlank() ? null : unit.strip(), yearValue, doSubmit, ifMatch,
+              idempotencyKey);
+    }
     ImportResult r = imported.result();
     StoredReport stored = imported.submitted() == null ? null : imported.submitted().report();
     ImportView view =
