@@ -181,7 +181,8 @@ final class Aligner {
         return "exact";
       }
       if (Labels.normalise(printed).equals(Labels.normalise(row.label()))
-          || sim >= 0.999 && Labels.key(printed).equals(Labels.key(row.label()))) {
+          || sim >= 0.999) {
+        // the same words once group labels are stripped and wrapped pieces joined
         return "normalised";
       }
       if (sim >= 0.5 && s.sim()[j] >= s.best() - 1e-9 && s.sim()[j] - s.second() >= 0.05) {
@@ -218,6 +219,16 @@ final class Aligner {
     for (int k = 0; k < Math.min(3, after.size()); k++) {
       prefix = prefix + after.get(k);
       add(texts, weights, prefix, same.isEmpty() ? AFTER : 0.95);
+    }
+    // a label wrapped above and below its values line (centred in a tall cell): the pieces joined
+    String around = "";
+    for (int k = before.size() - 1; k >= Math.max(0, before.size() - 3) && !same.isEmpty(); k--) {
+      around = before.get(k) + around;
+      String joined = around + sameJoined;
+      for (int a = 0; a < Math.min(3, after.size()); a++) {
+        joined = joined + after.get(a);
+        add(texts, weights, joined, 0.95);
+      }
     }
     int n = rows.size();
     double[] sim = new double[n];

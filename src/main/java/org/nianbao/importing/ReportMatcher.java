@@ -291,6 +291,10 @@ final class ReportMatcher {
       }
     }
 
+    java.util.Set<String> unread = new java.util.HashSet<>();
+    findings.stream().filter(f -> f.rule().equals(Rules.FMT_03.id())).forEach(f -> unread.addAll(f.cells()));
+    findings.addAll(uncertainRows(template, sources, unread));
+
     // narrative: running text between the chosen headings, tables left out
     boolean[] tableLine = new boolean[count];
     markTable(tableLine, s2, lastUsed[2]);
@@ -406,6 +410,20 @@ final class ReportMatcher {
       // the litigation groups printed the other way round: align to the rows as printed
       rows = List.of(rows.get(0), rows.get(2), rows.get(1));
     }
+    if (section == 4 && placeFourByHeader(rows, runs, tokens, out)) {
+      lastUsed[section] = Math.max(lastUsed[section], runs.get(0).lastLine());
+      return;
+    }
+    if (section == 4 && !runs.isEmpty()) {
+      // table 四 copied one cell per line with its blank cells as empty lines: all 15 columns as one row
+      Template.Row all = new Template.Row(rows.get(0).rowKey(), rows.get(0).label(), rows.get(0).group(),
+          rows.stream().flatMap(r -> r.cells().stream()).toList(), rows.get(0).bigrams());
+      int consumed = fillEmptyLines(all, runs.get(0), runs, java.util.Set.of(), out, true);
+      if (consumed > 0) {
+        lastUsed[section] = Math.max(lastUsed[section], runs.get(consumed - 1).lastLine());
+        return;
+      }
+    }
     List<Aligner.RowReading> readings =
         section == 3
             ? Aligner.align(runs, rows, template.section3Context(), template.otherFirst(), template.otherRows(),
@@ -416,6 +434,11 @@ final class ReportMatcher {
       Template.Row row = rows.get(j);
       Aligner.RowReading reading = readings.get(j);
       if (columns != null && reading.fill() == Aligner.Fill.PARTIAL && placeByColumn(row, reading, columns, out)) {
+        lastUsed[section] = Math.max(lastUsed[section], reading.run().lastLine());
+        continue;
+      }
+      if (order == null && reading.fill() == Aligner.Fill.PARTIAL && fillEmptyLines(row, reading, runs, readings,
+          out)) {
         lastUsed[section] = Math.max(lastUsed[section], reading.run().lastLine());
         continue;
       }
@@ -499,6 +522,127 @@ final class ReportMatcher {
       }
     }
     return out;
+  }
+
+  /**
+   * A row copied one cell per line (browser or crawler text, no TABs) whose blank cells became empty lines: its
+   * labelled run was cut at the first empty line, the rest follow as unlabelled runs no row took. When the values
+   * plus one blank per empty line <em>between</em> two values make exactly the row's width, the blanks go where
+   * the empty lines are (FMT-04). False, and nothing placed, otherwise — an empty line before the first or after
+   * the last value cannot be told from a row break, so such rows stay unread rather than shifted.
+   */
+  private static boolean fillEmptyLines(Template.Row row, Aligner.RowReading reading, List<Run> runs,
+      List<Aligner.RowReading> readings, Map<String, Reading> out) {
+    java.util.Set<Run> used = new java.util.HashSet<>();
+    for (Aligner.RowReading r : readings) {
+      if (r.run() != null && r.fill() != Aligner.Fill.NONE) {
+        used.add(r.run());
+      }
+    }
+    return fillEmptyLines(row, reading.run(), runs, used, out, false) > 0;
+  }
+
+  /** The same, answering how many runs from {@code run} on it used (0: nothing placed). */
+  private static int fillEmptyLines(Template.Row row, Run run, List<Run> runs, java.util.Set<Run> used,
+      Map<String, Reading> out, boolean unlabelled) {
+    int i = runs.indexOf(run);
+    if (i < 0) {
+      return 0;
+    }
+    int consumed = 0;
+    List<Run.Token> cells = new ArrayList<>();
+    Run.Token previous = null;
+    for (int k = i; k < runs.size() && cells.size() < row.width(); k++) {
+      Run r = runs.get(k);
+      if ((k > i || unlabelled) && (used.contains(r) || !r.before().isEmpty() || !r.same().isEmpty())
+          && !(unlabelled && k == i)) {
+        break;
+      }
+      consumed++;
+      for (Run.Token t : r.values()) {
+        if (t.x() < 0 || t.at().line() <= 0 || (previous != null && t.line() == previous.line())) {
+          return 0; // not one cell per line without TABs
+        }
+        if (previous != null) {
+          if (t.at().page() != previous.at().page()) {
+            return 0;
+          }
+          for (int blank = t.at().line() - previous.at().line() - 1; blank > 0; blank--) {
+            cells.add(null);
+          }
+        }
+        cells.add(t);
+        previous = t;
+      }
+    }
+    if (cells.size() != row.width() || !cells.contains(null)) {
+      return 0;
+    }
+    for (int c = 0; c < row.width(); c++) {
+      Run.Token t = cells.get(c);
+      Position at = t != null ? t.at() : run.values().get(0).at();
+      out.put(row.cells().get(c).key(),
+          new Reading(t != null ? t.text() : "", at, "structure", t != null ? null : CellValue.BLANK, null));
+    }
+    return consumed;
+  }
+
+  /**
+   * Table 四 printed as one line of fewer values than its columns (pdftotext drops blank cells): when the
+   * header prints every column's leaf label (结果维持 … 总计, once per group) with its position, each value goes
+   * to the column printed right above it and the others are blank (FMT-04). False, and nothing placed,
+   * otherwise or when a value is not clearly under one column.
+   */
+  private static boolean placeFourByHeader(List<Template.Row> rows, List<Run> runs, List<Run.Token> tokens,
+      Map<String, Reading> out) {
+    int width = 0;
+    for (Template.Row row : rows) {
+      width += row.width();
+    }
+    List<Run> withValues = new ArrayList<>();
+    for (Run run : runs) {
+      if (!run.allBlank()) {
+        withValues.add(run);
+      }
+    }
+    if (withValues.size() != 1) {
+      return false;
+    }
+    Run run = withValues.get(0);
+    if (!run.positioned() || run.size() >= width || run.size() < 1) {
+      return false;
+    }
+    List<String> leaves = new ArrayList<>();
+    for (CellDefinition def : rows.get(0).cells()) {
+      leaves.add(Labels.key(Labels.lastSegment(def.columnLabel())));
+    }
+    List<Double> centres = new ArrayList<>();
+    for (Run.Token t : tokens) {
+      if (t.value() || t.line() >= run.firstLine()) {
+        if (t.line() >= run.firstLine()) {
+          break;
+        }
+        continue;
+      }
+      if (t.x() >= 0 && leaves.contains(t.key())) {
+        centres.add(t.centre());
+      }
+    }
+    if (centres.size() != width) {
+      return false;
+    }
+    java.util.Collections.sort(centres);
+    double[] columns = new double[width];
+    for (int c = 0; c < width; c++) {
+      columns[c] = centres.get(c);
+      if (c > 0 && columns[c] <= columns[c - 1]) {
+        return false;
+      }
+    }
+    Template.Row all = new Template.Row(rows.get(0).rowKey(), rows.get(0).label(), rows.get(0).group(),
+        rows.stream().flatMap(r -> r.cells().stream()).toList(), rows.get(0).bigrams());
+    return placeByColumn(all, new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "structure"), columns,
+        out);
   }
 
   /**
@@ -650,7 +794,21 @@ final class ReportMatcher {
         }
       }
       if (!filled) {
-        store(row, new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "nearest"), out, null);
+        java.util.Set<Run> used = new java.util.HashSet<>();
+        for (int i = 0; i < runs.size(); i++) {
+          if (runDone[i] && runs.get(i) != run) {
+            used.add(runs.get(i));
+          }
+        }
+        int consumed = fillEmptyLines(row, run, runs, used, out, false);
+        if (consumed > 0) {
+          int first = runs.indexOf(run);
+          for (int i = first; i < first + consumed; i++) {
+            runDone[i] = true;
+          }
+        } else {
+          store(row, new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "nearest"), out, null);
+        }
       }
     }
     if (anchor < 0) {
@@ -728,6 +886,53 @@ final class ReportMatcher {
       }
     }
     return JSON.numberNode(number);
+  }
+
+  /**
+   * IMP-01 per row read by the nearest label or by structure, naming its read cells (unread ones have FMT-03). Table 四 read whole as
+   * its fixed 15 values is certain (it has no row labels: its rows are the header's groups) and is not flagged.
+   */
+  private static List<Finding> uncertainRows(Template template, Map<String, CellSource> sources,
+      java.util.Set<String> unread) {
+    boolean wholeFour = true;
+    Map<String, List<CellDefinition>> rows = new LinkedHashMap<>();
+    for (CellDefinition def : template.catalogue().cells()) {
+      String match = sources.get(def.key()).match();
+      if (def.section() == 4 && !"structure".equals(match)) {
+        wholeFour = false;
+      }
+      rows.computeIfAbsent(def.section() + "|" + def.rowLabel(), k -> new ArrayList<>()).add(def);
+    }
+    List<Finding> out = new ArrayList<>();
+    for (List<CellDefinition> row : rows.values()) {
+      CellDefinition first = row.get(0);
+      if (first.section() == 4 && wholeFour) {
+        continue;
+      }
+      List<String> cells = new ArrayList<>();
+      boolean structure = false;
+      String raw = null;
+      for (CellDefinition def : row) {
+        CellSource source = sources.get(def.key());
+        if (!unread.contains(def.key()) && ("structure".equals(source.match()) || "nearest".equals(source.match()))) {
+          cells.add(def.key());
+          structure |= "structure".equals(source.match());
+          raw = raw == null ? source.raw() : raw;
+        }
+      }
+      if (cells.isEmpty()) {
+        continue;
+      }
+      String label = Labels.lastSegment(first.rowLabel());
+      String numeral = Sections.numeral(first.section());
+      Message zh = Rules.IMP_01.message(Map.of("row", "第" + numeral + "部分“" + label + "”",
+          "how", structure ? Rules.IMP_01_STRUCTURE_ZH : Rules.IMP_01_NEAREST_ZH));
+      Message en = Rules.IMP_01.message(Map.of("row", "\"" + label + "\" of section " + numeral,
+          "how", structure ? Rules.IMP_01_STRUCTURE_EN : Rules.IMP_01_NEAREST_EN));
+      out.add(new Finding(Rules.IMP_01.id(), Severity.WARNING, List.copyOf(cells), "label", raw,
+          new Message(zh.zh(), en.en()), null));
+    }
+    return out;
   }
 
   private static Finding cellFinding(RuleSpec rule, CellDefinition def, String raw) {

@@ -114,6 +114,8 @@ final class Run {
     Run current = null;
     int currentLine = -1;
     int printedLine = -1;
+    int printedPage = -1;
+    int spacing = spacing(tokens, valuesOnLine);
     for (Token t : tokens) {
       if (!t.value()) {
         String text = Labels.trim(t.text());
@@ -124,8 +126,10 @@ final class Run {
         pending.add(t);
         continue;
       }
-      // a blank line between cells printed one per line (text from .docx) ends a row
-      boolean gap = printedLine > 0 && t.at().line() - printedLine > 1;
+      // a blank line between cells printed one per line (text from .docx) ends a row; in a document that
+      // puts a blank line after every line, it takes more than the usual spacing
+      // (a page break between two cells is no gap: the footer's lines are not blank lines)
+      boolean gap = printedLine > 0 && t.at().line() - printedLine > spacing && t.at().page() == printedPage;
       if (current != null && t.line() != currentLine
           && (gap || valuesOnLine[t.line()] >= 2 || valuesOnLine[currentLine] >= 2)) {
         current = null;
@@ -144,6 +148,7 @@ final class Run {
       current.add(t);
       currentLine = t.line();
       printedLine = t.at().line();
+      printedPage = t.at().page();
     }
     if (!runs.isEmpty()) {
       for (Token label : pending) {
@@ -151,6 +156,27 @@ final class Run {
       }
     }
     return runs;
+  }
+
+  /**
+   * The usual number of printed lines from one cell to the next among values printed one per line: 1, or 2
+   * when the document puts an empty line after every line (crawled or re-pasted text).
+   */
+  private static int spacing(List<Token> tokens, int[] valuesOnLine) {
+    int[] counts = new int[3];
+    int previous = -1;
+    for (Token t : tokens) {
+      if (!t.value() || t.at().line() <= 0 || valuesOnLine[t.line()] >= 2) {
+        previous = -1;
+        continue;
+      }
+      int delta = previous < 0 ? 0 : t.at().line() - previous;
+      if (delta >= 1 && delta <= 2) {
+        counts[delta]++;
+      }
+      previous = t.at().line();
+    }
+    return counts[2] > 2 * counts[1] ? 2 : 1;
   }
 
   /**

@@ -481,12 +481,40 @@ public final class Rules {
           "Section 二 data of different format versions cannot be summed.",
           RuleStage.ROLLUP);
 
-  /** Every rule of SPEC §3, in the spec's order; findings are sorted by this order. */
+  /**
+   * IMP-01: a row of an imported document was placed without its label confirming it — by the nearest label
+   * (mistyped, wrapped, cut) or by the table's structure (its place and width) — so a reviewer checks it.
+   */
+  public static final RuleSpec IMP_01 =
+      new RuleSpec(
+          "IMP-01",
+          WARNING,
+          false,
+          HEURISTIC,
+          "an imported row matched by the nearest label or by the table's structure, not by its printed label",
+          "{row}一行按{how}读取，未由标签确认，请核对。",
+          "Row {row} was read by {how}, not confirmed by its label; please check it.",
+          RuleStage.IMPORT);
+
+  /** IMP-01's {how} for a row matched by the nearest label. */
+  public static final String IMP_01_NEAREST_ZH = "最相近的标签";
+
+  /** IMP-01's {how} for a row matched by the nearest label, in English. */
+  public static final String IMP_01_NEAREST_EN = "the nearest label";
+
+  /** IMP-01's {how} for a row placed by the table's structure. */
+  public static final String IMP_01_STRUCTURE_ZH = "表格结构（位置和列数）";
+
+  /** IMP-01's {how} for a row placed by the table's structure, in English. */
+  public static final String IMP_01_STRUCTURE_EN = "the table's structure (its place and width)";
+
+  /** Every rule of SPEC §3, in the spec's order (then the importer's IMP-01); findings are sorted by this order. */
   public static final List<RuleSpec> ALL =
       List.of(
           FMT_01, FMT_02, FMT_03, FMT_04, FMT_05, FMT_06, FMT_07, S3_01, S3_02, S3_03, S3_04, S3_05, S4_01,
           S4_02, S2_01, S2_02, S2_03, S2_04, TXT_01, TXT_02, TXT_03, TXT_04, TXT_05, TXT_06, TXT_07, TXT_08,
-          LC_01, LC_02, LC_03, LC_04, ID_01, ID_02, ID_03, ID_04, ID_05, AGG_01, AGG_02, AGG_03, AGG_04);
+          LC_01, LC_02, LC_03, LC_04, ID_01, ID_02, ID_03, ID_04, ID_05, AGG_01, AGG_02, AGG_03, AGG_04,
+          IMP_01);
 
   /** The rule with this id. */
   public static java.util.Optional<RuleSpec> byId(String id) {

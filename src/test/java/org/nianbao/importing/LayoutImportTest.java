@@ -87,6 +87,26 @@ class LayoutImportTest {
     assertAll(RAW, result, List.of());
     assertEquals("nearest", result.sources().get("s3.withheld.law_prohibited.natural").match());
     assertEquals("exact", result.sources().get("s3.not_processed.repeat.natural").match());
+
+    List<Finding> uncertain = result.findings().stream().filter(f -> f.rule().equals("IMP-01")).toList();
+    assertEquals(1, uncertain.size(), uncertain::toString);
+    Finding f = uncertain.get(0);
+    assertEquals(Severity.WARNING, f.severity());
+    assertEquals(List.of("s3.withheld.law_prohibited.natural", "s3.withheld.law_prohibited.business",
+        "s3.withheld.law_prohibited.research", "s3.withheld.law_prohibited.nonprofit",
+        "s3.withheld.law_prohibited.legal_service", "s3.withheld.law_prohibited.other_org",
+        "s3.withheld.law_prohibited.total"), f.cells());
+    assertEquals("第三部分“2.其他法律行政法规禁止公开”一行按最相近的标签读取，未由标签确认，请核对。", f.message().zh());
+    assertEquals("Row \"2.其他法律行政法规禁止公开\" of section 三 was read by the nearest label, not confirmed by its"
+        + " label; please check it.", f.message().en());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Layout.class, names = "PDFTOTEXT_LABELS_THEN_VALUES", mode = EnumSource.Mode.EXCLUDE)
+  void rowsReadByTheirLabelsGiveNoUncertainRowFinding(Layout layout) {
+    ImportResult result = read(LayoutFixtures.document(TITLE, TABLES, layout.print));
+
+    assertEquals(0, count(result, "IMP-01"), () -> result.findings().toString());
   }
 
   @Test
@@ -317,6 +337,98 @@ class LayoutImportTest {
       assertTrue(result.report().cells().get(key).isNull(), key);
     }
     assertEquals(blank.size(), count(result, "FMT-04"));
+    assertEquals(0, count(result, "FMT-03"));
+  }
+
+  @Test
+  void blankCellsOfTableFourThatPdftotextDropsAreFoundByTheirHeader() {
+    String document = LayoutFixtures.document(TITLE, TABLES, LayoutFixtures::layout);
+    String[] leaves = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+    List<String> keys = new ArrayList<>();
+    for (String group : List.of("review", "litigation_direct", "litigation_after_review")) {
+      for (String column : List.of("upheld", "corrected", "other", "pending", "total")) {
+        keys.add("s4." + group + "." + column);
+      }
+    }
+    // every column 10 display columns wide from column 4; the values centred under their labels, two dropped
+    StringBuilder header = new StringBuilder("    ");
+    StringBuilder values = new StringBuilder("    ");
+    for (int c = 0; c < 15; c++) {
+      String label = leaves[c % 5];
+      header.append(label).append(" ".repeat(10 - 2 * label.length()));
+      String value = c == 1 || c == 8 ? "" : RAW.get(keys.get(c));
+      int left = (8 - value.length()) / 2;
+      values.append(" ".repeat(left)).append(value).append(" ".repeat(10 - left - value.length()));
+    }
+    int start = document.indexOf("    结果维持");
+    int end = document.indexOf("五、存在的主要问题");
+    String printed = document.substring(0, start) + header + "\n" + values.toString().stripTrailing() + "\n"
+        + document.substring(end);
+    ImportResult result = read(printed);
+
+    Map<String, String> expected = new LinkedHashMap<>(RAW);
+    expected.remove(keys.get(1));
+    expected.remove(keys.get(8));
+    assertAll(expected, result, List.of());
+    assertTrue(result.report().cells().get(keys.get(1)).isNull());
+    assertTrue(result.report().cells().get(keys.get(8)).isNull());
+    assertEquals(2, count(result, "FMT-04"));
+    assertEquals(0, count(result, "FMT-03"));
+  }
+
+  @Test
+  void aBlankCellCopiedAsAnEmptyLineIsPlacedWhenTheRowDecidesAndNeverShiftsAValue() {
+    Map<String, String> raw = new LinkedHashMap<>(RAW);
+    raw.put("s3.partial.research", "");
+    raw.put("s2.normative_doc.abolished", "");
+    ImportResult result = read(LayoutFixtures.document(TITLE, LayoutFixtures.tables(FormatVersion.FMT2021, raw),
+        rows -> LayoutFixtures.oneCellPerLine(rows, false)));
+
+    for (Map.Entry<String, String> e : raw.entrySet()) {
+      JsonNode got = result.report().cells().get(e.getKey());
+      if (!got.isNull()) {
+        assertEquals(0, new BigDecimal(e.getValue()).compareTo(got.decimalValue()), e.getKey() + " read as " + got);
+      }
+    }
+    assertTrue(result.report().cells().get("s3.partial.research").isNull());
+    assertTrue(result.report().cells().get("s2.normative_doc.abolished").isNull());
+    // the empty line between two values of a table 三 row decides: the row is read whole, the blank is FMT-04
+    for (String column : Catalogue.APPLICANT_COLUMNS) {
+      String key = "s3.partial." + column;
+      if (!column.equals("research")) {
+        assertEquals(0, new BigDecimal(raw.get(key)).compareTo(result.report().cells().get(key).decimalValue()), key);
+      }
+    }
+    assertTrue(result.findings().stream()
+        .anyMatch(f -> f.rule().equals("FMT-04") && f.cells().equals(List.of("s3.partial.research"))));
+    assertEquals(0, new BigDecimal(raw.get("s2.normative_doc.issued"))
+        .compareTo(result.report().cells().get("s2.normative_doc.issued").decimalValue()));
+    assertEquals(0, new BigDecimal(raw.get("s2.normative_doc.in_force"))
+        .compareTo(result.report().cells().get("s2.normative_doc.in_force").decimalValue()));
+    assertEquals(0, count(result, "FMT-03"), () -> result.findings().toString());
+    List<String> unread = result.findings().stream().filter(f -> f.rule().equals("FMT-03"))
+        .flatMap(f -> f.cells().stream()).toList();
+    for (Finding f : result.findings()) {
+      if (f.rule().equals("IMP-01")) {
+        for (String key : f.cells()) {
+          assertTrue(!unread.contains(key), key + " is unread and flagged IMP-01");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aBlankCellOfTableFourCopiedAsAnEmptyLineShiftsNoGroup() {
+    Map<String, String> raw = new LinkedHashMap<>(RAW);
+    raw.put("s4.litigation_after_review.upheld", "");
+    ImportResult result = read(LayoutFixtures.document(TITLE, LayoutFixtures.tables(FormatVersion.FMT2021, raw),
+        rows -> LayoutFixtures.oneCellPerLine(rows, false)));
+
+    Map<String, String> printed = new LinkedHashMap<>(raw);
+    printed.remove("s4.litigation_after_review.upheld");
+    assertAll(printed, result, List.of());
+    assertTrue(result.report().cells().get("s4.litigation_after_review.upheld").isNull());
+    assertEquals(1, count(result, "FMT-04"));
     assertEquals(0, count(result, "FMT-03"));
   }
 

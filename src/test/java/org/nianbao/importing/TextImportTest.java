@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.validation.Scope;
 
@@ -66,6 +68,33 @@ class TextImportTest {
     assertTrue(result.report().texts().get("s1").contains("15052条"));
     assertTrue(result.report().texts().get("s5").startsWith("（一）存在问题"));
     assertTrue(result.report().texts().get("s6").contains("未收取任何政府信息公开处理费用"));
+  }
+
+  /** Re-pasted or crawled copies: an empty line after every line, and a page footer with a page break. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"double-spaced", "page-footers"})
+  void importsTheWolongSampleRePrinted(String form) throws IOException {
+    String text = new String(resource("wolong-2024.txt"), StandardCharsets.UTF_8);
+    String printed;
+    if (form.equals("double-spaced")) {
+      printed = text.replace("\n", "\n\n");
+    } else {
+      // a footer and a form feed after every 37th line, inside the cells of table 三
+      String[] lines = text.split("\n", -1);
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < lines.length; i++) {
+        sb.append(lines[i]).append(i < lines.length - 1 ? "\n" : "");
+        if (i > 0 && i % 37 == 0) {
+          sb.append("— ").append(i / 37).append(" —\n\f");
+        }
+      }
+      printed = sb.toString();
+    }
+    ImportResult result = importer.importDocument(printed.getBytes(StandardCharsets.UTF_8), "text/plain");
+    JsonNode expected = new ObjectMapper().readTree(resource("wolong-2024.cells.json"));
+
+    assertCells(expected, result.report().cells());
+    assertTrue(result.findings().isEmpty(), () -> "findings: " + result.findings());
   }
 
   @Test
