@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a migration's own frozen data file under {@code db/data} (simple CSV: a header line, no quoted
- * commas). Part of the migrations, never of the application: it must not change once a migration uses it.
+ * Reads a migration's own frozen data file under {@code db/data} (simple CSV: a header line, no
+ * quoted commas). Part of the migrations, never of the application: it must not change once a
+ * migration uses it.
  */
 final class FrozenCsv {
 
   private FrozenCsv() {}
 
-  /** The data rows of {@code path} (header skipped, blank lines ignored), each with exactly {@code fields} fields. */
+  /**
+   * The data rows of {@code path} (header skipped, blank lines ignored), each with exactly {@code
+   * fields} fields.
+   */
   static List<String[]> rows(String path, int fields) throws IOException {
     try (InputStream in = FrozenCsv.class.getResourceAsStream(path)) {
       if (in == null) {

@@ -12,9 +12,9 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * Loads the vendored division list ({@code db/data/divisions-2023.csv}, see its NOTICE.md) into
- * {@code region} under a national root 000000, and registers the people's government of every province,
- * city and county (unit code = division code) and the administration of every flagged development zone.
- * Placeholder rows (市辖区, 省直辖县级行政区划) are grouping nodes and get no unit.
+ * {@code region} under a national root 000000, and registers the people's government of every
+ * province, city and county (unit code = division code) and the administration of every flagged
+ * development zone. Placeholder rows (市辖区, 省直辖县级行政区划) are grouping nodes and get no unit.
  */
 public class V2__load_regions_and_governments extends BaseJavaMigration {
 
@@ -34,7 +34,8 @@ public class V2__load_regions_and_governments extends BaseJavaMigration {
                 "INSERT INTO region (code, name, level, parent_code, path, depth, statistical_zone, edition)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement unit =
-            c.prepareStatement("INSERT INTO unit (code, name, kind, region_code) VALUES (?, ?, ?, ?)")) {
+            c.prepareStatement(
+                "INSERT INTO unit (code, name, kind, region_code) VALUES (?, ?, ?, ?)")) {
       paths.put("000000", "/000000/");
       addRegion(region, "000000", "全国", "NATION", null, "/000000/", 0, false);
       for (Division d : divisions) {
@@ -46,7 +47,8 @@ public class V2__load_regions_and_governments extends BaseJavaMigration {
         String parent = d.parent().isEmpty() ? "000000" : d.parent();
         String parentPath = paths.get(parent);
         if (parentPath == null) {
-          throw new IllegalStateException("Division " + d.code() + " comes before its parent " + parent);
+          throw new IllegalStateException(
+              "Division " + d.code() + " comes before its parent " + parent);
         }
         String path = parentPath + d.code() + "/";
         paths.put(d.code(), path);

@@ -8,9 +8,10 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Loads both cell catalogues into {@code cell_def} and their table rows into {@code row_def}, from this
- * migration's frozen copies of the catalogue ({@code db/data/cells-2019.csv}, {@code cells-2021.csv}). A cell
- * is {@code section.row.column}; its position is its line in the file, a row's position its first appearance.
+ * Loads both cell catalogues into {@code cell_def} and their table rows into {@code row_def}, from
+ * this migration's frozen copies of the catalogue ({@code db/data/cells-2019.csv}, {@code
+ * cells-2021.csv}). A cell is {@code section.row.column}; its position is its line in the file, a
+ * row's position its first appearance.
  */
 public class V3_1__load_cell_catalogue extends BaseJavaMigration {
 

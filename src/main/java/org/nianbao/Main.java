@@ -5,8 +5,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import org.nianbao.database.EmbeddedDatabase;
 
 /**
- * Entry point: when no datasource URL is configured, starts the embedded durable PostgreSQL first and
- * points Quarkus at it, then runs the service.
+ * Entry point: when no datasource URL is configured, starts the embedded durable PostgreSQL first
+ * and points Quarkus at it, then runs the service.
  */
 @QuarkusMain
 public final class Main {

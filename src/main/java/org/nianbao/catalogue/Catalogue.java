@@ -10,14 +10,15 @@ import java.util.Optional;
 
 /**
  * The cell catalogue of one report format, read once from the vendored CSV ({@code
- * catalogue/cells_2021.csv}, {@code catalogue/cells_2019.csv}) — the single source of keys, labels and
- * types for validation, storage, import and rollups.
+ * catalogue/cells_2021.csv}, {@code catalogue/cells_2019.csv}) — the single source of keys, labels
+ * and types for validation, storage, import and rollups.
  */
 public final class Catalogue {
 
   /** Section 三 applicant columns in printed order; {@code total} is the derived last column. */
   public static final List<String> APPLICANT_COLUMNS =
-      List.of("natural", "business", "research", "nonprofit", "legal_service", "other_org", "total");
+      List.of(
+          "natural", "business", "research", "nonprofit", "legal_service", "other_org", "total");
 
   /** Section 四 groups, in printed order. */
   public static final List<String> REVIEW_GROUPS =
@@ -27,7 +28,8 @@ public final class Catalogue {
   public static final List<String> REVIEW_COLUMNS =
       List.of("upheld", "corrected", "other", "pending", "total");
 
-  private static final Map<FormatVersion, Catalogue> CATALOGUES = new EnumMap<>(FormatVersion.class);
+  private static final Map<FormatVersion, Catalogue> CATALOGUES =
+      new EnumMap<>(FormatVersion.class);
 
   static {
     for (FormatVersion version : FormatVersion.values()) {
@@ -95,7 +97,10 @@ public final class Catalogue {
     return section3Rows;
   }
 
-  /** Section 三 rows that are handling outcomes (（一）–（六）): every row between carried_in and total_processed. */
+  /**
+   * Section 三 rows that are handling outcomes (（一）–（六）): every row between carried_in and
+   * total_processed.
+   */
   public List<String> section3ResultRows() {
     int from = section3Rows.indexOf("carried_in") + 1;
     int to = section3Rows.indexOf("total_processed");
@@ -119,5 +124,4 @@ public final class Catalogue {
     }
     return new Catalogue(version, cells);
   }
-
 }

@@ -1,7 +1,8 @@
 package org.nianbao.catalogue;
 
 /**
- * One cell of a report format: its stable key, where it sits in the printed table and what it holds.
+ * One cell of a report format: its stable key, where it sits in the printed table and what it
+ * holds.
  *
  * @param index position of the cell in its catalogue (table order), 0-based
  * @param key stable key, e.g. {@code s3.new.natural}
@@ -22,7 +23,10 @@ public record CellDefinition(
     boolean total,
     String unit) {
 
-  /** The row part of the key: {@code s3.withheld.state_secret.natural} → {@code withheld.state_secret}. */
+  /**
+   * The row part of the key: {@code s3.withheld.state_secret.natural} → {@code
+   * withheld.state_secret}.
+   */
   public String rowKey() {
     int first = key.indexOf('.');
     int last = key.lastIndexOf('.');

@@ -9,12 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the vendored data files (simple CSV: a header line, no quoted commas) from the classpath. */
+/**
+ * Reads the vendored data files (simple CSV: a header line, no quoted commas) from the classpath.
+ */
 public final class CsvResource {
 
   private CsvResource() {}
 
-  /** The data rows of {@code path} (header skipped, blank lines ignored), each with exactly {@code fields} fields. */
+  /**
+   * The data rows of {@code path} (header skipped, blank lines ignored), each with exactly {@code
+   * fields} fields.
+   */
   public static List<String[]> rows(String path, int fields) {
     try (InputStream in = CsvResource.class.getResourceAsStream(path)) {
       if (in == null) {

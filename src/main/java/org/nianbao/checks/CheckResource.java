@@ -27,24 +27,30 @@ import org.nianbao.validation.ValidationResult;
 
 /**
  * The cell and rule catalogue, and the dry-run validation of a report document. The catalogue is
- * serialized once per format and answered on the I/O thread; a dry run without {@code unit} runs the pure
- * engine alone (no transaction), with {@code unit} and {@code year} it reads the previous year.
+ * serialized once per format and answered on the I/O thread; a dry run without {@code unit} runs
+ * the pure engine alone (no transaction), with {@code unit} and {@code year} it reads the previous
+ * year.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class CheckResource {
 
   /** A format's cells and rules. */
-  public record CatalogueView(FormatVersion formatVersion, List<CellDefinition> cells, List<RuleDescriptor> rules) {}
+  public record CatalogueView(
+      FormatVersion formatVersion, List<CellDefinition> cells, List<RuleDescriptor> rules) {}
 
   private final ValidationService validation;
   private final Map<FormatVersion, byte[]> catalogues = new EnumMap<>(FormatVersion.class);
 
-  public CheckResource(ValidationService validation, ObjectMapper json) throws JsonProcessingException {
+  public CheckResource(ValidationService validation, ObjectMapper json)
+      throws JsonProcessingException {
     this.validation = validation;
     for (FormatVersion version : FormatVersion.values()) {
-      catalogues.put(version, json.writeValueAsBytes(
-          new CatalogueView(version, Catalogue.of(version).cells(), RuleCatalogue.describe(version))));
+      catalogues.put(
+          version,
+          json.writeValueAsBytes(
+              new CatalogueView(
+                  version, Catalogue.of(version).cells(), RuleCatalogue.describe(version))));
     }
   }
 
@@ -66,13 +72,15 @@ public class CheckResource {
     }
     String unitCode = blankToNull(unit);
     Integer reportYear = Params.optionalInteger("year", year);
-    return outcome(unitCode == null
-        ? validation.check(document, reportYear)
-        : validation.dryRun(document, unitCode, reportYear));
+    return outcome(
+        unitCode == null
+            ? validation.check(document, reportYear)
+            : validation.dryRun(document, unitCode, reportYear));
   }
 
   private static ValidationOutcome outcome(ValidationResult result) {
-    return new ValidationOutcome(result.valid(), result.errors(), result.warnings(), result.findings());
+    return new ValidationOutcome(
+        result.valid(), result.errors(), result.warnings(), result.findings());
   }
 
   private static String blankToNull(String s) {

@@ -21,8 +21,8 @@ import org.nianbao.validation.Scope;
 import org.nianbao.validation.Severity;
 
 /**
- * The findings stored with the current reports of a region's subtree for one year, counted per rule and
- * per report: which rules fire most, which units have errors or warnings. Read-only SQL.
+ * The findings stored with the current reports of a region's subtree for one year, counted per rule
+ * and per report: which rules fire most, which units have errors or warnings. Read-only SQL.
  */
 @ApplicationScoped
 public class FindingStats {
@@ -107,7 +107,11 @@ public class FindingStats {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             rules.add(
-                new RuleCount(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4)));
+                new RuleCount(
+                    rs.getString(1),
+                    Severity.valueOf(rs.getString(2)),
+                    rs.getLong(3),
+                    rs.getLong(4)));
           }
         }
       }
@@ -131,17 +135,29 @@ public class FindingStats {
             Array fired = rs.getArray(9);
             units.add(
                 new UnitFindings(
-                    rs.getString(1), rs.getString(2), UnitKind.valueOf(rs.getString(3)), rs.getString(4),
-                    Scope.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getInt(8),
+                    rs.getString(1),
+                    rs.getString(2),
+                    UnitKind.valueOf(rs.getString(3)),
+                    rs.getString(4),
+                    Scope.valueOf(rs.getString(5)),
+                    rs.getInt(6),
+                    rs.getInt(7),
+                    rs.getInt(8),
                     fired == null ? List.of() : Arrays.asList((String[]) fired.getArray())));
           }
         }
       }
       return new Summary(
-          new RegionRef(region.code, region.name, region.level), year, counts[0], counts[1], counts[2], rules,
+          new RegionRef(region.code, region.name, region.level),
+          year,
+          counts[0],
+          counts[1],
+          counts[2],
+          rules,
           new Page<>(units, paging.page(), paging.size(), counts[3]));
     } catch (SQLException e) {
-      throw new IllegalStateException("Finding statistics failed for " + regionCode + "/" + year, e);
+      throw new IllegalStateException(
+          "Finding statistics failed for " + regionCode + "/" + year, e);
     }
   }
 

@@ -5,8 +5,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * CSV for the spreadsheet users in government offices: UTF-8 with a byte-order mark (so Excel reads the
- * Chinese labels), CRLF lines, quoted fields where needed, and text that would start a formula neutralised.
+ * CSV for the spreadsheet users in government offices: UTF-8 with a byte-order mark (so Excel reads
+ * the Chinese labels), CRLF lines, quoted fields where needed, and text that would start a formula
+ * neutralised.
  */
 public final class Csv {
 
@@ -31,7 +32,10 @@ public final class Csv {
     out.append("\r\n");
   }
 
-  /** One field: empty for null, a leading formula character neutralised (numbers stay numbers), quoted if needed. */
+  /**
+   * One field: empty for null, a leading formula character neutralised (numbers stay numbers),
+   * quoted if needed.
+   */
   static String field(String value) {
     if (value == null) {
       return "";

@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Fair use of the expensive open endpoints ({@code POST /api/v1/imports}, {@code POST /api/v1/validations}): a
- * token bucket per client — the bearer token when one is sent, else the client address — and a second, wider
- * bucket per address (so that inventing tokens does not buy more), answered with 429 and {@code Retry-After};
- * and a bound on concurrent imports, overall and per client, so one client cannot hold every worker thread.
+ * Fair use of the expensive open endpoints ({@code POST /api/v1/imports}, {@code POST
+ * /api/v1/validations}): a token bucket per client — the bearer token when one is sent, else the
+ * client address — and a second, wider bucket per address (so that inventing tokens does not buy
+ * more), answered with 429 and {@code Retry-After}; and a bound on concurrent imports, overall and
+ * per client, so one client cannot hold every worker thread.
  */
 @ApplicationScoped
 public class FairUse {
@@ -41,16 +42,20 @@ public class FairUse {
   private final Cache<String, Bucket> buckets =
       Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(10, TimeUnit.MINUTES).build();
   private final AtomicInteger imports = new AtomicInteger();
-  private final ConcurrentHashMap<String, AtomicInteger> importsByClient = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, AtomicInteger> importsByClient =
+      new ConcurrentHashMap<>();
 
   public FairUse(
       @ConfigProperty(name = "nianbao.fair-use.enabled", defaultValue = "true") boolean enabled,
-      @ConfigProperty(name = "nianbao.fair-use.requests-per-minute", defaultValue = "60") long perMinute,
+      @ConfigProperty(name = "nianbao.fair-use.requests-per-minute", defaultValue = "60")
+          long perMinute,
       @ConfigProperty(name = "nianbao.fair-use.burst", defaultValue = "20") long burst,
       @ConfigProperty(name = "nianbao.fair-use.address-requests-per-minute", defaultValue = "240")
           long addressPerMinute,
-      @ConfigProperty(name = "nianbao.fair-use.address-burst", defaultValue = "80") long addressBurst,
-      @ConfigProperty(name = "nianbao.imports.max-concurrent", defaultValue = "4") int importsInFlight,
+      @ConfigProperty(name = "nianbao.fair-use.address-burst", defaultValue = "80")
+          long addressBurst,
+      @ConfigProperty(name = "nianbao.imports.max-concurrent", defaultValue = "4")
+          int importsInFlight,
       @ConfigProperty(name = "nianbao.imports.max-concurrent-per-client", defaultValue = "1")
           int importsInFlightPerClient) {
     this.enabled = enabled;
@@ -63,10 +68,20 @@ public class FairUse {
   }
 
   void register(@Observes Router router) {
-    // after HttpProblems' size checks (MIN_VALUE, MIN_VALUE + 1), before the body is read by a resource
-    router.route(HttpMethod.POST, "/api/v1/imports").order(Integer.MIN_VALUE + 2).handler(this::check);
-    router.route(HttpMethod.POST, "/api/v1/imports/*").order(Integer.MIN_VALUE + 2).handler(this::check);
-    router.route(HttpMethod.POST, "/api/v1/validations").order(Integer.MIN_VALUE + 2).handler(this::check);
+    // after HttpProblems' size checks (MIN_VALUE, MIN_VALUE + 1), before the body is read by a
+    // resource
+    router
+        .route(HttpMethod.POST, "/api/v1/imports")
+        .order(Integer.MIN_VALUE + 2)
+        .handler(this::check);
+    router
+        .route(HttpMethod.POST, "/api/v1/imports/*")
+        .order(Integer.MIN_VALUE + 2)
+        .handler(this::check);
+    router
+        .route(HttpMethod.POST, "/api/v1/validations")
+        .order(Integer.MIN_VALUE + 2)
+        .handler(this::check);
   }
 
   private void check(RoutingContext ctx) {
@@ -74,11 +89,16 @@ public class FairUse {
       ctx.next();
       return;
     }
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    String address =
+        ctx.request().remoteAddress() == null
+            ? "unknown"
+            : ctx.request().remoteAddress().hostAddress();
     String client = clientKey(ctx.request().getHeader(HttpHeaders.AUTHORIZATION), address);
     long waitNanos = refusal(client, "address:" + address);
     if (waitNanos > 0) {
-      refuse(ctx, Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L),
+      refuse(
+          ctx,
+          Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L),
           "Too many requests from this client; retry later / 请求过于频繁，请稍后再试");
       return;
     }
@@ -92,7 +112,8 @@ public class FairUse {
       return own.getNanosToWaitForRefill();
     }
     if (!client.equals(address)) {
-      ConsumptionProbe shared = bucket(address, addressPerMinute, addressBurst).tryConsumeAndReturnRemaining(1);
+      ConsumptionProbe shared =
+          bucket(address, addressPerMinute, addressBurst).tryConsumeAndReturnRemaining(1);
       if (!shared.isConsumed()) {
         return shared.getNanosToWaitForRefill();
       }
@@ -103,15 +124,18 @@ public class FairUse {
   private Bucket bucket(String key, long rate, long capacity) {
     return buckets.get(
         key,
-        k -> Bucket.builder()
-            .addLimit(limit -> limit.capacity(capacity).refillGreedy(rate, Duration.ofMinutes(1)))
-            .build());
+        k ->
+            Bucket.builder()
+                .addLimit(
+                    limit -> limit.capacity(capacity).refillGreedy(rate, Duration.ofMinutes(1)))
+                .build());
   }
 
   /**
-   * Takes one of the bounded slots for reading an import (overall and per client), or refuses with 429. The
-   * caller holds it in try-with-resources around the reading, so the slot comes back however the request ends —
-   * also when the client went away mid-upload (a slot kept by a route's end handler leaked then).
+   * Takes one of the bounded slots for reading an import (overall and per client), or refuses with
+   * 429. The caller holds it in try-with-resources around the reading, so the slot comes back
+   * however the request ends — also when the client went away mid-upload (a slot kept by a route's
+   * end handler leaked then).
    */
   public ImportSlot importSlot(String authorization, String address) {
     if (!enabled) {
@@ -150,7 +174,8 @@ public class FairUse {
   }
 
   private static ProblemException tooMany(String detail) {
-    return new ProblemException(new Problem(ProblemType.TOO_MANY_REQUESTS, detail).header("Retry-After", "1"));
+    return new ProblemException(
+        new Problem(ProblemType.TOO_MANY_REQUESTS, detail).header("Retry-After", "1"));
   }
 
   private void release(String client, AtomicInteger mine, boolean global) {
@@ -164,7 +189,8 @@ public class FairUse {
 
   /** The bearer token (hashed: secrets are not kept) or, without one, the address. */
   static String clientKey(String authorization, String address) {
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+    if (authorization != null
+        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         && authorization.length() > 7) {
       return "token:" + sha256(authorization.substring(7).strip());
     }
@@ -174,7 +200,8 @@ public class FairUse {
   private static String sha256(String secret) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

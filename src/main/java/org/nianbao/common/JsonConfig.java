@@ -7,8 +7,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * JSON as a government API needs it: decimals kept exact (the fee in 万元 never passes through a double),
- * unknown fields refused so that a typo is reported instead of silently dropped.
+ * JSON as a government API needs it: decimals kept exact (the fee in 万元 never passes through a
+ * double), unknown fields refused so that a typo is reported instead of silently dropped.
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {

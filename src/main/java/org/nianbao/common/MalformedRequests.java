@@ -19,19 +19,23 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Problem documents for requests the HTTP decoder cannot parse (a garbled request line or header, a line or
- * header block beyond the decoder's hard limits): they never reach a route, and Vert.x would answer them with a
- * bare status. Vert.x offers {@code HttpServer.invalidRequestHandler} for exactly this, but Quarkus creates its
- * servers without exposing them, so the handler is installed on the running servers' connection handlers by
- * reflection. If a Vert.x upgrade moves those internals the service starts anyway, logs a warning, and such
- * requests get Vert.x's bare status again ({@code MalformedRequestsTest} then fails).
+ * Problem documents for requests the HTTP decoder cannot parse (a garbled request line or header, a
+ * line or header block beyond the decoder's hard limits): they never reach a route, and Vert.x
+ * would answer them with a bare status. Vert.x offers {@code HttpServer.invalidRequestHandler} for
+ * exactly this, but Quarkus creates its servers without exposing them, so the handler is installed
+ * on the running servers' connection handlers by reflection. If a Vert.x upgrade moves those
+ * internals the service starts anyway, logs a warning, and such requests get Vert.x's bare status
+ * again ({@code MalformedRequestsTest} then fails).
  */
 @ApplicationScoped
 public class MalformedRequests {
 
   private static final Logger LOG = Logger.getLogger(MalformedRequests.class);
 
-  /** Answers what the decoder refused: 414 / 431 for over-long lines and headers, else 400; then closes. */
+  /**
+   * Answers what the decoder refused: 414 / 431 for over-long lines and headers, else 400; then
+   * closes.
+   */
   static final Handler<HttpServerRequest> PROBLEM =
       request -> {
         DecoderResult result = request.decoderResult();
@@ -62,8 +66,9 @@ public class MalformedRequests {
       };
 
   /**
-   * Called before Quarkus starts: Quarkus's root handler otherwise refuses an address with a bad %-escape or a
-   * control character with a bare 400 before any route; without that check the router refuses it with a problem.
+   * Called before Quarkus starts: Quarkus's root handler otherwise refuses an address with a bad
+   * %-escape or a control character with a bare 400 before any route; without that check the router
+   * refuses it with a problem.
    */
   public static void beforeStart() {
     System.setProperty("vertx.disableURIValidation", "true");
@@ -80,14 +85,20 @@ public class MalformedRequests {
           installed++;
         }
       }
-      LOG.debugf("Problem documents for undecodable requests installed on %d HTTP server(s)", installed);
+      LOG.debugf(
+          "Problem documents for undecodable requests installed on %d HTTP server(s)", installed);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warnf("Undecodable requests will get Vert.x's bare status (its internals changed: %s)", e);
+      LOG.warnf(
+          "Undecodable requests will get Vert.x's bare status (its internals changed: %s)", e);
     }
   }
 
-  /** Every verticle's server bound to the shared listening socket (each registered a worker with it). */
-  private static List<Object> verticleServers(Object actualServer) throws ReflectiveOperationException {
+  /**
+   * Every verticle's server bound to the shared listening socket (each registered a worker with
+   * it).
+   */
+  private static List<Object> verticleServers(Object actualServer)
+      throws ReflectiveOperationException {
     List<Object> servers = new ArrayList<>();
     Object balancer = read(actualServer, "channelBalancer");
     for (Object workers : ((Map<?, ?>) read(balancer, "workerMap")).values()) {
@@ -112,7 +123,8 @@ public class MalformedRequests {
     return f.get(target);
   }
 
-  private static void write(Object target, String name, Object value) throws ReflectiveOperationException {
+  private static void write(Object target, String name, Object value)
+      throws ReflectiveOperationException {
     field(target.getClass(), name).set(target, value);
   }
 

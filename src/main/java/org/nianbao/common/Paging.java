@@ -14,7 +14,8 @@ public record Paging(int page, int size) {
       throw ProblemException.badRequest("page", "page counts from 1 / 页码从1开始");
     }
     if (s < 1 || s > MAX_SIZE) {
-      throw ProblemException.badRequest("size", "size must be 1.." + MAX_SIZE + " / 每页条数应在1至" + MAX_SIZE + "之间");
+      throw ProblemException.badRequest(
+          "size", "size must be 1.." + MAX_SIZE + " / 每页条数应在1至" + MAX_SIZE + "之间");
     }
     return new Paging(p, s);
   }

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Parses query parameters so that a bad value is a 400 naming the parameter (JAX-RS would answer 404). */
+/**
+ * Parses query parameters so that a bad value is a 400 naming the parameter (JAX-RS would answer
+ * 404).
+ */
 public final class Params {
 
   private Params() {}
@@ -31,7 +34,9 @@ public final class Params {
     return switch (raw.strip().toLowerCase(Locale.ROOT)) {
       case "true" -> Boolean.TRUE;
       case "false" -> Boolean.FALSE;
-      default -> throw ProblemException.badRequest(name, name + " must be true or false / " + name + "应为true或false");
+      default ->
+          throw ProblemException.badRequest(
+              name, name + " must be true or false / " + name + "应为true或false");
     };
   }
 
@@ -44,7 +49,8 @@ public final class Params {
     } catch (IllegalArgumentException e) {
       String allowed =
           Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-      throw ProblemException.badRequest(name, name + " must be one of " + allowed + " / " + name + "取值无效");
+      throw ProblemException.badRequest(
+          name, name + " must be one of " + allowed + " / " + name + "取值无效");
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An RFC 9457 problem document. {@code type} is stable per kind of problem (see {@link ProblemType});
- * extra members (field errors, findings) are serialized at the top level.
+ * An RFC 9457 problem document. {@code type} is stable per kind of problem (see {@link
+ * ProblemType}); extra members (field errors, findings) are serialized at the top level.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Problem {

@@ -28,7 +28,8 @@ public class ProblemException extends RuntimeException {
   /** A 422 naming each offending field. */
   public static ProblemException invalidFields(List<FieldError> errors) {
     return new ProblemException(
-        new Problem(ProblemType.INVALID_FIELDS, "Some fields are invalid / 部分字段无效").with("errors", errors));
+        new Problem(ProblemType.INVALID_FIELDS, "Some fields are invalid / 部分字段无效")
+            .with("errors", errors));
   }
 
   public static ProblemException invalidField(String field, String zh, String en) {
@@ -42,6 +43,7 @@ public class ProblemException extends RuntimeException {
   }
 
   /** One invalid field of a request: where it is and what is wrong, in English and Chinese. */
-  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   public record FieldError(String field, String message, String messageZh) {}
 }

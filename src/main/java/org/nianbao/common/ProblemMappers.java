@@ -16,7 +16,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The one place where exceptions become problem+json responses; no stack trace ever reaches a client. */
+/**
+ * The one place where exceptions become problem+json responses; no stack trace ever reaches a
+ * client.
+ */
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -67,7 +70,8 @@ public class ProblemMappers {
       type = forStatus(e.getResponse().getStatus());
     }
     Response.ResponseBuilder out =
-        Response.fromResponse(withInstance(new Problem(type, detailFor(type, e)), uri).toResponse());
+        Response.fromResponse(
+            withInstance(new Problem(type, detailFor(type, e)), uri).toResponse());
     if (e instanceof NotAllowedException && e.getResponse().getHeaderString("Allow") != null) {
       out.header("Allow", e.getResponse().getHeaderString("Allow"));
     }
@@ -82,27 +86,32 @@ public class ProblemMappers {
       return withInstance(fromDatabase, uri).toResponse();
     }
     LOG.error("Unexpected failure on " + uri.getPath(), e);
-    return withInstance(new Problem(ProblemType.INTERNAL, "An unexpected error occurred / 服务器内部错误"), uri)
+    return withInstance(
+            new Problem(ProblemType.INTERNAL, "An unexpected error occurred / 服务器内部错误"), uri)
         .toResponse();
   }
 
   /**
-   * What the database refused because of the request's content (never a 500): NUL characters, values too
-   * long or out of range, conflicts; and what is temporary (serialization failure, lost connection) as 503.
+   * What the database refused because of the request's content (never a 500): NUL characters,
+   * values too long or out of range, conflicts; and what is temporary (serialization failure, lost
+   * connection) as 503.
    */
   static Problem fromDatabase(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql && sql.getSQLState() == null
+      if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() == null
           && String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
         // the pool could not hand out a connection in time (server down, pool exhausted)
-        return new Problem(ProblemType.UNAVAILABLE, "The database is busy; retry shortly / 数据库繁忙，请稍后重试")
+        return new Problem(
+                ProblemType.UNAVAILABLE, "The database is busy; retry shortly / 数据库繁忙，请稍后重试")
             .header("Retry-After", "1");
       }
       if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
         String message = String.valueOf(sql.getMessage());
         if ("22021".equals(state) || message.contains("0x00")) {
-          return new Problem(ProblemType.MALFORMED_REQUEST,
+          return new Problem(
+              ProblemType.MALFORMED_REQUEST,
               "Text must not contain NUL (U+0000) characters / 文本不能包含空字符");
         }
         if ("22001".equals(state)) {
@@ -115,12 +124,18 @@ public class ProblemMappers {
           return new Problem(ProblemType.CONFLICT, "This already exists / 记录已存在");
         }
         if (state.startsWith("23")) {
-          return new Problem(ProblemType.INVALID_FIELDS, "A value violates a constraint / 字段值不符合约束");
+          return new Problem(
+              ProblemType.INVALID_FIELDS, "A value violates a constraint / 字段值不符合约束");
         }
-        // 55P03: lock_timeout; 57014: statement_timeout; 08xxx: connection lost; 57P0x: server shutting down
-        if ("40001".equals(state) || "40P01".equals(state) || "55P03".equals(state) || state.startsWith("08")
+        // 55P03: lock_timeout; 57014: statement_timeout; 08xxx: connection lost; 57P0x: server
+        // shutting down
+        if ("40001".equals(state)
+            || "40P01".equals(state)
+            || "55P03".equals(state)
+            || state.startsWith("08")
             || state.startsWith("57")) {
-          return new Problem(ProblemType.UNAVAILABLE, "The database is busy; retry shortly / 数据库繁忙，请稍后重试")
+          return new Problem(
+                  ProblemType.UNAVAILABLE, "The database is busy; retry shortly / 数据库繁忙，请稍后重试")
               .header("Retry-After", "1");
         }
       }

@@ -5,9 +5,10 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * The one JDBC idiom of the native-SQL stores: work on a pooled connection (the transaction's own inside a
- * transaction), an {@link SQLException} turned into an unchecked failure that names what failed and keeps the
- * SQL state as its cause (so {@code ProblemMappers} can still tell a bad value from an outage).
+ * The one JDBC idiom of the native-SQL stores: work on a pooled connection (the transaction's own
+ * inside a transaction), an {@link SQLException} turned into an unchecked failure that names what
+ * failed and keeps the SQL state as its cause (so {@code ProblemMappers} can still tell a bad value
+ * from an outage).
  */
 public final class Sql {
 

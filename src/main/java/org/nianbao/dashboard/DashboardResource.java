@@ -8,15 +8,16 @@ import java.net.URI;
 import org.nianbao.common.ProblemException;
 
 /**
- * Serves the read-only dashboard: one page and its fingerprinted assets. It has no data of its own; the
- * page reads the public API like any portal would.
+ * Serves the read-only dashboard: one page and its fingerprinted assets. It has no data of its own;
+ * the page reads the public API like any portal would.
  */
 @Path("/")
 public class DashboardResource {
 
   /**
-   * Nothing but the service's own files and API: no inline script or style, no framing, no form posts.
-   * ECharts draws on canvas and sets element styles through the CSSOM, which style-src does not restrict.
+   * Nothing but the service's own files and API: no inline script or style, no framing, no form
+   * posts. ECharts draws on canvas and sets element styles through the CSSOM, which style-src does
+   * not restrict.
    */
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The embedded default database: a real PostgreSQL 17 server started from a jar when no datasource URL
- * is configured. Unlike the test library's defaults it is durable (fsync, synchronous commit and full
- * page writes on), keeps its data directory across restarts, and takes over a server orphaned by a
- * {@code kill -9} of an earlier service process.
+ * The embedded default database: a real PostgreSQL 17 server started from a jar when no datasource
+ * URL is configured. Unlike the test library's defaults it is durable (fsync, synchronous commit
+ * and full page writes on), keeps its data directory across restarts, and takes over a server
+ * orphaned by a {@code kill -9} of an earlier service process.
  */
 public final class EmbeddedDatabase {
 
@@ -32,12 +32,16 @@ public final class EmbeddedDatabase {
 
   private EmbeddedDatabase() {}
 
-  /** Starts the durable embedded server unless {@code QUARKUS_DATASOURCE_JDBC_URL} (or the property) is set. */
+  /**
+   * Starts the durable embedded server unless {@code QUARKUS_DATASOURCE_JDBC_URL} (or the property)
+   * is set.
+   */
   public static void startIfNoDatasourceConfigured() {
     if (externalUrlConfigured() || System.getProperty(STARTED_MARKER) != null) {
       return;
     }
-    Path dataDir = Path.of(setting("NIANBAO_DB_DIR", "nianbao.db.dir", ".nianbao/pgdata")).toAbsolutePath();
+    Path dataDir =
+        Path.of(setting("NIANBAO_DB_DIR", "nianbao.db.dir", ".nianbao/pgdata")).toAbsolutePath();
     int port = Integer.parseInt(setting("NIANBAO_DB_PORT", "nianbao.db.port", "0"));
     EmbeddedPostgres pg = start(dataDir, port, true);
     System.setProperty("quarkus.datasource.jdbc.url", pg.getJdbcUrl("postgres", "postgres"));
@@ -78,7 +82,8 @@ public final class EmbeddedDatabase {
         EmbeddedPostgres started = builder.start();
         if (durable) {
           server = started;
-          Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stopAfterService, "embedded-pg-stop"));
+          Runtime.getRuntime()
+              .addShutdownHook(new Thread(EmbeddedDatabase::stopAfterService, "embedded-pg-stop"));
         }
         return started;
       } catch (IOException e) {
@@ -102,7 +107,10 @@ public final class EmbeddedDatabase {
     }
   }
 
-  /** JVM shutdown: give the service time to finish its requests and close its pool, then stop the server. */
+  /**
+   * JVM shutdown: give the service time to finish its requests and close its pool, then stop the
+   * server.
+   */
   private static void stopAfterService() {
     try {
       SERVICE_STOPPED.await(30, TimeUnit.SECONDS);
@@ -113,9 +121,9 @@ public final class EmbeddedDatabase {
   }
 
   /**
-   * A previous service process killed with {@code kill -9} leaves its PostgreSQL server running on the
-   * data directory. Stop it with a fast shutdown (it finishes cleanly; committed data is on disk) so that
-   * this process can start its own server on the same directory.
+   * A previous service process killed with {@code kill -9} leaves its PostgreSQL server running on
+   * the data directory. Stop it with a fast shutdown (it finishes cleanly; committed data is on
+   * disk) so that this process can start its own server on the same directory.
    */
   static void stopOrphan(Path dataDir) throws IOException {
     Path pidFile = dataDir.resolve("postmaster.pid");

@@ -6,7 +6,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** Stops the embedded database after the service has stopped taking requests (not on dev-mode reloads). */
+/**
+ * Stops the embedded database after the service has stopped taking requests (not on dev-mode
+ * reloads).
+ */
 @ApplicationScoped
 public class EmbeddedDatabaseLifecycle {
 

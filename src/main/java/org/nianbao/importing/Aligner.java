@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * Aligns the value runs of one table to the rows of its template by dynamic programming (a global
- * sequence alignment): runs and rows are taken in printed order; a run whose size fits a row may fill it,
- * scored by how well the labels printed around the run match the row's label; runs that fit no row
- * (page numbers, placeholder tables, spurious header rows) and rows never printed may be skipped at a
- * cost. A run that carries no label is placed by the form's fixed structure (row order and width); a run
- * whose label names another row is not forced into this one. The result says, row by row, which run
- * filled it and how the match was made.
+ * sequence alignment): runs and rows are taken in printed order; a run whose size fits a row may
+ * fill it, scored by how well the labels printed around the run match the row's label; runs that
+ * fit no row (page numbers, placeholder tables, spurious header rows) and rows never printed may be
+ * skipped at a cost. A run that carries no label is placed by the form's fixed structure (row order
+ * and width); a run whose label names another row is not forced into this one. The result says, row
+ * by row, which run filled it and how the match was made.
  */
 final class Aligner {
 
@@ -32,14 +32,16 @@ final class Aligner {
   }
 
   /** What the labels around one run say about each template row. */
-  private record Scores(double[] sim, double[] raw, String[] label, double best, double second, double other) {}
+  private record Scores(
+      double[] sim, double[] raw, String[] label, double best, double second, double other) {}
 
   /**
-   * Weights of label evidence: printed on the run's own line it is the row's; on lines before or after it
-   * may be a wrapped part of the label or a detached label of another row (extractions that lose the
-   * table print labels and values apart), so it counts for less.
+   * Weights of label evidence: printed on the run's own line it is the row's; on lines before or
+   * after it may be a wrapped part of the label or a detached label of another row (extractions
+   * that lose the table print labels and values apart), so it counts for less.
    */
   private static final double BEFORE = 0.5;
+
   private static final double AFTER = 0.4;
   private static final double SKIP_ROW = 0.8;
   private static final double SKIP_RUN = 0.8;
@@ -48,20 +50,32 @@ final class Aligner {
   private Aligner() {}
 
   /**
-   * Aligns runs to rows. {@code context} lists label keys spanning several rows (group labels) that are
-   * stripped from a printed label before it is compared; {@code merged} (the first row of a group the
-   * document may print as one row, its size and its label's bigrams) may be null.
+   * Aligns runs to rows. {@code context} lists label keys spanning several rows (group labels) that
+   * are stripped from a printed label before it is compared; {@code merged} (the first row of a
+   * group the document may print as one row, its size and its label's bigrams) may be null.
    */
   static List<RowReading> align(
-      List<Run> runs, List<Template.Row> rows, List<String> context, int mergedFirst, int mergedRows,
+      List<Run> runs,
+      List<Template.Row> rows,
+      List<String> context,
+      int mergedFirst,
+      int mergedRows,
       int[] mergedLabel) {
     return align(runs, rows, context, mergedFirst, mergedRows, mergedLabel, true);
   }
 
-  /** As above; {@code spanning} allows one run to fill several consecutive rows (their widths summed). */
+  /**
+   * As above; {@code spanning} allows one run to fill several consecutive rows (their widths
+   * summed).
+   */
   static List<RowReading> align(
-      List<Run> runs, List<Template.Row> rows, List<String> context, int mergedFirst, int mergedRows,
-      int[] mergedLabel, boolean spanning) {
+      List<Run> runs,
+      List<Template.Row> rows,
+      List<String> context,
+      int mergedFirst,
+      int mergedRows,
+      int[] mergedLabel,
+      boolean spanning) {
     int m = runs.size();
     int n = rows.size();
     Scores[] scores = new Scores[m];
@@ -90,7 +104,13 @@ final class Aligner {
         Run run = runs.get(i);
         Scores s = scores[i];
         int width = j < n ? rows.get(j).width() : rows.get(n - 1).width();
-        relax(dp, move, i + 1, j, here - (run.fits(width) && !run.allBlank() ? SKIP_RUN : SKIP_SHORT_RUN), 1);
+        relax(
+            dp,
+            move,
+            i + 1,
+            j,
+            here - (run.fits(width) && !run.allBlank() ? SKIP_RUN : SKIP_SHORT_RUN),
+            1);
         if (j == n) {
           continue;
         }
@@ -98,12 +118,20 @@ final class Aligner {
         if (run.fits(width)) {
           double gain = run.allBlank() && sim < 0.5 ? 0.05 : 0.5 + 2 * sim - 1.5 * s.best();
           relax(dp, move, i + 1, j + 1, here + gain, 3);
-        } else if (run.size() < width && !run.allBlank() && s.raw()[j] >= 0.7 && sim >= 0.45
+        } else if (run.size() < width
+            && !run.allBlank()
+            && s.raw()[j] >= 0.7
+            && sim >= 0.45
             && sim >= s.best() - 1e-9) {
-          // the row's label, printed on the run's line or just before it, with too few values to place
+          // the row's label, printed on the run's line or just before it, with too few values to
+          // place
           relax(dp, move, i + 1, j + 1, here + 0.2 + 2 * sim - 1.5 * s.best(), 4);
         }
-        if (j == mergedFirst && mergedRows > 1 && j + mergedRows <= n && run.fits(width) && s.other() >= 0.7) {
+        if (j == mergedFirst
+            && mergedRows > 1
+            && j + mergedRows <= n
+            && run.fits(width)
+            && s.other() >= 0.7) {
           double gain = 0.3 + 2 * s.other() - 1.5 * Math.max(s.best(), s.other());
           relax(dp, move, i + 1, j + mergedRows, here + gain, 5);
         }
@@ -136,7 +164,9 @@ final class Aligner {
           i--;
           j--;
           Scores s = scores[i];
-          out.set(j, new RowReading(Fill.VALUES, runs.get(i), 0, s.label()[j], kind(rows.get(j), s, j)));
+          out.set(
+              j,
+              new RowReading(Fill.VALUES, runs.get(i), 0, s.label()[j], kind(rows.get(j), s, j)));
         }
         case 4 -> {
           i--;
@@ -172,7 +202,9 @@ final class Aligner {
     }
   }
 
-  /** How the label matched: as printed, as normalised, nearest with a margin, or only by structure. */
+  /**
+   * How the label matched: as printed, as normalised, nearest with a margin, or only by structure.
+   */
   private static String kind(Template.Row row, Scores s, int j) {
     String printed = s.label()[j];
     double sim = s.raw()[j];
@@ -180,8 +212,7 @@ final class Aligner {
       if (Labels.trim(printed).equals(row.label())) {
         return "exact";
       }
-      if (Labels.normalise(printed).equals(Labels.normalise(row.label()))
-          || sim >= 0.999) {
+      if (Labels.normalise(printed).equals(Labels.normalise(row.label())) || sim >= 0.999) {
         // the same words once group labels are stripped and wrapped pieces joined
         return "normalised";
       }
@@ -193,7 +224,8 @@ final class Aligner {
   }
 
   /** Compares every label candidate around a run with every row. */
-  private static Scores score(Run run, List<Template.Row> rows, List<String> context, int[] mergedLabel) {
+  private static Scores score(
+      Run run, List<Template.Row> rows, List<String> context, int[] mergedLabel) {
     List<String> texts = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     List<String> same = run.same();
@@ -254,7 +286,8 @@ final class Aligner {
         }
       }
       if (mergedLabel != null && mergedLabel.length > 0) {
-        other = Math.max(other, w * Labels.dice(Labels.bigrams(Labels.key(texts.get(c))), mergedLabel));
+        other =
+            Math.max(other, w * Labels.dice(Labels.bigrams(Labels.key(texts.get(c))), mergedLabel));
       }
     }
     double best = 0;

@@ -14,10 +14,10 @@ import org.nianbao.common.ProblemException;
 import org.nianbao.common.ProblemType;
 
 /**
- * The documents of a batch: unpacks a zip within fixed limits (entries, bytes per document and in all,
- * compression ratio, path names) counted while inflating, so a zip bomb is refused after at most the limit
- * was read, whatever its headers claim. Folders, {@code __MACOSX/} and hidden files are skipped; a
- * document keeps only its file name.
+ * The documents of a batch: unpacks a zip within fixed limits (entries, bytes per document and in
+ * all, compression ratio, path names) counted while inflating, so a zip bomb is refused after at
+ * most the limit was read, whatever its headers claim. Folders, {@code __MACOSX/} and hidden files
+ * are skipped; a document keeps only its file name.
  */
 final class BatchArchive {
 
@@ -26,7 +26,11 @@ final class BatchArchive {
   static final long MAX_TOTAL_BYTES = 200L * 1024 * 1024;
   static final int MAX_RATIO = 100;
   static final int MAX_NAME_LENGTH = 255;
-  /** Any zip may inflate to this much before the ratio applies (small zips of small files compress well). */
+
+  /**
+   * Any zip may inflate to this much before the ratio applies (small zips of small files compress
+   * well).
+   */
   private static final long RATIO_ALLOWANCE = 1024 * 1024;
 
   /** A document of the batch: its file name, media type (from the name's extension) and bytes. */
@@ -37,7 +41,8 @@ final class BatchArchive {
   static List<Entry> unzip(byte[] zip) {
     if (zip == null || zip.length < 4 || zip[0] != 'P' || zip[1] != 'K') {
       throw new ProblemException(
-          new Problem(ProblemType.MALFORMED_REQUEST, "The body is not a zip archive / 请求体不是zip压缩包"));
+          new Problem(
+              ProblemType.MALFORMED_REQUEST, "The body is not a zip archive / 请求体不是zip压缩包"));
     }
     List<Entry> out = new ArrayList<>();
     long total = 0;
@@ -51,7 +56,10 @@ final class BatchArchive {
         String path = entry.getName();
         checkPath(path);
         String name = path.substring(path.lastIndexOf('/') + 1);
-        if (entry.isDirectory() || name.isEmpty() || name.startsWith(".") || path.startsWith("__MACOSX/")) {
+        if (entry.isDirectory()
+            || name.isEmpty()
+            || name.startsWith(".")
+            || path.startsWith("__MACOSX/")) {
           continue;
         }
         if (out.size() == MAX_DOCUMENTS) {
@@ -68,8 +76,11 @@ final class BatchArchive {
             throw tooLarge(
                 total > MAX_TOTAL_BYTES
                     ? "The zip inflates to more than 200 MiB / 解压后总计超过200 MiB"
-                    : "The zip inflates more than " + MAX_RATIO + " times its size (a zip bomb?) / 压缩比超过"
-                        + MAX_RATIO + "倍");
+                    : "The zip inflates more than "
+                        + MAX_RATIO
+                        + " times its size (a zip bomb?) / 压缩比超过"
+                        + MAX_RATIO
+                        + "倍");
           }
           content.write(buffer, 0, n);
         }
@@ -100,7 +111,8 @@ final class BatchArchive {
     if (name.isEmpty()) {
       throw ProblemException.invalidField("fileName", "文件名为空。", "A file part has no file name.");
     }
-    String type = declaredType == null ? "" : declaredType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    String type =
+        declaredType == null ? "" : declaredType.split(";")[0].strip().toLowerCase(Locale.ROOT);
     boolean generic = type.isEmpty() || type.equals("application/octet-stream");
     return new Entry(name, generic ? mediaTypeOf(name) : declaredType.strip(), content);
   }
@@ -114,7 +126,10 @@ final class BatchArchive {
     }
   }
 
-  /** Relative names only: no absolute path, drive, {@code ..} segment or control character; 255 characters. */
+  /**
+   * Relative names only: no absolute path, drive, {@code ..} segment or control character; 255
+   * characters.
+   */
   private static void checkPath(String path) {
     boolean unsafe =
         path.length() > MAX_NAME_LENGTH

@@ -7,7 +7,10 @@ import java.util.List;
 /** A block of an imported document in reading order: a paragraph of narrative text or a table. */
 public sealed interface Block {
 
-  /** A paragraph of running text (one line or one block element of the source), with where it was printed. */
+  /**
+   * A paragraph of running text (one line or one block element of the source), with where it was
+   * printed.
+   */
   record Paragraph(String text, Position at) implements Block {
 
     public Paragraph(String text) {
@@ -16,9 +19,9 @@ public sealed interface Block {
   }
 
   /**
-   * A table as a grid of rows. Front ends that see merges (docx, HTML) produce a rectangular grid with
-   * {@link GridCell.Merge} marks; the text front end produces rows as printed (merges already collapsed).
-   * {@code at} holds each row's position when the front end knows it (else empty).
+   * A table as a grid of rows. Front ends that see merges (docx, HTML) produce a rectangular grid
+   * with {@link GridCell.Merge} marks; the text front end produces rows as printed (merges already
+   * collapsed). {@code at} holds each row's position when the front end knows it (else empty).
    */
   record Table(List<List<GridCell>> rows, List<Position> at) implements Block {
 

@@ -27,8 +27,10 @@ record CellValue(Kind kind, BigDecimal number) {
       Set.of("", "—", "——", "－", "-", "--", "–", "―", "/", "／", "无", "\\", "、");
   private static final Pattern NUMBER =
       Pattern.compile("^([+-]?)(\\d+(?:\\.\\d+)?)(亿元|万元|元|万件|万条|万|件|条|宗|项|个)?$");
+
   /** A number followed by a remark in brackets: {@code 55（含自然失效29件）}. */
   private static final Pattern REMARK = Pattern.compile("^([^（(]*\\d[^（(]*)[（(][^0-9]*.*$");
+
   private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
@@ -47,7 +49,10 @@ record CellValue(Kind kind, BigDecimal number) {
     return NUMBER.matcher(s).matches();
   }
 
-  /** The number of a cell with a remark beside it ({@code 55（含自然失效29件）} → {@code 55}), else the cell. */
+  /**
+   * The number of a cell with a remark beside it ({@code 55（含自然失效29件）} → {@code 55}), else the
+   * cell.
+   */
   private static String withoutRemark(String s) {
     if (s.indexOf('（') < 0 && s.indexOf('(') < 0) {
       return s;
@@ -62,8 +67,8 @@ record CellValue(Kind kind, BigDecimal number) {
   }
 
   /**
-   * Reads a cell for a catalogue definition. {@code headerUnit} is the unit printed in the column header
-   * (e.g. 元 in 本年收费金额（单位：元）), or null.
+   * Reads a cell for a catalogue definition. {@code headerUnit} is the unit printed in the column
+   * header (e.g. 元 in 本年收费金额（单位：元）), or null.
    */
   static CellValue read(String raw, CellDefinition cell, String headerUnit) {
     String s = withoutRemark(compact(raw));
@@ -78,7 +83,8 @@ record CellValue(Kind kind, BigDecimal number) {
     if (sign.equals("+") && cell.type() != CellType.SINT) {
       return UNREADABLE;
     }
-    // a negative count is read as printed: the rule engine names it (FMT-05 / FMT-06), it is not a blank
+    // a negative count is read as printed: the rule engine names it (FMT-05 / FMT-06), it is not a
+    // blank
     BigDecimal value = new BigDecimal(m.group(2));
     if (sign.equals("-")) {
       value = value.negate();
@@ -138,8 +144,12 @@ record CellValue(Kind kind, BigDecimal number) {
   }
 
   private static boolean isThousandsSeparator(String raw, int i) {
-    return i > 0 && isDigit(raw.charAt(i - 1)) && i + 3 < raw.length()
-        && isDigit(raw.charAt(i + 1)) && isDigit(raw.charAt(i + 2)) && isDigit(raw.charAt(i + 3))
+    return i > 0
+        && isDigit(raw.charAt(i - 1))
+        && i + 3 < raw.length()
+        && isDigit(raw.charAt(i + 1))
+        && isDigit(raw.charAt(i + 2))
+        && isDigit(raw.charAt(i + 3))
         && (i + 4 >= raw.length() || !isDigit(raw.charAt(i + 4)));
   }
 

@@ -10,8 +10,8 @@ import java.util.Locale;
 import org.nianbao.validation.Message;
 
 /**
- * Imports a published annual report (plain text, HTML, PDF or .docx) into a {@link ImportResult}: the entry
- * point of the importing feature. Stateless and thread-safe.
+ * Imports a published annual report (plain text, HTML, PDF or .docx) into a {@link ImportResult}:
+ * the entry point of the importing feature. Stateless and thread-safe.
  */
 public final class DocumentImporter {
 
@@ -48,34 +48,50 @@ public final class DocumentImporter {
             case HTML, "application/xhtml+xml" -> HtmlFrontEnd.read(decode(body, declared));
             case DOCX -> DocxFrontEnd.read(body);
             case PDF -> PdfFrontEnd.read(body);
-            default -> throw new ImportException(
-                new Message("不支持的文档类型：" + mediaType + "。支持 text/plain、text/html、PDF 和 .docx。",
-                    "Unsupported media type " + mediaType + "; use text/plain, text/html, PDF or .docx."),
-                List.of());
+            default ->
+                throw new ImportException(
+                    new Message(
+                        "不支持的文档类型：" + mediaType + "。支持 text/plain、text/html、PDF 和 .docx。",
+                        "Unsupported media type "
+                            + mediaType
+                            + "; use text/plain, text/html, PDF or .docx."),
+                    List.of());
           };
       return ReportMatcher.match(model);
     } catch (ImportException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       throw new ImportException(
-          new Message("文档无法读取，可能已损坏或类型不符。",
+          new Message(
+              "文档无法读取，可能已损坏或类型不符。",
               "The document cannot be read; it may be damaged or of another type."),
           List.of(),
           e);
     }
   }
 
-  /** The media type the bytes look like: %PDF is a PDF, a ZIP container .docx, markup HTML, anything else text. */
+  /**
+   * The media type the bytes look like: %PDF is a PDF, a ZIP container .docx, markup HTML, anything
+   * else text.
+   */
   static String sniff(byte[] body) {
-    if (body.length >= 5 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F' && body[4] == '-') {
+    if (body.length >= 5
+        && body[0] == '%'
+        && body[1] == 'P'
+        && body[2] == 'D'
+        && body[3] == 'F'
+        && body[4] == '-') {
       return PDF;
     }
     if (body.length >= 4 && body[0] == 'P' && body[1] == 'K' && body[2] == 3 && body[3] == 4) {
       return DOCX;
     }
-    String head = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.ISO_8859_1)
-        .toLowerCase(Locale.ROOT);
-    if (head.contains("<html") || head.contains("<!doctype html") || head.contains("<body")
+    String head =
+        new String(body, 0, Math.min(body.length, 2048), StandardCharsets.ISO_8859_1)
+            .toLowerCase(Locale.ROOT);
+    if (head.contains("<html")
+        || head.contains("<!doctype html")
+        || head.contains("<body")
         || head.contains("<table")) {
       return HTML;
     }
@@ -96,7 +112,10 @@ public final class DocumentImporter {
     }
   }
 
-  /** Decodes text: the declared charset, else UTF-8, else GB18030 (a superset of GBK) when not UTF-8. */
+  /**
+   * Decodes text: the declared charset, else UTF-8, else GB18030 (a superset of GBK) when not
+   * UTF-8.
+   */
   static String decode(byte[] body, Charset declared) {
     String text;
     if (declared != null) {

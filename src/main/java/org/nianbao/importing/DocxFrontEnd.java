@@ -18,12 +18,14 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTrPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
 /**
- * Reads a .docx file into the document model with Apache POI: body paragraphs become paragraphs, tables
- * become grids with {@code w:gridSpan} and {@code w:vMerge} expanded.
+ * Reads a .docx file into the document model with Apache POI: body paragraphs become paragraphs,
+ * tables become grids with {@code w:gridSpan} and {@code w:vMerge} expanded.
  */
 final class DocxFrontEnd {
 
-  /** No part of a report's .docx inflates beyond this (POI also refuses parts inflating over 100:1). */
+  /**
+   * No part of a report's .docx inflates beyond this (POI also refuses parts inflating over 100:1).
+   */
   static final long MAX_ENTRY_BYTES = 50L * 1024 * 1024;
 
   static {

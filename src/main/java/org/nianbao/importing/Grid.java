@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a rectangular table grid from cells with row and column spans: a vertical span copies the text
- * down (marked {@link GridCell.Merge#UP}), a horizontal span marks the covered positions {@link
- * GridCell.Merge#LEFT}. Positions no cell covers are also marked LEFT, so they never count as values.
+ * Builds a rectangular table grid from cells with row and column spans: a vertical span copies the
+ * text down (marked {@link GridCell.Merge#UP}), a horizontal span marks the covered positions
+ * {@link GridCell.Merge#LEFT}. Positions no cell covers are also marked LEFT, so they never count
+ * as values.
  */
 final class Grid {
 
@@ -29,7 +30,10 @@ final class Grid {
     return col;
   }
 
-  /** Places a cell spanning {@code rowSpan} × {@code colSpan} positions from ({@code r}, {@code col}). */
+  /**
+   * Places a cell spanning {@code rowSpan} × {@code colSpan} positions from ({@code r}, {@code
+   * col}).
+   */
   void place(int r, int col, int rowSpan, int colSpan, String text) {
     int lastRow = Math.min(rowCount, r + rowSpan);
     for (int i = r; i < lastRow; i++) {

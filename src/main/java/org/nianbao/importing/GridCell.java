@@ -1,13 +1,14 @@
 package org.nianbao.importing;
 
 /**
- * One cell of an imported table grid: its text, whether it only continues a merged cell, and where its line
- * printed it.
+ * One cell of an imported table grid: its text, whether it only continues a merged cell, and where
+ * its line printed it.
  *
- * @param text the cell text as printed (a vertical continuation carries the text of the merged cell)
+ * @param text the cell text as printed (a vertical continuation carries the text of the merged
+ *     cell)
  * @param merge how the cell relates to a merged neighbour
- * @param x the display column its text starts at in a printed line (a CJK character two columns wide), or
- *     -1 when the front end has no positions (HTML, .docx)
+ * @param x the display column its text starts at in a printed line (a CJK character two columns
+ *     wide), or -1 when the front end has no positions (HTML, .docx)
  */
 public record GridCell(String text, Merge merge, int x) {
 
@@ -15,7 +16,10 @@ public record GridCell(String text, Merge merge, int x) {
   public enum Merge {
     /** An ordinary cell, or the origin of a merge. */
     NONE,
-    /** Covered by a horizontal merge from the left; matching drops it so a spanning cell counts once. */
+    /**
+     * Covered by a horizontal merge from the left; matching drops it so a spanning cell counts
+     * once.
+     */
     LEFT,
     /** Covered by a vertical merge from above; the text is copied down from the origin. */
     UP

@@ -13,45 +13,76 @@ import org.jsoup.select.NodeVisitor;
 import org.nianbao.validation.Message;
 
 /**
- * Finds the report inside a whole web page as a browser saves it from a government site: the article body
- * (the CMS's {@code <ucapcontent>} when there is one, else the smallest element holding the report's tables
- * widened to the section headings around them), with the site's chrome — navigation, share and print
- * links, font-size switches, site maps, ICP filings, scripts — left out. Info tables of the page
- * (名称/索引号/发布机构) are not report tables and stay outside.
+ * Finds the report inside a whole web page as a browser saves it from a government site: the
+ * article body (the CMS's {@code <ucapcontent>} when there is one, else the smallest element
+ * holding the report's tables widened to the section headings around them), with the site's chrome
+ * — navigation, share and print links, font-size switches, site maps, ICP filings, scripts — left
+ * out. Info tables of the page (名称/索引号/发布机构) are not report tables and stay outside.
  */
 final class HtmlArticle {
 
-  /** Deeper element nesting than this is not a web page anyone published (and would exhaust the stack). */
+  /**
+   * Deeper element nesting than this is not a web page anyone published (and would exhaust the
+   * stack).
+   */
   static final int MAX_DEPTH = 400;
 
   /** Elements that never hold report text. */
   private static final Set<String> CHROME_TAGS =
-      Set.of("script", "style", "noscript", "template", "iframe", "nav", "form", "select", "button", "input",
-          "textarea", "svg", "canvas", "object", "embed", "audio", "video", "map");
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "iframe",
+          "nav",
+          "form",
+          "select",
+          "button",
+          "input",
+          "textarea",
+          "svg",
+          "canvas",
+          "object",
+          "embed",
+          "audio",
+          "video",
+          "map");
+
   /** Short texts (up to 80 characters) that are only ever site furniture. */
   private static final Pattern CHROME_TEXT =
       Pattern.compile(
           ".{0,20}(?:字体[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|分享到|打印本页|关闭窗口|网站地图|ICP备|公网安备|网站标识码|扫一扫"
               + "|返回顶部|上一篇|下一篇|浏览次数|【\\s*打印\\s*】|【\\s*关闭\\s*】|打印\\s+关闭).*",
           Pattern.DOTALL);
-  /** Words of site furniture that a report could also use: only for very short texts not numbered as a heading. */
+
+  /**
+   * Words of site furniture that a report could also use: only for very short texts not numbered as
+   * a heading.
+   */
   private static final Pattern CHROME_WORD =
-      Pattern.compile("[^（(一二三四五六七八九十0-9]{0,12}(?:无障碍|适老化|繁體版?|当前位置|您现在的位置|版权所有|主办单位|承办单位|联系我们).{0,15}");
+      Pattern.compile(
+          "[^（(一二三四五六七八九十0-9]{0,12}(?:无障碍|适老化|繁體版?|当前位置|您现在的位置|版权所有|主办单位|承办单位|联系我们).{0,15}");
+
   /** A table is the report's when it holds one of these labels. */
   private static final Pattern REPORT_TABLE = Pattern.compile("本年新收|申请人情况|行政复议|本年制发件数|信息内容|予以公开");
+
   /** The six section titles of the format, by their key words. */
   private static final List<String> SECTION_WORDS =
       List.of("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请", "行政复议、行政诉讼", "存在的主要问题", "其他需要报告");
 
   private HtmlArticle() {}
 
-  /** Start tags left open in the source beyond this: refused before parsing (parsing such nesting is slow). */
+  /**
+   * Start tags left open in the source beyond this: refused before parsing (parsing such nesting is
+   * slow).
+   */
   static final int MAX_OPEN_TAGS = 3_000;
 
   /**
-   * A linear scan of the source before parsing: start tags minus end tags (void elements aside) never above
-   * {@link #MAX_OPEN_TAGS}. Generous (a page may leave paragraphs unclosed); the parsed tree's depth is
-   * checked against {@link #MAX_DEPTH} afterwards.
+   * A linear scan of the source before parsing: start tags minus end tags (void elements aside)
+   * never above {@link #MAX_OPEN_TAGS}. Generous (a page may leave paragraphs unclosed); the parsed
+   * tree's depth is checked against {@link #MAX_DEPTH} afterwards.
    */
   static void checkSource(String html) {
     int open = 0;
@@ -77,12 +108,14 @@ final class HtmlArticle {
   }
 
   private static final Set<String> VOID_TAGS =
-      Set.of("br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source", "track", "param",
-          "embed");
+      Set.of(
+          "br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source",
+          "track", "param", "embed");
 
   private static ImportException tooDeep() {
     return new ImportException(
-        new Message("网页的元素嵌套超过" + MAX_DEPTH + "层，无法读取。",
+        new Message(
+            "网页的元素嵌套超过" + MAX_DEPTH + "层，无法读取。",
             "The page nests elements more than " + MAX_DEPTH + " deep; it cannot be read."),
         List.of());
   }
@@ -99,11 +132,15 @@ final class HtmlArticle {
     return root;
   }
 
-  /** The lowest common ancestor of the report tables, widened while that takes in more section headings. */
+  /**
+   * The lowest common ancestor of the report tables, widened while that takes in more section
+   * headings.
+   */
   private static Element byTables(Document doc) {
     List<Element> tables = new ArrayList<>();
     for (Element table : doc.select("table")) {
-      if (REPORT_TABLE.matcher(table.text()).find() && table.parents().stream().noneMatch(p -> p.nameIs("table"))) {
+      if (REPORT_TABLE.matcher(table.text()).find()
+          && table.parents().stream().noneMatch(p -> p.nameIs("table"))) {
         tables.add(table);
       }
     }
@@ -164,7 +201,10 @@ final class HtmlArticle {
     }
   }
 
-  /** The element's text (whitespace collapsed) if it is at most {@code limit} characters, else null; stops early. */
+  /**
+   * The element's text (whitespace collapsed) if it is at most {@code limit} characters, else null;
+   * stops early.
+   */
   private static String shortText(Element e, int limit) {
     StringBuilder sb = new StringBuilder();
     java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();

@@ -10,17 +10,44 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Reads an HTML page into the document model with jsoup: the report's article is located in the whole page
- * ({@link HtmlArticle}), then its block elements become paragraphs,
- * tables become grids with rowspan and colspan expanded (labels copied down, spans marked).
+ * Reads an HTML page into the document model with jsoup: the report's article is located in the
+ * whole page ({@link HtmlArticle}), then its block elements become paragraphs, tables become grids
+ * with rowspan and colspan expanded (labels copied down, spans marked).
  */
 final class HtmlFrontEnd {
 
   private static final Set<String> BLOCKS =
-      Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
-          "blockquote", "center", "header", "footer", "main", "pre", "dl", "dt", "dd", "form", "tr", "td",
-          "th", "caption", "hr");
-  private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template", "head");
+      Set.of(
+          "p",
+          "div",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "li",
+          "ul",
+          "ol",
+          "section",
+          "article",
+          "blockquote",
+          "center",
+          "header",
+          "footer",
+          "main",
+          "pre",
+          "dl",
+          "dt",
+          "dd",
+          "form",
+          "tr",
+          "td",
+          "th",
+          "caption",
+          "hr");
+  private static final Set<String> SKIPPED =
+      Set.of("script", "style", "noscript", "template", "head");
   private static final int MAX_SPAN = 200;
 
   private HtmlFrontEnd() {}

@@ -37,7 +37,8 @@ public class ImportBatchResource {
   @POST
   @Consumes("application/zip")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response createFromZip(byte[] body, @QueryParam("submit") String submit, @Context UriInfo uri) {
+  public Response createFromZip(
+      byte[] body, @QueryParam("submit") String submit, @Context UriInfo uri) {
     boolean doSubmit = Boolean.TRUE.equals(Params.optionalBoolean("submit", submit));
     return accepted(batches.create(BatchArchive.unzip(body), doSubmit), uri);
   }
@@ -46,14 +47,17 @@ public class ImportBatchResource {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
   public Response createFromParts(
-      @RestForm(FileUpload.ALL) List<FileUpload> files, @QueryParam("submit") String submit, @Context UriInfo uri) {
+      @RestForm(FileUpload.ALL) List<FileUpload> files,
+      @QueryParam("submit") String submit,
+      @Context UriInfo uri) {
     boolean doSubmit = Boolean.TRUE.equals(Params.optionalBoolean("submit", submit));
     List<FileUpload> uploads = files == null ? List.of() : files;
     BatchArchive.checkCount(uploads.size());
     List<BatchArchive.Entry> entries = new ArrayList<>(uploads.size());
     for (FileUpload f : uploads) {
       try {
-        entries.add(BatchArchive.part(f.fileName(), f.contentType(), Files.readAllBytes(f.uploadedFile())));
+        entries.add(
+            BatchArchive.part(f.fileName(), f.contentType(), Files.readAllBytes(f.uploadedFile())));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -66,7 +70,9 @@ public class ImportBatchResource {
   @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
   public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
     ImportBatchView view = batches.view(parse(id));
-    return Csv.wanted(headers) ? Response.ok(view.csv(), Csv.MEDIA_TYPE).build() : Response.ok(view).build();
+    return Csv.wanted(headers)
+        ? Response.ok(view.csv(), Csv.MEDIA_TYPE).build()
+        : Response.ok(view).build();
   }
 
   @GET

@@ -27,7 +27,9 @@ public class ImportException extends RuntimeException {
     return userMessage;
   }
 
-  /** What was missing, one item per section, row or cell (empty when the document was unreadable). */
+  /**
+   * What was missing, one item per section, row or cell (empty when the document was unreadable).
+   */
   public List<String> missing() {
     return missing;
   }

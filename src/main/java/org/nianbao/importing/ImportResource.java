@@ -1,12 +1,12 @@
 package org.nianbao.importing;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -25,12 +25,19 @@ import org.nianbao.report.ReportViews.StoredReport;
 import org.nianbao.validation.Finding;
 import org.nianbao.validation.ReportDocument;
 
-/** Turns a published document (text, HTML, PDF, .docx) into a report document; optionally submits it. */
+/**
+ * Turns a published document (text, HTML, PDF, .docx) into a report document; optionally submits
+ * it.
+ */
 @Path("/api/v1/imports")
 public class ImportResource {
 
   private static final List<String> ACCEPTED =
-      List.of(DocumentImporter.TEXT, DocumentImporter.HTML, DocumentImporter.DOCX, DocumentImporter.PDF,
+      List.of(
+          DocumentImporter.TEXT,
+          DocumentImporter.HTML,
+          DocumentImporter.DOCX,
+          DocumentImporter.PDF,
           "application/xhtml+xml",
           "application/octet-stream");
 
@@ -43,7 +50,8 @@ public class ImportResource {
       Map<String, String> provenance,
       List<Finding> findings,
       Map<String, CellSource> sources,
-      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
           StoredReport submitted) {}
 
   private final ImportService imports;
@@ -68,11 +76,14 @@ public class ImportResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @Context HttpServerRequest request,
       UriInfo uri) {
-    String base = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    String base =
+        contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
     if (!ACCEPTED.contains(base)) {
       throw new ProblemException(
-          new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-              "Send text/plain, text/html, application/pdf or a .docx (" + DocumentImporter.DOCX
+          new Problem(
+              ProblemType.UNSUPPORTED_MEDIA_TYPE,
+              "Send text/plain, text/html, application/pdf or a .docx ("
+                  + DocumentImporter.DOCX
                   + ") / 仅支持纯文本、HTML、PDF和docx文档"));
     }
     boolean doSubmit = Boolean.TRUE.equals(Params.optionalBoolean("submit", submit));
@@ -82,21 +93,35 @@ public class ImportResource {
     try (FairUse.ImportSlot slot = fairUse.importSlot(authorization, address)) {
       imported =
           imports.importDocument(
-              body, contentType, unit == null || unit.isBlank() ? null : unit.strip(), yearValue, doSubmit, ifMatch,
+              body,
+              contentType,
+              unit == null || unit.isBlank() ? null : unit.strip(),
+              yearValue,
+              doSubmit,
+              ifMatch,
               idempotencyKey);
     }
     ImportResult r = imported.result();
     StoredReport stored = imported.submitted() == null ? null : imported.submitted().report();
     ImportView view =
-        new ImportView(r.report(), r.unitName(), r.year(), r.formatVersion(), r.provenance(), imported.findings(),
-            r.sources(), stored);
+        new ImportView(
+            r.report(),
+            r.unitName(),
+            r.year(),
+            r.formatVersion(),
+            r.provenance(),
+            imported.findings(),
+            r.sources(),
+            stored);
     if (stored == null) {
       return Response.ok(view).build();
     }
     Response.ResponseBuilder b =
         imported.submitted().created()
             ? Response.created(
-                uri.getBaseUriBuilder().path("api/v1/units/{code}/reports/{year}").build(stored.unit(), stored.year()))
+                uri.getBaseUriBuilder()
+                    .path("api/v1/units/{code}/reports/{year}")
+                    .build(stored.unit(), stored.year()))
             : Response.ok();
     String etag = imported.submitted().etag();
     return b.entity(view).tag(etag.substring(1, etag.length() - 1)).build();

@@ -23,11 +23,16 @@ import org.nianbao.validation.Templates;
 import org.nianbao.validation.ValidationContext.Mode;
 import org.nianbao.validation.ValidationResult;
 
-/** Reads a published document into a report, validates it, and on request submits it as a version. */
+/**
+ * Reads a published document into a report, validates it, and on request submits it as a version.
+ */
 @ApplicationScoped
 public class ImportService {
 
-  /** The import result with every finding (importer's and rules'), and the stored version if submitted. */
+  /**
+   * The import result with every finding (importer's and rules'), and the stored version if
+   * submitted.
+   */
   public record Imported(ImportResult result, List<Finding> findings, Outcome submitted) {}
 
   private final DocumentImporter importer = new DocumentImporter();
@@ -37,7 +42,10 @@ public class ImportService {
   private final AccessControl access;
 
   public ImportService(
-      UnitRepository units, ValidationService validation, ReportService reports, AccessControl access) {
+      UnitRepository units,
+      ValidationService validation,
+      ReportService reports,
+      AccessControl access) {
     this.units = units;
     this.validation = validation;
     this.reports = reports;
@@ -46,11 +54,17 @@ public class ImportService {
 
   @Transactional
   public Imported importDocument(
-      byte[] body, String mediaType, String unitCode, Integer year, boolean submit, String ifMatch,
+      byte[] body,
+      String mediaType,
+      String unitCode,
+      Integer year,
+      boolean submit,
+      String ifMatch,
       String idempotencyKey) {
     Unit unit = unitCode == null ? null : units.require(unitCode);
     if (submit && unit == null) {
-      throw ProblemException.invalidField("unit", "提交时须指定单位（unit）。", "unit is required when submit=true.");
+      throw ProblemException.invalidField(
+          "unit", "提交时须指定单位（unit）。", "unit is required when submit=true.");
     }
     if (submit) {
       access.requireWrite(unit); // refuse before spending work on the document
@@ -66,10 +80,17 @@ public class ImportService {
           reports.submit(
               unit.code,
               statisticsYear,
-              new Submission(result.report(), ifMatch, idempotencyKey, "IMPORT", sha256(body), result.findings()));
+              new Submission(
+                  result.report(),
+                  ifMatch,
+                  idempotencyKey,
+                  "IMPORT",
+                  sha256(body),
+                  result.findings()));
       return new Imported(result, outcome.report().findings(), outcome);
     }
-    ValidationResult checked = validation.validate(result.report(), unit, statisticsYear, Mode.IMPORT);
+    ValidationResult checked =
+        validation.validate(result.report(), unit, statisticsYear, Mode.IMPORT);
     List<Finding> findings = merge(result.findings(), checked.findings());
     Finding name = unitName(result.unitName(), unit);
     if (name != null) {
@@ -79,14 +100,25 @@ public class ImportService {
     return new Imported(result, findings, null);
   }
 
-  /** ID-05: the unit named in the document's title is the registered unit (spaces and bracket widths ignored). */
+  /**
+   * ID-05: the unit named in the document's title is the registered unit (spaces and bracket widths
+   * ignored).
+   */
   static Finding unitName(String title, Unit unit) {
-    if (title == null || unit == null || unit.name == null || normalise(title).equals(normalise(unit.name))) {
+    if (title == null
+        || unit == null
+        || unit.name == null
+        || normalise(title).equals(normalise(unit.name))) {
       return null;
     }
     return new Finding(
-        Rules.ID_05.id(), Severity.WARNING, List.of("unit"), unit.name, title,
-        Templates.message(Rules.ID_05, java.util.Map.of("title", title, "name", unit.name)), null);
+        Rules.ID_05.id(),
+        Severity.WARNING,
+        List.of("unit"),
+        unit.name,
+        title,
+        Templates.message(Rules.ID_05, java.util.Map.of("title", title, "name", unit.name)),
+        null);
   }
 
   private static String normalise(String name) {
@@ -120,7 +152,9 @@ public class ImportService {
   static ProblemException unreadable(ImportException e) {
     return new ProblemException(
         new Problem(
-                e instanceof NoTextLayerException ? ProblemType.NO_TEXT_LAYER : ProblemType.UNREADABLE_DOCUMENT,
+                e instanceof NoTextLayerException
+                    ? ProblemType.NO_TEXT_LAYER
+                    : ProblemType.UNREADABLE_DOCUMENT,
                 e.userMessage().en() + " / " + e.userMessage().zh())
             .with("missing", e.missing())
             .with("message", e.userMessage()));
@@ -128,7 +162,8 @@ public class ImportService {
 
   private static String sha256(byte[] body) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -7,7 +7,9 @@ final class Labels {
 
   private Labels() {}
 
-  /** True for whitespace as printed in Chinese documents: ASCII, no-break, ideographic, zero-width. */
+  /**
+   * True for whitespace as printed in Chinese documents: ASCII, no-break, ideographic, zero-width.
+   */
   static boolean isSpace(char c) {
     return Character.isWhitespace(c)
         || c == '\u00A0'
@@ -32,8 +34,8 @@ final class Labels {
   }
 
   /**
-   * The normalised form of a label: no whitespace, full-width brackets and colon, no quotes, ASCII digits
-   * and slash, item numbering {@code 1.}, and the synonyms of §7.5 applied.
+   * The normalised form of a label: no whitespace, full-width brackets and colon, no quotes, ASCII
+   * digits and slash, item numbering {@code 1.}, and the synonyms of §7.5 applied.
    */
   static String normalise(String label) {
     StringBuilder sb = new StringBuilder(label.length());
@@ -80,7 +82,10 @@ final class Labels {
     return s;
   }
 
-  /** A normalised label without a trailing parenthetical note: {@code 本年收费金额（单位：元）} → {@code 本年收费金额}. */
+  /**
+   * A normalised label without a trailing parenthetical note: {@code 本年收费金额（单位：元）} → {@code
+   * 本年收费金额}.
+   */
   static String core(String normalised) {
     int n = normalised.length();
     if (n < 3 || normalised.charAt(n - 1) != '）') {
@@ -124,8 +129,8 @@ final class Labels {
   private static final String DROPPED = "，、。；：;,.（）“”《》【】[]<>—-－·*#/|_~`!！?？的之";
 
   /**
-   * The form of a label compared by meaning: normalised, without item numbering anywhere ({@code 1.},
-   * {@code （三）}, {@code 一、}), punctuation, markdown marks and 的/之, with 行政规范性文件 read as 规范性文件.
+   * The form of a label compared by meaning: normalised, without item numbering anywhere ({@code
+   * 1.}, {@code （三）}, {@code 一、}), punctuation, markdown marks and 的/之, with 行政规范性文件 read as 规范性文件.
    */
   static String key(String label) {
     String n = normalise(label);
@@ -172,7 +177,10 @@ final class Labels {
     while (j < s.length() && j - start < 2 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
       j++;
     }
-    if (j > start && j < s.length() && s.charAt(j) == '.' && (j + 1 >= s.length() || !Character.isDigit(s.charAt(j + 1)))
+    if (j > start
+        && j < s.length()
+        && s.charAt(j) == '.'
+        && (j + 1 >= s.length() || !Character.isDigit(s.charAt(j + 1)))
         && (i == 0 || !Character.isDigit(s.charAt(i - 1)))) {
       return j + 1 - i;
     }

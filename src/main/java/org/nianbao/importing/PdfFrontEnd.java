@@ -17,18 +17,20 @@ import org.apache.pdfbox.text.TextPosition;
 import org.nianbao.validation.Message;
 
 /**
- * Reads the text layer of a PDF with Apache PDFBox into layout text, as {@code pdftotext -layout} prints
- * it: one printed line per text line, each glyph placed at the column of its x position (a CJK glyph is two
- * columns wide) so table columns survive, pages separated by form feeds (the page number of every line is
- * its provenance), running page numbers and repeated running headers dropped. Where a page draws ruled
- * tables, each table row between two borders becomes one line with every cell's text joined however it
- * wrapped ({@link PdfTables}). The text front end reads the result. Input is bounded: pages, glyphs and the memory PDFBox may use.
+ * Reads the text layer of a PDF with Apache PDFBox into layout text, as {@code pdftotext -layout}
+ * prints it: one printed line per text line, each glyph placed at the column of its x position (a
+ * CJK glyph is two columns wide) so table columns survive, pages separated by form feeds (the page
+ * number of every line is its provenance), running page numbers and repeated running headers
+ * dropped. Where a page draws ruled tables, each table row between two borders becomes one line
+ * with every cell's text joined however it wrapped ({@link PdfTables}). The text front end reads
+ * the result. Input is bounded: pages, glyphs and the memory PDFBox may use.
  */
 final class PdfFrontEnd {
 
   static final int MAX_PAGES = 200;
   static final int MAX_GLYPHS = 1_000_000;
   static final long MAX_MEMORY = 64L * 1024 * 1024;
+
   /** Fewer printed characters than this in the whole document: a scan without a text layer. */
   static final int MIN_GLYPHS = 20;
 
@@ -36,7 +38,11 @@ final class PdfFrontEnd {
   private static final Pattern PAGE_NUMBER =
       Pattern.compile(
           "^[—–\\-－\\s]*(?:第\\s*)?\\d{1,4}(?:\\s*页)?(?:\\s*[，,/／]?\\s*共?\\s*\\d{1,4}\\s*页?)?[—–\\-－\\s]*$");
-  /** The share of the page height at the top and bottom where running headers and footers are printed. */
+
+  /**
+   * The share of the page height at the top and bottom where running headers and footers are
+   * printed.
+   */
   private static final float MARGIN = 0.1f;
 
   private PdfFrontEnd() {}
@@ -45,13 +51,18 @@ final class PdfFrontEnd {
     return TextFrontEnd.read(layoutText(body));
   }
 
-  /** The layout text of a PDF: pages separated by {@code \f}, running page numbers and headers dropped. */
+  /**
+   * The layout text of a PDF: pages separated by {@code \f}, running page numbers and headers
+   * dropped.
+   */
   static String layoutText(byte[] body) {
     try (PDDocument doc =
-        Loader.loadPDF(body, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(MAX_MEMORY).streamCache)) {
+        Loader.loadPDF(
+            body, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(MAX_MEMORY).streamCache)) {
       if (doc.getNumberOfPages() > MAX_PAGES) {
         throw new ImportException(
-            new Message("PDF页数超过" + MAX_PAGES + "页，不像一份年度报告。",
+            new Message(
+                "PDF页数超过" + MAX_PAGES + "页，不像一份年度报告。",
                 "The PDF has more than " + MAX_PAGES + " pages; that is not an annual report."),
             List.of());
       }
@@ -64,13 +75,16 @@ final class PdfFrontEnd {
       return render(collector.pages);
     } catch (InvalidPasswordException e) {
       throw new ImportException(
-          new Message("PDF已加密，须口令才能打开；请提交未加密的文件。",
+          new Message(
+              "PDF已加密，须口令才能打开；请提交未加密的文件。",
               "The PDF is encrypted with a password; send an unencrypted file."),
           List.of(),
           e);
     } catch (IOException e) {
       throw new ImportException(
-          new Message("PDF文件无法读取，可能已损坏。", "The PDF cannot be read; it may be damaged."), List.of(), e);
+          new Message("PDF文件无法读取，可能已损坏。", "The PDF cannot be read; it may be damaged."),
+          List.of(),
+          e);
     }
   }
 
@@ -92,10 +106,15 @@ final class PdfFrontEnd {
   /** A text line of a page: its glyphs left to right and the y of its baseline. */
   private record Line(List<Glyph> glyphs, float y) {}
 
-  /** A printed line as text: its y (for order), its text, and whether it is a row of a ruled table. */
+  /**
+   * A printed line as text: its y (for order), its text, and whether it is a row of a ruled table.
+   */
   private record Row(float y, String text, boolean tableRow) {}
 
-  /** Collects every upright glyph and the ruling lines of every page instead of letting PDFBox build lines. */
+  /**
+   * Collects every upright glyph and the ruling lines of every page instead of letting PDFBox build
+   * lines.
+   */
   private static final class GlyphCollector extends PDFTextStripper {
 
     final List<Page> pages = new ArrayList<>();
@@ -147,9 +166,9 @@ final class PdfFrontEnd {
   }
 
   /**
-   * The printed lines of a page, top to bottom. Inside a ruled table every row between two borders becomes
-   * one line, each cell's text joined however it wrapped and placed at its column; elsewhere glyphs on one
-   * baseline make a line.
+   * The printed lines of a page, top to bottom. Inside a ruled table every row between two borders
+   * becomes one line, each cell's text joined however it wrapped and placed at its column;
+   * elsewhere glyphs on one baseline make a line.
    */
   private static List<Row> rows(Page page) {
     float unit = columnUnit(page.glyphs());
@@ -175,7 +194,8 @@ final class PdfFrontEnd {
           }
         }
         if (cells.stream().anyMatch(cell -> stackedValues(cell, unit))) {
-          continue; // borders missing between rows: leave these glyphs to plain lines rather than join numbers
+          continue; // borders missing between rows: leave these glyphs to plain lines rather than
+          // join numbers
         }
         cells.forEach(free::removeAll);
         String text = bandText(cells, unit);
@@ -191,13 +211,18 @@ final class PdfFrontEnd {
     return out;
   }
 
-  /** Whether a cell holds two or more lines of values: rows whose border between them was not found. */
+  /**
+   * Whether a cell holds two or more lines of values: rows whose border between them was not found.
+   */
   private static boolean stackedValues(List<Glyph> cell, float unit) {
     List<Line> lines = lines(cell);
-    return lines.size() > 1 && lines.stream().allMatch(l -> CellValue.looksLikeValue(render(l, unit).strip()));
+    return lines.size() > 1
+        && lines.stream().allMatch(l -> CellValue.looksLikeValue(render(l, unit).strip()));
   }
 
-  /** A table row as one line: each cell's lines joined, the cell placed at its first glyph's column. */
+  /**
+   * A table row as one line: each cell's lines joined, the cell placed at its first glyph's column.
+   */
   private static String bandText(List<List<Glyph>> cells, float unit) {
     StringBuilder sb = new StringBuilder();
     int width = 0;
@@ -227,7 +252,9 @@ final class PdfFrontEnd {
     return c < 0x2E80 && Character.isLetterOrDigit(c);
   }
 
-  /** Groups glyphs into lines: a glyph whose baseline is within 40% of the font size joins the line. */
+  /**
+   * Groups glyphs into lines: a glyph whose baseline is within 40% of the font size joins the line.
+   */
   private static List<Line> lines(List<Glyph> glyphs) {
     List<Glyph> sorted = new ArrayList<>(glyphs);
     sorted.sort(Comparator.comparingDouble(Glyph::y).thenComparingDouble(Glyph::x));
@@ -261,14 +288,18 @@ final class PdfFrontEnd {
     for (Glyph g : glyphs) {
       counts.merge(Math.round(g.size() * 2), 1, Integer::sum);
     }
-    int mode = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(21);
+    int mode =
+        counts.entrySet().stream()
+            .max(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
+            .orElse(21);
     return Math.max(1f, mode / 4f);
   }
 
   /**
-   * One line as text: a glyph touching the previous one follows it directly; after a gap the glyph goes to
-   * the column of its x position (at least one space, two when the gap is wider than a glyph, so that table
-   * cells stay apart).
+   * One line as text: a glyph touching the previous one follows it directly; after a gap the glyph
+   * goes to the column of its x position (at least one space, two when the gap is wider than a
+   * glyph, so that table cells stay apart).
    */
   private static String render(Line line, float unit) {
     StringBuilder sb = new StringBuilder();
@@ -306,18 +337,23 @@ final class PdfFrontEnd {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       boolean wide =
-          (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
-              || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
-              || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+          (cp >= 0x1100 && cp <= 0x115F)
+              || (cp >= 0x2E80 && cp <= 0xA4CF)
+              || (cp >= 0xAC00 && cp <= 0xD7A3)
+              || (cp >= 0xF900 && cp <= 0xFAFF)
+              || (cp >= 0xFE30 && cp <= 0xFE4F)
+              || (cp >= 0xFF00 && cp <= 0xFF60)
+              || (cp >= 0xFFE0 && cp <= 0xFFE6)
+              || (cp >= 0x20000 && cp <= 0x3FFFD);
       w += wide ? 2 : 1;
     }
     return w;
   }
 
   /**
-   * Drops running page furniture: a page number alone on a line in the top or bottom margin, and a line
-   * printed identically (digits aside) in the same margin of two or more pages; only the first and last two
-   * lines of a page outside tables are candidates.
+   * Drops running page furniture: a page number alone on a line in the top or bottom margin, and a
+   * line printed identically (digits aside) in the same margin of two or more pages; only the first
+   * and last two lines of a page outside tables are candidates.
    */
   private static void dropRunningLines(List<Page> pages, List<List<Row>> rows) {
     Map<String, Integer> seen = new HashMap<>();
@@ -331,17 +367,20 @@ final class PdfFrontEnd {
     for (int i = 0; i < pages.size(); i++) {
       Page page = pages.get(i);
       List<Row> pageRows = List.copyOf(rows.get(i));
-      rows.get(i).removeIf(
-          row -> inMargin(row, page, pageRows)
-              && (PAGE_NUMBER.matcher(plain(row)).matches()
-                  || pages.size() > 1 && seen.get(marginKey(row, page)) > 1));
+      rows.get(i)
+          .removeIf(
+              row ->
+                  inMargin(row, page, pageRows)
+                      && (PAGE_NUMBER.matcher(plain(row)).matches()
+                          || pages.size() > 1 && seen.get(marginKey(row, page)) > 1));
     }
   }
 
   private static boolean inMargin(Row row, Page page, List<Row> rows) {
     int at = rows.indexOf(row);
     boolean edge = at < 2 || at >= rows.size() - 2;
-    return edge && !row.tableRow()
+    return edge
+        && !row.tableRow()
         && (row.y() < page.height() * MARGIN || row.y() > page.height() * (1 - MARGIN));
   }
 

@@ -11,13 +11,16 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 
 /**
- * The ruling lines of a PDF page — table borders drawn as stroked lines or as thin filled rectangles, as word
- * processors export them — as horizontal and vertical segments in the text's coordinates (x from the left,
- * y from the top of the crop box).
+ * The ruling lines of a PDF page — table borders drawn as stroked lines or as thin filled
+ * rectangles, as word processors export them — as horizontal and vertical segments in the text's
+ * coordinates (x from the left, y from the top of the crop box).
  */
 final class PdfRulings extends PDFGraphicsStreamEngine {
 
-  /** A horizontal ({@code x1..x2} at {@code y1 == y2}) or vertical ({@code y1..y2} at {@code x1 == x2}) segment. */
+  /**
+   * A horizontal ({@code x1..x2} at {@code y1 == y2}) or vertical ({@code y1..y2} at {@code x1 ==
+   * x2}) segment.
+   */
   record Segment(float x1, float y1, float x2, float y2) {
 
     boolean horizontal() {
@@ -25,10 +28,17 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
     }
   }
 
-  /** A rectangle thinner than this is a line; a stroke shorter than {@link #MIN_LENGTH} is not a border. */
+  /**
+   * A rectangle thinner than this is a line; a stroke shorter than {@link #MIN_LENGTH} is not a
+   * border.
+   */
   private static final float MAX_THICKNESS = 2.5f;
+
   private static final float MIN_LENGTH = 4f;
-  /** A page with more segments than this is a drawing, not a table page; its rulings are ignored. */
+
+  /**
+   * A page with more segments than this is a drawing, not a table page; its rulings are ignored.
+   */
   private static final int MAX_SEGMENTS = 20_000;
 
   private final float left;
@@ -46,7 +56,9 @@ final class PdfRulings extends PDFGraphicsStreamEngine {
     this.top = crop.getUpperRightY();
   }
 
-  /** The ruling segments of a page (empty for a rotated page or one drawn with too many of them). */
+  /**
+   * The ruling segments of a page (empty for a rotated page or one drawn with too many of them).
+   */
   static List<Segment> of(PDPage page) throws IOException {
     if (page.getRotation() % 360 != 0) {
       return List.of();

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Ruled tables of a PDF page from its ruling segments: a table is a connected set of horizontal and vertical
- * borders; its rows are the bands between the borders that reach its right edge (the value columns), and a
- * row's cells are cut by the vertical borders crossing the middle of that band — so merged cells (a group
- * label spanning rows, a header spanning columns) come out as one cell.
+ * Ruled tables of a PDF page from its ruling segments: a table is a connected set of horizontal and
+ * vertical borders; its rows are the bands between the borders that reach its right edge (the value
+ * columns), and a row's cells are cut by the vertical borders crossing the middle of that band — so
+ * merged cells (a group label spanning rows, a header spanning columns) come out as one cell.
  */
 final class PdfTables {
 
@@ -16,6 +16,7 @@ final class PdfTables {
   record Band(float top, float bottom, float[] columns) {}
 
   private static final float TOLERANCE = 2f;
+
   /** More segments than this on a page: too costly to connect pairwise, and no report table. */
   private static final int MAX_SEGMENTS = 3_000;
 
@@ -60,7 +61,10 @@ final class PdfTables {
         box[3] = Math.max(box[3], s.y2());
         (s.horizontal() ? ys : xs).add(s.horizontal() ? s.y1() : s.x1());
       }
-      if (distinct(ys).length >= 2 && distinct(xs).length >= 2 && box[2] - box[0] >= 50 && box[3] - box[1] >= 10) {
+      if (distinct(ys).length >= 2
+          && distinct(xs).length >= 2
+          && box[2] - box[0] >= 50
+          && box[3] - box[1] >= 10) {
         out.add(box);
       }
     }
@@ -98,13 +102,17 @@ final class PdfTables {
   }
 
   private static boolean inside(PdfRulings.Segment s, float[] box) {
-    return s.x1() >= box[0] - TOLERANCE && s.x2() <= box[2] + TOLERANCE
-        && s.y1() >= box[1] - TOLERANCE && s.y2() <= box[3] + TOLERANCE;
+    return s.x1() >= box[0] - TOLERANCE
+        && s.x2() <= box[2] + TOLERANCE
+        && s.y1() >= box[1] - TOLERANCE
+        && s.y2() <= box[3] + TOLERANCE;
   }
 
   private static boolean touch(PdfRulings.Segment a, PdfRulings.Segment b) {
-    return a.x1() <= b.x2() + TOLERANCE && b.x1() <= a.x2() + TOLERANCE
-        && a.y1() <= b.y2() + TOLERANCE && b.y1() <= a.y2() + TOLERANCE;
+    return a.x1() <= b.x2() + TOLERANCE
+        && b.x1() <= a.x2() + TOLERANCE
+        && a.y1() <= b.y2() + TOLERANCE
+        && b.y1() <= a.y2() + TOLERANCE;
   }
 
   private static int find(int[] parent, int i) {

@@ -24,12 +24,12 @@ import org.nianbao.validation.Scope;
 import org.nianbao.validation.Severity;
 
 /**
- * Turns a {@link DocumentModel} into a report (SPEC §7.4), whatever the layout: the document is flattened
- * into printed lines of cells; section headings are chosen by keyword in order ({@link Sections}); each
- * table's cells become a token stream cut into value runs ({@link Run}); the runs are aligned to the
- * catalogue's template of that table ({@link Template}, {@link Aligner}); every cell keeps its provenance
- * and how it was matched. Rows that cannot be read leave their cells null with a finding; only a document
- * in which no table is found is refused.
+ * Turns a {@link DocumentModel} into a report (SPEC §7.4), whatever the layout: the document is
+ * flattened into printed lines of cells; section headings are chosen by keyword in order ({@link
+ * Sections}); each table's cells become a token stream cut into value runs ({@link Run}); the runs
+ * are aligned to the catalogue's template of that table ({@link Template}, {@link Aligner}); every
+ * cell keeps its provenance and how it was matched. Rows that cannot be read leave their cells null
+ * with a finding; only a document in which no table is found is refused.
  */
 final class ReportMatcher {
 
@@ -42,8 +42,8 @@ final class ReportMatcher {
 
   /** Labels that only the 2019 trial format prints (FMT-02). */
   private static final List<String> SIGNS_2019 =
-      List.of("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "第二十条第（九）项",
-          "政府集中采购", "其他对外管理服务事项");
+      List.of(
+          "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "第二十条第（九）项", "政府集中采购", "其他对外管理服务事项");
 
   /** Labels that only the 2021 format prints. */
   private static final List<String> SIGNS_2021 =
@@ -51,7 +51,10 @@ final class ReportMatcher {
 
   private ReportMatcher() {}
 
-  /** One printed line: its cells, where it was printed, and whether it is running text of the document. */
+  /**
+   * One printed line: its cells, where it was printed, and whether it is running text of the
+   * document.
+   */
   private record Line(List<String> cells, List<Integer> xs, Position at, boolean text) {}
 
   /** What was read for one cell. */
@@ -60,11 +63,14 @@ final class ReportMatcher {
   /** More printed lines than any annual report has (a 200-page report prints about 10,000). */
   static final int MAX_LINES = 50_000;
 
-  /** Refuses a document longer than any annual report before reading it, so memory stays bounded. */
+  /**
+   * Refuses a document longer than any annual report before reading it, so memory stays bounded.
+   */
   static void checkLength(long lines) {
     if (lines > MAX_LINES) {
       throw new ImportException(
-          new Message("文档超过" + MAX_LINES + "行，不像一份年度报告。",
+          new Message(
+              "文档超过" + MAX_LINES + "行，不像一份年度报告。",
               "The document has more than " + MAX_LINES + " lines; that is not an annual report."),
           List.of());
     }
@@ -100,7 +106,8 @@ final class ReportMatcher {
         tokens.add(new Run.Token(cells.get(c), value, i, line.at(), line.xs().get(c)));
         valuesOnLine[i] += value ? 1 : 0;
       }
-      headingTexts.add(line.cells().size() == 1 && valuesOnLine[i] == 0 ? line.cells().get(0) : null);
+      headingTexts.add(
+          line.cells().size() == 1 && valuesOnLine[i] == 0 ? line.cells().get(0) : null);
     }
     firstToken[count] = tokens.size();
     Sections.Heading[] headings = Sections.find(headingTexts);
@@ -144,7 +151,8 @@ final class ReportMatcher {
     for (int i = 0; i < preambleEnd; i++) {
       StringBuilder joined = new StringBuilder();
       for (int k = i; k < Math.min(preambleEnd, i + 3); k++) {
-        joined.append(String.join("", lines.get(k).cells()).replaceAll("[\\s\\u3000\\u00A0#*]+", ""));
+        joined.append(
+            String.join("", lines.get(k).cells()).replaceAll("[\\s\\u3000\\u00A0#*]+", ""));
         String compact = joined.toString();
         Matcher m = TITLE_UNIT_FIRST.matcher(compact);
         if (m.find()) {
@@ -180,8 +188,14 @@ final class ReportMatcher {
     Template template = Template.of(version);
 
     // where each table is printed
-    int s3 = firstLine(tokens, 0, count, k -> k.contains("申请人情况") || k.contains("本年新收政府信息公开申请数量")
-        || k.contains("上年结转政府信息公开申请数量"), 40);
+    int s3 =
+        firstLine(
+            tokens,
+            0,
+            count,
+            k ->
+                k.contains("申请人情况") || k.contains("本年新收政府信息公开申请数量") || k.contains("上年结转政府信息公开申请数量"),
+            40);
     if (s3 < 0 && headings[3] != null) {
       s3 = headings[3].line();
     }
@@ -189,10 +203,17 @@ final class ReportMatcher {
     if (s4 < 0 && headings[4] != null && headings[4].line() > s3) {
       s4 = headings[4].line();
     }
-    int s2Anchor = firstLine(tokens, 0, s3 >= 0 ? s3 : s4 >= 0 ? s4 : count,
-        k -> k.startsWith("第二十条第") || k.equals("信息内容") || k.equals("规章") || k.equals("规范性文件"), 40);
+    int s2Anchor =
+        firstLine(
+            tokens,
+            0,
+            s3 >= 0 ? s3 : s4 >= 0 ? s4 : count,
+            k -> k.startsWith("第二十条第") || k.equals("信息内容") || k.equals("规章") || k.equals("规范性文件"),
+            40);
     int s2 = s2Anchor;
-    if (headings[2] != null && (s2 < 0 || headings[2].line() < s2) && (s3 < 0 || headings[2].line() < s3)) {
+    if (headings[2] != null
+        && (s2 < 0 || headings[2].line() < s2)
+        && (s3 < 0 || headings[2].line() < s3)) {
       s2 = headings[2].line();
     }
     if (s2 < 0) {
@@ -211,7 +232,10 @@ final class ReportMatcher {
       boolean valuesSeen = false;
       for (int i = s4; i < end; i++) {
         valuesSeen |= valuesOnLine[i] > 0;
-        if (valuesSeen && lines.get(i).text() && valuesOnLine[i] == 0 && String.join("", lines.get(i).cells()).length() > 60) {
+        if (valuesSeen
+            && lines.get(i).text()
+            && valuesOnLine[i] == 0
+            && String.join("", lines.get(i).cells()).length() > 60) {
           end = i;
           break;
         }
@@ -220,18 +244,28 @@ final class ReportMatcher {
 
     Map<String, Reading> readings = new HashMap<>();
     int[] lastUsed = {-1, -1, -1, -1, -1};
-    readSection2(template, region(tokens, firstToken, s2, s2End), valuesOnLine, readings, lastUsed, s2Anchor);
+    readSection2(
+        template,
+        region(tokens, firstToken, s2, s2End),
+        valuesOnLine,
+        readings,
+        lastUsed,
+        s2Anchor);
     if (s3 >= 0) {
-      readAligned(template, 3, region(tokens, firstToken, s3, s3End), valuesOnLine, readings, lastUsed);
+      readAligned(
+          template, 3, region(tokens, firstToken, s3, s3End), valuesOnLine, readings, lastUsed);
     }
     if (s4 >= 0) {
-      readAligned(template, 4, region(tokens, firstToken, s4, end), valuesOnLine, readings, lastUsed);
+      readAligned(
+          template, 4, region(tokens, firstToken, s4, end), valuesOnLine, readings, lastUsed);
     }
     if (readings.isEmpty()) {
       throw new ImportException(
-          new Message("文档中未找到年度报告的任何表格（主动公开、依申请公开、行政复议和行政诉讼）。",
+          new Message(
+              "文档中未找到年度报告的任何表格（主动公开、依申请公开、行政复议和行政诉讼）。",
               "No table of the annual report (proactive disclosure, applications, review and litigation) was found."),
-          List.of("section 二 table (第二部分表格)", "section 三 table (第三部分表格)", "section 四 table (第四部分表格)"));
+          List.of(
+              "section 二 table (第二部分表格)", "section 三 table (第三部分表格)", "section 四 table (第四部分表格)"));
     }
 
     List<Finding> findings = new ArrayList<>();
@@ -243,8 +277,15 @@ final class ReportMatcher {
         Map<String, Object> en = new HashMap<>(args);
         en.put("n", n);
         en.put("title", Sections.TITLES_EN.get(n));
-        findings.add(new Finding(Rules.FMT_01.id(), Severity.ERROR, List.of(), Sections.TITLES_ZH.get(n), null,
-            new Message(Rules.FMT_01.message(args).zh(), Rules.FMT_01.message(en).en()), null));
+        findings.add(
+            new Finding(
+                Rules.FMT_01.id(),
+                Severity.ERROR,
+                List.of(),
+                Sections.TITLES_ZH.get(n),
+                null,
+                new Message(Rules.FMT_01.message(args).zh(), Rules.FMT_01.message(en).en()),
+                null));
       } else if (!headings[n].numberedRight()) {
         String printed = headings[n].printed().isEmpty() ? "（无编号）" : headings[n].printed();
         args.put("printed", printed);
@@ -252,17 +293,35 @@ final class ReportMatcher {
         en.put("n", n);
         en.put("title", Sections.TITLES_EN.get(n));
         en.put("printed", headings[n].printed().isEmpty() ? "(unnumbered)" : headings[n].printed());
-        Message zh = RuleSpec.message(Rules.FMT_01_MISNUMBERED_ZH, Rules.FMT_01_MISNUMBERED_EN, args);
-        Message english = RuleSpec.message(Rules.FMT_01_MISNUMBERED_ZH, Rules.FMT_01_MISNUMBERED_EN, en);
-        findings.add(new Finding(Rules.FMT_01.id(), Severity.WARNING, List.of(),
-            Sections.numeral(n) + "、" + Sections.TITLES_ZH.get(n), printed, new Message(zh.zh(), english.en()), null));
+        Message zh =
+            RuleSpec.message(Rules.FMT_01_MISNUMBERED_ZH, Rules.FMT_01_MISNUMBERED_EN, args);
+        Message english =
+            RuleSpec.message(Rules.FMT_01_MISNUMBERED_ZH, Rules.FMT_01_MISNUMBERED_EN, en);
+        findings.add(
+            new Finding(
+                Rules.FMT_01.id(),
+                Severity.WARNING,
+                List.of(),
+                Sections.numeral(n) + "、" + Sections.TITLES_ZH.get(n),
+                printed,
+                new Message(zh.zh(), english.en()),
+                null));
       }
     }
     if (year != null && year >= 2021 && version == FormatVersion.FMT2019) {
-      Message zh = Rules.FMT_02.message(Map.of("year", year, "expected", "2021年版", "label", first2019));
-      Message en = Rules.FMT_02.message(Map.of("year", year, "expected", "2021", "label", first2019));
-      findings.add(new Finding(Rules.FMT_02.id(), Severity.ERROR, List.of(), FormatVersion.FMT2021.name(), first2019,
-          new Message(zh.zh(), en.en()), null));
+      Message zh =
+          Rules.FMT_02.message(Map.of("year", year, "expected", "2021年版", "label", first2019));
+      Message en =
+          Rules.FMT_02.message(Map.of("year", year, "expected", "2021", "label", first2019));
+      findings.add(
+          new Finding(
+              Rules.FMT_02.id(),
+              Severity.ERROR,
+              List.of(),
+              FormatVersion.FMT2021.name(),
+              first2019,
+              new Message(zh.zh(), en.en()),
+              null));
     }
 
     Map<String, JsonNode> values = new LinkedHashMap<>();
@@ -273,11 +332,19 @@ final class ReportMatcher {
       String raw = r == null ? null : r.raw();
       provenance.put(def.key(), raw);
       Position at = r == null ? null : r.at();
-      sources.put(def.key(), new CellSource(raw, at == null || at.page() == 0 ? null : at.page(),
-          at == null || at.line() == 0 ? null : at.line(), r == null ? "none" : r.match()));
-      CellValue value = r == null ? CellValue.UNREADABLE
-          : r.forced() != null ? r.forced()
-          : CellValue.read(raw, def, def.type() == CellType.DEC ? r.unit() : null);
+      sources.put(
+          def.key(),
+          new CellSource(
+              raw,
+              at == null || at.page() == 0 ? null : at.page(),
+              at == null || at.line() == 0 ? null : at.line(),
+              r == null ? "none" : r.match()));
+      CellValue value =
+          r == null
+              ? CellValue.UNREADABLE
+              : r.forced() != null
+                  ? r.forced()
+                  : CellValue.read(raw, def, def.type() == CellType.DEC ? r.unit() : null);
       switch (value.kind()) {
         case NUMBER -> values.put(def.key(), toNode(value.number(), def));
         case BLANK -> {
@@ -292,7 +359,9 @@ final class ReportMatcher {
     }
 
     java.util.Set<String> unread = new java.util.HashSet<>();
-    findings.stream().filter(f -> f.rule().equals(Rules.FMT_03.id())).forEach(f -> unread.addAll(f.cells()));
+    findings.stream()
+        .filter(f -> f.rule().equals(Rules.FMT_03.id()))
+        .forEach(f -> unread.addAll(f.cells()));
     findings.addAll(uncertainRows(template, sources, unread));
 
     // narrative: running text between the chosen headings, tables left out
@@ -333,7 +402,8 @@ final class ReportMatcher {
         narrative.put("s" + n, text);
       }
     }
-    ReportDocument report = new ReportDocument(version, Scope.SELF, null, null, values, narrative, List.of());
+    ReportDocument report =
+        new ReportDocument(version, Scope.SELF, null, null, values, narrative, List.of());
     return new ImportResult(report, unitName, year, version, provenance, findings, sources);
   }
 
@@ -374,7 +444,11 @@ final class ReportMatcher {
   }
 
   private static int firstLine(
-      List<Run.Token> tokens, int from, int to, java.util.function.Predicate<String> test, int maxLength) {
+      List<Run.Token> tokens,
+      int from,
+      int to,
+      java.util.function.Predicate<String> test,
+      int maxLength) {
     for (Run.Token t : tokens) {
       if (t.line() < from || t.value() || t.text().length() > maxLength) {
         continue;
@@ -389,7 +463,8 @@ final class ReportMatcher {
     return -1;
   }
 
-  private static List<Run.Token> region(List<Run.Token> tokens, int[] firstToken, int from, int to) {
+  private static List<Run.Token> region(
+      List<Run.Token> tokens, int[] firstToken, int from, int to) {
     if (from < 0 || to <= from) {
       return List.of();
     }
@@ -398,7 +473,11 @@ final class ReportMatcher {
 
   /** Tables 三 and 四: the runs aligned to the template in printed order. */
   private static void readAligned(
-      Template template, int section, List<Run.Token> tokens, int[] valuesOnLine, Map<String, Reading> out,
+      Template template,
+      int section,
+      List<Run.Token> tokens,
+      int[] valuesOnLine,
+      Map<String, Reading> out,
       int[] lastUsed) {
     List<Template.Row> rows = template.section(section);
     List<Run> runs = Run.runs(tokens, valuesOnLine);
@@ -415,9 +494,15 @@ final class ReportMatcher {
       return;
     }
     if (section == 4 && !runs.isEmpty()) {
-      // table 四 copied one cell per line with its blank cells as empty lines: all 15 columns as one row
-      Template.Row all = new Template.Row(rows.get(0).rowKey(), rows.get(0).label(), rows.get(0).group(),
-          rows.stream().flatMap(r -> r.cells().stream()).toList(), rows.get(0).bigrams());
+      // table 四 copied one cell per line with its blank cells as empty lines: all 15 columns as one
+      // row
+      Template.Row all =
+          new Template.Row(
+              rows.get(0).rowKey(),
+              rows.get(0).label(),
+              rows.get(0).group(),
+              rows.stream().flatMap(r -> r.cells().stream()).toList(),
+              rows.get(0).bigrams());
       int consumed = fillEmptyLines(all, runs.get(0), runs, java.util.Set.of(), out, true);
       if (consumed > 0) {
         lastUsed[section] = Math.max(lastUsed[section], runs.get(consumed - 1).lastLine());
@@ -426,19 +511,27 @@ final class ReportMatcher {
     }
     List<Aligner.RowReading> readings =
         section == 3
-            ? Aligner.align(runs, rows, template.section3Context(), template.otherFirst(), template.otherRows(),
+            ? Aligner.align(
+                runs,
+                rows,
+                template.section3Context(),
+                template.otherFirst(),
+                template.otherRows(),
                 template.otherGroup())
             : Aligner.align(runs, rows, List.of(), -1, 0, null);
     double[] columns = columnCentres(readings, rows.get(0).width());
     for (int j = 0; j < rows.size(); j++) {
       Template.Row row = rows.get(j);
       Aligner.RowReading reading = readings.get(j);
-      if (columns != null && reading.fill() == Aligner.Fill.PARTIAL && placeByColumn(row, reading, columns, out)) {
+      if (columns != null
+          && reading.fill() == Aligner.Fill.PARTIAL
+          && placeByColumn(row, reading, columns, out)) {
         lastUsed[section] = Math.max(lastUsed[section], reading.run().lastLine());
         continue;
       }
-      if (order == null && reading.fill() == Aligner.Fill.PARTIAL && fillEmptyLines(row, reading, runs, readings,
-          out)) {
+      if (order == null
+          && reading.fill() == Aligner.Fill.PARTIAL
+          && fillEmptyLines(row, reading, runs, readings, out)) {
         lastUsed[section] = Math.max(lastUsed[section], reading.run().lastLine());
         continue;
       }
@@ -457,8 +550,8 @@ final class ReportMatcher {
   }
 
   /**
-   * The applicant columns of table 三 in printed order, when one header line names all seven (a header
-   * printed in another order than the format's); else null (the format's order).
+   * The applicant columns of table 三 in printed order, when one header line names all seven (a
+   * header printed in another order than the format's); else null (the format's order).
    */
   private static int[] applicantOrder(List<Run.Token> tokens, Template.Row first) {
     List<String> leaves = new ArrayList<>();
@@ -491,8 +584,9 @@ final class ReportMatcher {
   }
 
   /**
-   * The display columns of a table's value columns, from the rows printed whole on one line (the median
-   * centre of each column), or null when fewer than three such rows were printed with positions.
+   * The display columns of a table's value columns, from the rows printed whole on one line (the
+   * median centre of each column), or null when fewer than three such rows were printed with
+   * positions.
    */
   private static double[] columnCentres(List<Aligner.RowReading> readings, int width) {
     List<double[]> rows = new ArrayList<>();
@@ -525,14 +619,19 @@ final class ReportMatcher {
   }
 
   /**
-   * A row copied one cell per line (browser or crawler text, no TABs) whose blank cells became empty lines: its
-   * labelled run was cut at the first empty line, the rest follow as unlabelled runs no row took. When the values
-   * plus one blank per empty line <em>between</em> two values make exactly the row's width, the blanks go where
-   * the empty lines are (FMT-04). False, and nothing placed, otherwise — an empty line before the first or after
-   * the last value cannot be told from a row break, so such rows stay unread rather than shifted.
+   * A row copied one cell per line (browser or crawler text, no TABs) whose blank cells became
+   * empty lines: its labelled run was cut at the first empty line, the rest follow as unlabelled
+   * runs no row took. When the values plus one blank per empty line <em>between</em> two values
+   * make exactly the row's width, the blanks go where the empty lines are (FMT-04). False, and
+   * nothing placed, otherwise — an empty line before the first or after the last value cannot be
+   * told from a row break, so such rows stay unread rather than shifted.
    */
-  private static boolean fillEmptyLines(Template.Row row, Aligner.RowReading reading, List<Run> runs,
-      List<Aligner.RowReading> readings, Map<String, Reading> out) {
+  private static boolean fillEmptyLines(
+      Template.Row row,
+      Aligner.RowReading reading,
+      List<Run> runs,
+      List<Aligner.RowReading> readings,
+      Map<String, Reading> out) {
     java.util.Set<Run> used = new java.util.HashSet<>();
     for (Aligner.RowReading r : readings) {
       if (r.run() != null && r.fill() != Aligner.Fill.NONE) {
@@ -543,8 +642,13 @@ final class ReportMatcher {
   }
 
   /** The same, answering how many runs from {@code run} on it used (0: nothing placed). */
-  private static int fillEmptyLines(Template.Row row, Run run, List<Run> runs, java.util.Set<Run> used,
-      Map<String, Reading> out, boolean unlabelled) {
+  private static int fillEmptyLines(
+      Template.Row row,
+      Run run,
+      List<Run> runs,
+      java.util.Set<Run> used,
+      Map<String, Reading> out,
+      boolean unlabelled) {
     int i = runs.indexOf(run);
     if (i < 0) {
       return 0;
@@ -554,7 +658,8 @@ final class ReportMatcher {
     Run.Token previous = null;
     for (int k = i; k < runs.size() && cells.size() < row.width(); k++) {
       Run r = runs.get(k);
-      if ((k > i || unlabelled) && (used.contains(r) || !r.before().isEmpty() || !r.same().isEmpty())
+      if ((k > i || unlabelled)
+          && (used.contains(r) || !r.before().isEmpty() || !r.same().isEmpty())
           && !(unlabelled && k == i)) {
         break;
       }
@@ -581,20 +686,26 @@ final class ReportMatcher {
     for (int c = 0; c < row.width(); c++) {
       Run.Token t = cells.get(c);
       Position at = t != null ? t.at() : run.values().get(0).at();
-      out.put(row.cells().get(c).key(),
-          new Reading(t != null ? t.text() : "", at, "structure", t != null ? null : CellValue.BLANK, null));
+      out.put(
+          row.cells().get(c).key(),
+          new Reading(
+              t != null ? t.text() : "",
+              at,
+              "structure",
+              t != null ? null : CellValue.BLANK,
+              null));
     }
     return consumed;
   }
 
   /**
-   * Table 四 printed as one line of fewer values than its columns (pdftotext drops blank cells): when the
-   * header prints every column's leaf label (结果维持 … 总计, once per group) with its position, each value goes
-   * to the column printed right above it and the others are blank (FMT-04). False, and nothing placed,
-   * otherwise or when a value is not clearly under one column.
+   * Table 四 printed as one line of fewer values than its columns (pdftotext drops blank cells):
+   * when the header prints every column's leaf label (结果维持 … 总计, once per group) with its position,
+   * each value goes to the column printed right above it and the others are blank (FMT-04). False,
+   * and nothing placed, otherwise or when a value is not clearly under one column.
    */
-  private static boolean placeFourByHeader(List<Template.Row> rows, List<Run> runs, List<Run.Token> tokens,
-      Map<String, Reading> out) {
+  private static boolean placeFourByHeader(
+      List<Template.Row> rows, List<Run> runs, List<Run.Token> tokens, Map<String, Reading> out) {
     int width = 0;
     for (Template.Row row : rows) {
       width += row.width();
@@ -639,19 +750,24 @@ final class ReportMatcher {
         return false;
       }
     }
-    Template.Row all = new Template.Row(rows.get(0).rowKey(), rows.get(0).label(), rows.get(0).group(),
-        rows.stream().flatMap(r -> r.cells().stream()).toList(), rows.get(0).bigrams());
-    return placeByColumn(all, new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "structure"), columns,
-        out);
+    Template.Row all =
+        new Template.Row(
+            rows.get(0).rowKey(),
+            rows.get(0).label(),
+            rows.get(0).group(),
+            rows.stream().flatMap(r -> r.cells().stream()).toList(),
+            rows.get(0).bigrams());
+    return placeByColumn(
+        all, new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "structure"), columns, out);
   }
 
   /**
-   * A row printed with fewer values than columns on one line (pdftotext drops blank cells): each value goes to
-   * the column printed right above or below it, the columns left without a value are blank (FMT-04). False,
-   * and nothing placed, when a value is not clearly under one column.
+   * A row printed with fewer values than columns on one line (pdftotext drops blank cells): each
+   * value goes to the column printed right above or below it, the columns left without a value are
+   * blank (FMT-04). False, and nothing placed, when a value is not clearly under one column.
    */
-  private static boolean placeByColumn(Template.Row row, Aligner.RowReading reading, double[] columns,
-      Map<String, Reading> out) {
+  private static boolean placeByColumn(
+      Template.Row row, Aligner.RowReading reading, double[] columns, Map<String, Reading> out) {
     Run run = reading.run();
     if (!run.positioned() || run.size() >= row.width()) {
       return false;
@@ -676,13 +792,21 @@ final class ReportMatcher {
     for (int c = 0; c < row.width(); c++) {
       Run.Token t = placed[c];
       Position at = t != null ? t.at() : run.values().get(0).at();
-      out.put(row.cells().get(c).key(),
-          new Reading(t != null ? t.text() : "", at, "structure", t != null ? null : CellValue.BLANK, null));
+      out.put(
+          row.cells().get(c).key(),
+          new Reading(
+              t != null ? t.text() : "",
+              at,
+              "structure",
+              t != null ? null : CellValue.BLANK,
+              null));
     }
     return true;
   }
 
-  /** True if a short label containing {@code first} is printed before one containing {@code second}. */
+  /**
+   * True if a short label containing {@code first} is printed before one containing {@code second}.
+   */
   private static boolean printedBefore(List<Run.Token> tokens, String first, String second) {
     for (Run.Token t : tokens) {
       if (t.value() || t.text().length() > 30) {
@@ -697,19 +821,27 @@ final class ReportMatcher {
     return false;
   }
 
-  private static void store(Template.Row row, Aligner.RowReading reading, Map<String, Reading> out, String unit) {
+  private static void store(
+      Template.Row row, Aligner.RowReading reading, Map<String, Reading> out, String unit) {
     Run run = reading.run();
     switch (reading.fill()) {
       case VALUES -> {
         for (int c = 0; c < row.width(); c++) {
           Run.Token t = run.values().get(reading.offset() + c);
-          out.put(row.cells().get(c).key(), new Reading(t.text(), t.at(), reading.match(), null, unit));
+          out.put(
+              row.cells().get(c).key(), new Reading(t.text(), t.at(), reading.match(), null, unit));
         }
       }
       case PARTIAL, MERGED -> {
         for (CellDefinition def : row.cells()) {
-          out.put(def.key(), new Reading(run.raw(), run.values().get(0).at(), reading.match(), CellValue.UNREADABLE,
-              unit));
+          out.put(
+              def.key(),
+              new Reading(
+                  run.raw(),
+                  run.values().get(0).at(),
+                  reading.match(),
+                  CellValue.UNREADABLE,
+                  unit));
         }
       }
       case NONE -> {}
@@ -717,11 +849,16 @@ final class ReportMatcher {
   }
 
   /**
-   * Table 二: its rows have distinct labels and are sometimes printed out of order, so a run whose label
-   * names one row by a margin fills it; the rows left are aligned by structure with the runs left.
+   * Table 二: its rows have distinct labels and are sometimes printed out of order, so a run whose
+   * label names one row by a margin fills it; the rows left are aligned by structure with the runs
+   * left.
    */
   private static void readSection2(
-      Template template, List<Run.Token> tokens, int[] valuesOnLine, Map<String, Reading> out, int[] lastUsed,
+      Template template,
+      List<Run.Token> tokens,
+      int[] valuesOnLine,
+      Map<String, Reading> out,
+      int[] lastUsed,
       int anchor) {
     List<Run> runs = Run.runs(tokens, valuesOnLine);
     List<Template.Row> rows = template.section(2);
@@ -746,7 +883,8 @@ final class ReportMatcher {
     Run[] shortRun = new Run[rows.size()];
     for (int i = 0; i < runs.size(); i++) {
       Run run = runs.get(i);
-      List<Aligner.RowReading> one = Aligner.align(List.of(run), rows, List.of(), -1, 0, null, false);
+      List<Aligner.RowReading> one =
+          Aligner.align(List.of(run), rows, List.of(), -1, 0, null, false);
       for (int j = 0; j < rows.size(); j++) {
         Aligner.RowReading r = one.get(j);
         if (rowDone[j] || r.fill() == Aligner.Fill.NONE || "structure".equals(r.match())) {
@@ -763,7 +901,8 @@ final class ReportMatcher {
         break;
       }
     }
-    // a row printed one value short, and a lone value whose remark names that row's missing column: the
+    // a row printed one value short, and a lone value whose remark names that row's missing column:
+    // the
     // extraction took a cell with a remark (22（其中修订16件）, 55（含自然失效29件）) out of its row
     for (int j = 0; j < rows.size(); j++) {
       Run run = shortRun[j];
@@ -788,8 +927,10 @@ final class ReportMatcher {
           for (int c = 0; c < row.width(); c++) {
             Run.Token t = c == column ? lone.values().get(0) : run.values().get(k++);
             String raw = c == column ? t.text() + lone.after().get(0) : t.text();
-            out.put(row.cells().get(c).key(), new Reading(raw, t.at(), c == column ? "structure" : "nearest", null,
-                units.get(run)));
+            out.put(
+                row.cells().get(c).key(),
+                new Reading(
+                    raw, t.at(), c == column ? "structure" : "nearest", null, units.get(run)));
           }
         }
       }
@@ -807,7 +948,11 @@ final class ReportMatcher {
             runDone[i] = true;
           }
         } else {
-          store(row, new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "nearest"), out, null);
+          store(
+              row,
+              new Aligner.RowReading(Aligner.Fill.PARTIAL, run, 0, null, "nearest"),
+              out,
+              null);
         }
       }
     }
@@ -845,9 +990,12 @@ final class ReportMatcher {
     if (!r.startsWith("（")) {
       return -1;
     }
-    String column = r.contains("废止") || r.contains("失效") ? "废止"
-        : r.contains("修订") || r.contains("制发") || r.contains("制定") ? "制发"
-        : r.contains("有效") ? "有效" : null;
+    String column =
+        r.contains("废止") || r.contains("失效")
+            ? "废止"
+            : r.contains("修订") || r.contains("制发") || r.contains("制定")
+                ? "制发"
+                : r.contains("有效") ? "有效" : null;
     if (column == null) {
       return -1;
     }
@@ -889,11 +1037,12 @@ final class ReportMatcher {
   }
 
   /**
-   * IMP-01 per row read by the nearest label or by structure, naming its read cells (unread ones have FMT-03). Table 四 read whole as
-   * its fixed 15 values is certain (it has no row labels: its rows are the header's groups) and is not flagged.
+   * IMP-01 per row read by the nearest label or by structure, naming its read cells (unread ones
+   * have FMT-03). Table 四 read whole as its fixed 15 values is certain (it has no row labels: its
+   * rows are the header's groups) and is not flagged.
    */
-  private static List<Finding> uncertainRows(Template template, Map<String, CellSource> sources,
-      java.util.Set<String> unread) {
+  private static List<Finding> uncertainRows(
+      Template template, Map<String, CellSource> sources, java.util.Set<String> unread) {
     boolean wholeFour = true;
     Map<String, List<CellDefinition>> rows = new LinkedHashMap<>();
     for (CellDefinition def : template.catalogue().cells()) {
@@ -914,7 +1063,8 @@ final class ReportMatcher {
       String raw = null;
       for (CellDefinition def : row) {
         CellSource source = sources.get(def.key());
-        if (!unread.contains(def.key()) && ("structure".equals(source.match()) || "nearest".equals(source.match()))) {
+        if (!unread.contains(def.key())
+            && ("structure".equals(source.match()) || "nearest".equals(source.match()))) {
           cells.add(def.key());
           structure |= "structure".equals(source.match());
           raw = raw == null ? source.raw() : raw;
@@ -925,12 +1075,29 @@ final class ReportMatcher {
       }
       String label = Labels.lastSegment(first.rowLabel());
       String numeral = Sections.numeral(first.section());
-      Message zh = Rules.IMP_01.message(Map.of("row", "第" + numeral + "部分“" + label + "”",
-          "how", structure ? Rules.IMP_01_STRUCTURE_ZH : Rules.IMP_01_NEAREST_ZH));
-      Message en = Rules.IMP_01.message(Map.of("row", "\"" + label + "\" of section " + numeral,
-          "how", structure ? Rules.IMP_01_STRUCTURE_EN : Rules.IMP_01_NEAREST_EN));
-      out.add(new Finding(Rules.IMP_01.id(), Severity.WARNING, List.copyOf(cells), "label", raw,
-          new Message(zh.zh(), en.en()), null));
+      Message zh =
+          Rules.IMP_01.message(
+              Map.of(
+                  "row",
+                  "第" + numeral + "部分“" + label + "”",
+                  "how",
+                  structure ? Rules.IMP_01_STRUCTURE_ZH : Rules.IMP_01_NEAREST_ZH));
+      Message en =
+          Rules.IMP_01.message(
+              Map.of(
+                  "row",
+                  "\"" + label + "\" of section " + numeral,
+                  "how",
+                  structure ? Rules.IMP_01_STRUCTURE_EN : Rules.IMP_01_NEAREST_EN));
+      out.add(
+          new Finding(
+              Rules.IMP_01.id(),
+              Severity.WARNING,
+              List.copyOf(cells),
+              "label",
+              raw,
+              new Message(zh.zh(), en.en()),
+              null));
     }
     return out;
   }
@@ -940,8 +1107,15 @@ final class ReportMatcher {
     String col = def.section() == 2 ? def.columnLabel() : Labels.lastSegment(def.columnLabel());
     String section = "第" + Sections.numeral(def.section()) + "部分 ";
     Map<String, Object> zh = Map.of("row", section + row, "col", col);
-    Map<String, Object> en = Map.of("row", "section " + Sections.numeral(def.section()) + " " + row, "col", col);
-    return new Finding(rule.id(), Severity.WARNING, List.of(def.key()), "number", raw,
-        new Message(rule.message(zh).zh(), rule.message(en).en()), null);
+    Map<String, Object> en =
+        Map.of("row", "section " + Sections.numeral(def.section()) + " " + row, "col", col);
+    return new Finding(
+        rule.id(),
+        Severity.WARNING,
+        List.of(def.key()),
+        "number",
+        raw,
+        new Message(rule.message(zh).zh(), rule.message(en).en()),
+        null);
   }
 }

@@ -6,12 +6,14 @@ import java.util.List;
 /**
  * A run of value cells printed one after another with no label between them (one table row, several
  * unlabelled rows, or section 四's flat row of 15), with the labels printed around it: on the lines
- * before it since the previous run, on its own line before its first value, and after its last value
- * until the next run.
+ * before it since the previous run, on its own line before its first value, and after its last
+ * value until the next run.
  */
 final class Run {
 
-  /** One printed cell of the document: its text, whether it is a value, its line index and position. */
+  /**
+   * One printed cell of the document: its text, whether it is a value, its line index and position.
+   */
   record Token(String text, boolean value, int line, Position at, int x, String key) {
 
     Token(String text, boolean value, int line, Position at, int x) {
@@ -47,7 +49,9 @@ final class Run {
     return allBlank;
   }
 
-  /** True if the run fills a row of this width: as many values, or more whose extras are all blank. */
+  /**
+   * True if the run fills a row of this width: as many values, or more whose extras are all blank.
+   */
   boolean fits(int width) {
     if (values.size() < width) {
       return false;
@@ -104,9 +108,9 @@ final class Run {
   }
 
   /**
-   * Cuts a table's tokens into runs. A run breaks at every label, and at the start and end of a line that
-   * holds two or more values (a printed row), so rows printed one per line stay apart while cells printed
-   * one per line join.
+   * Cuts a table's tokens into runs. A run breaks at every label, and at the start and end of a
+   * line that holds two or more values (a printed row), so rows printed one per line stay apart
+   * while cells printed one per line join.
    */
   static List<Run> runs(List<Token> tokens, int[] valuesOnLine) {
     List<Run> runs = new ArrayList<>();
@@ -126,11 +130,14 @@ final class Run {
         pending.add(t);
         continue;
       }
-      // a blank line between cells printed one per line (text from .docx) ends a row; in a document that
+      // a blank line between cells printed one per line (text from .docx) ends a row; in a document
+      // that
       // puts a blank line after every line, it takes more than the usual spacing
       // (a page break between two cells is no gap: the footer's lines are not blank lines)
-      boolean gap = printedLine > 0 && t.at().line() - printedLine > spacing && t.at().page() == printedPage;
-      if (current != null && t.line() != currentLine
+      boolean gap =
+          printedLine > 0 && t.at().line() - printedLine > spacing && t.at().page() == printedPage;
+      if (current != null
+          && t.line() != currentLine
           && (gap || valuesOnLine[t.line()] >= 2 || valuesOnLine[currentLine] >= 2)) {
         current = null;
       }
@@ -159,8 +166,8 @@ final class Run {
   }
 
   /**
-   * The usual number of printed lines from one cell to the next among values printed one per line: 1, or 2
-   * when the document puts an empty line after every line (crawled or re-pasted text).
+   * The usual number of printed lines from one cell to the next among values printed one per line:
+   * 1, or 2 when the document puts an empty line after every line (crawled or re-pasted text).
    */
   private static int spacing(List<Token> tokens, int[] valuesOnLine) {
     int[] counts = new int[3];
@@ -180,10 +187,10 @@ final class Run {
   }
 
   /**
-   * Reads a table printed column by column (plain {@code pdftotext} of some PDFs): {@code width} runs of
-   * {@code height} values each in a row, or one run of {@code height × width} values whose column-major
-   * reading satisfies more row totals (总计 = the sum of the other columns) than its row-major one, become
-   * {@code height} runs of one row each. Anything else is returned as it is.
+   * Reads a table printed column by column (plain {@code pdftotext} of some PDFs): {@code width}
+   * runs of {@code height} values each in a row, or one run of {@code height × width} values whose
+   * column-major reading satisfies more row totals (总计 = the sum of the other columns) than its
+   * row-major one, become {@code height} runs of one row each. Anything else is returned as it is.
    */
   static List<Run> columnMajor(List<Run> runs, int height, int width) {
     List<Run> out = new ArrayList<>(runs.size());
@@ -206,7 +213,8 @@ final class Run {
           continue;
         }
       }
-      if (run.size() == height * width && height > 1
+      if (run.size() == height * width
+          && height > 1
           && totals(run, height, width, true) < totals(run, height, width, false)) {
         for (int r = 0; r < height; r++) {
           Run row = new Run();
@@ -226,7 +234,10 @@ final class Run {
     return out;
   }
 
-  /** How many rows of a block read row- or column-major have their last value equal to the sum of the others. */
+  /**
+   * How many rows of a block read row- or column-major have their last value equal to the sum of
+   * the others.
+   */
   private static int totals(Run run, int height, int width, boolean rowMajor) {
     int holds = 0;
     for (int r = 0; r < height; r++) {

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The six report sections: titles, and headings recognised by keyword whatever their style ({@code 一、},
- * {@code （一）}, {@code ## 一、}, unnumbered, misnumbered), chosen in order (SPEC §1.3, §7.4).
+ * The six report sections: titles, and headings recognised by keyword whatever their style ({@code
+ * 一、}, {@code （一）}, {@code ## 一、}, unnumbered, misnumbered), chosen in order (SPEC §1.3, §7.4).
  */
 final class Sections {
 
@@ -71,8 +71,9 @@ final class Sections {
   private Sections() {}
 
   /**
-   * Chooses at most one heading per section among the given lines (null entries are not headings), in
-   * increasing order of section and line, maximising the total score (a weighted increasing subsequence).
+   * Chooses at most one heading per section among the given lines (null entries are not headings),
+   * in increasing order of section and line, maximising the total score (a weighted increasing
+   * subsequence).
    */
   static Heading[] find(List<String> lines) {
     List<Candidate> candidates = new ArrayList<>();
@@ -99,9 +100,13 @@ final class Sections {
         if (score < 0.5) {
           continue;
         }
-        boolean top = !numbering.isEmpty() && !numbering.startsWith("（") && !numbering.startsWith("(");
-        boolean right = !numbering.isEmpty() && numbering.indexOf(NUMERALS.charAt(n - 1)) >= 0
-            && !numbering.startsWith("（") && !numbering.startsWith("(");
+        boolean top =
+            !numbering.isEmpty() && !numbering.startsWith("（") && !numbering.startsWith("(");
+        boolean right =
+            !numbering.isEmpty()
+                && numbering.indexOf(NUMERALS.charAt(n - 1)) >= 0
+                && !numbering.startsWith("（")
+                && !numbering.startsWith("(");
         score += top ? 0.4 : numbering.isEmpty() ? -0.1 : 0;
         score += right ? 0.2 : 0;
         candidates.add(new Candidate(i, n, score, numbering, right));
@@ -154,7 +159,9 @@ final class Sections {
     return out;
   }
 
-  private static final String[] HINTS = {"情况", "事项", "问题", "总体", "主动公开", "申请", "复议", "诉讼", "改进", "其他"};
+  private static final String[] HINTS = {
+    "情况", "事项", "问题", "总体", "主动公开", "申请", "复议", "诉讼", "改进", "其他"
+  };
 
   /** A quick filter before the heading pattern: every section title holds one of these words. */
   private static boolean mayBeHeading(String text) {

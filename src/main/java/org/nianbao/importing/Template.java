@@ -12,15 +12,15 @@ import org.nianbao.catalogue.CellDefinition;
 import org.nianbao.catalogue.FormatVersion;
 
 /**
- * The printed form of one format version as the aligner sees it, derived from the cell catalogue: for each
- * table the rows in printed order, each with its label (compared by meaning, {@link Labels#key}) and the
- * cells its values fill, left to right.
+ * The printed form of one format version as the aligner sees it, derived from the cell catalogue:
+ * for each table the rows in printed order, each with its label (compared by meaning, {@link
+ * Labels#key}) and the cells its values fill, left to right.
  */
 final class Template {
 
   /**
-   * One printed row: catalogue row key, its own label as printed in the format, its group label (（三）不予公开)
-   * or null, and its cells in column order.
+   * One printed row: catalogue row key, its own label as printed in the format, its group label
+   * (（三）不予公开) or null, and its cells in column order.
    */
   record Row(String rowKey, String label, String group, List<CellDefinition> cells, int[] bigrams) {
 
@@ -41,10 +41,15 @@ final class Template {
   private final List<Row> section2;
   private final List<Row> section3;
   private final List<Row> section4;
-  /** Keys of the group and spanning labels of table 三 (不予公开, 本年度办理结果…), stripped from row labels. */
+
+  /**
+   * Keys of the group and spanning labels of table 三 (不予公开, 本年度办理结果…), stripped from row labels.
+   */
   private final List<String> section3Context;
+
   /** The first row of （六）其他处理 when the format splits it into sub-rows, else -1. */
   private final int otherFirst;
+
   private final int otherRows;
   private final int[] otherGroup;
 
@@ -125,7 +130,8 @@ final class Template {
           String[] segments = cells.get(0).rowLabel().split("/");
           String label = segments[segments.length - 1];
           String group = section == 3 && segments.length == 3 ? segments[1] : null;
-          rows.add(new Row(rowKey, label, group, List.copyOf(cells), Labels.bigrams(Labels.key(label))));
+          rows.add(
+              new Row(rowKey, label, group, List.copyOf(cells), Labels.bigrams(Labels.key(label))));
         });
     return List.copyOf(rows);
   }

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads plain text in any layout into the document model, one printed line at a time with its page and line
- * number: text converted from .docx (one TAB-prefixed cell per line), TAB-separated rows, markdown pipe
- * tables, {@code pdftotext -layout} lines (columns two or more spaces apart, trailing values any space
- * apart), and one cell per line. A form feed starts a new page (as {@code pdftotext} and the PDF front end
- * print them); page footers such as {@code — 3 —} are dropped. How rows and labels fit together is left to
- * the template alignment ({@link ReportMatcher}), so the front end never has to understand a table.
+ * Reads plain text in any layout into the document model, one printed line at a time with its page
+ * and line number: text converted from .docx (one TAB-prefixed cell per line), TAB-separated rows,
+ * markdown pipe tables, {@code pdftotext -layout} lines (columns two or more spaces apart, trailing
+ * values any space apart), and one cell per line. A form feed starts a new page (as {@code
+ * pdftotext} and the PDF front end print them); page footers such as {@code — 3 —} are dropped. How
+ * rows and labels fit together is left to the template alignment ({@link ReportMatcher}), so the
+ * front end never has to understand a table.
  */
 final class TextFrontEnd {
 
@@ -62,7 +63,8 @@ final class TextFrontEnd {
         blocks.add(new Block.Paragraph(cells.get(0), at));
       } else {
         List<GridCell> row = new ArrayList<>(cells.size());
-        boolean positioned = !line.startsWith("\t") && line.indexOf('\t') < 0 && !Labels.trim(line).startsWith("|");
+        boolean positioned =
+            !line.startsWith("\t") && line.indexOf('\t') < 0 && !Labels.trim(line).startsWith("|");
         int cursor = 0;
         for (String cell : cells) {
           int x = -1;
@@ -86,7 +88,10 @@ final class TextFrontEnd {
     return new DocumentModel(blocks);
   }
 
-  /** The cells of one printed line, or null when the line carries nothing (blank, rule, page footer). */
+  /**
+   * The cells of one printed line, or null when the line carries nothing (blank, rule, page
+   * footer).
+   */
   static List<String> cells(String line) {
     String trimmed = Labels.trim(line);
     if (line.startsWith("\t")) {
@@ -125,7 +130,10 @@ final class TextFrontEnd {
     return splitColumns(trimmed);
   }
 
-  /** Splits a layout line into label cells (2+ spaces apart) and trailing value tokens (any space apart). */
+  /**
+   * Splits a layout line into label cells (2+ spaces apart) and trailing value tokens (any space
+   * apart).
+   */
   static List<String> splitColumns(String line) {
     int lastGap = line.length() - 1;
     boolean wideGap = false;
@@ -143,8 +151,10 @@ final class TextFrontEnd {
     }
     String[] tokens = TOKEN_GAP.split(line);
     int firstValue = tokens.length;
-    while (firstValue > 0 && CellValue.looksLikeValue(tokens[firstValue - 1])
-        && !CellValue.isBlank(tokens[firstValue - 1]) || firstValue > 0 && isDash(tokens[firstValue - 1])) {
+    while (firstValue > 0
+            && CellValue.looksLikeValue(tokens[firstValue - 1])
+            && !CellValue.isBlank(tokens[firstValue - 1])
+        || firstValue > 0 && isDash(tokens[firstValue - 1])) {
       firstValue--;
     }
     List<String> cells = new ArrayList<>();
@@ -172,7 +182,11 @@ final class TextFrontEnd {
   }
 
   private static boolean isDash(String token) {
-    return token.equals("—") || token.equals("－") || token.equals("-") || token.equals("/") || token.equals("无");
+    return token.equals("—")
+        || token.equals("－")
+        || token.equals("-")
+        || token.equals("/")
+        || token.equals("无");
   }
 
   private static boolean isGap(char c) {

@@ -12,8 +12,9 @@ import org.nianbao.validation.Acknowledgement;
 import org.nianbao.validation.ReportDocument;
 
 /**
- * The SHA-256 of a report document in a canonical form (fields in fixed order, cells and texts sorted,
- * numbers compared by value): two documents with the same content hash the same however they were sent.
+ * The SHA-256 of a report document in a canonical form (fields in fixed order, cells and texts
+ * sorted, numbers compared by value): two documents with the same content hash the same however
+ * they were sent.
  */
 final class Canonical {
 
@@ -26,11 +27,20 @@ final class Canonical {
     sb.append("publishedAt=").append(d.publishedAt()).append('\n');
     sb.append("sourceUrl=").append(d.sourceUrl()).append('\n');
     for (Map.Entry<String, JsonNode> cell : new TreeMap<>(d.cells()).entrySet()) {
-      sb.append("cell.").append(cell.getKey()).append('=').append(value(cell.getValue())).append('\n');
+      sb.append("cell.")
+          .append(cell.getKey())
+          .append('=')
+          .append(value(cell.getValue()))
+          .append('\n');
     }
     for (Map.Entry<String, String> text : new TreeMap<>(d.texts()).entrySet()) {
-      sb.append("text.").append(text.getKey()).append('=').append(text.getValue().length()).append(':')
-          .append(text.getValue()).append('\n');
+      sb.append("text.")
+          .append(text.getKey())
+          .append('=')
+          .append(text.getValue().length())
+          .append(':')
+          .append(text.getValue())
+          .append('\n');
     }
     TreeMap<String, String> acks = new TreeMap<>();
     for (Acknowledgement a : d.acknowledgements()) {

@@ -54,8 +54,17 @@ final class Diff {
       }
     }
     return new VersionSummary(
-        after.version(), after.status(), after.formatVersion(), after.scope(), after.submittedAt(),
-        after.submittedBy(), after.origin(), after.warnings(), changes, texts, fields);
+        after.version(),
+        after.status(),
+        after.formatVersion(),
+        after.scope(),
+        after.submittedAt(),
+        after.submittedBy(),
+        after.origin(),
+        after.warnings(),
+        changes,
+        texts,
+        fields);
   }
 
   private static boolean same(JsonNode a, JsonNode b) {

@@ -6,7 +6,10 @@ import org.nianbao.validation.Finding;
 import org.nianbao.validation.ReportRef;
 import org.nianbao.validation.TextSpan;
 
-/** What a text finding stores beside its cells and values ({@code report_finding.detail}): span, reference, shared spans. */
+/**
+ * What a text finding stores beside its cells and values ({@code report_finding.detail}): span,
+ * reference, shared spans.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record FindingDetail(TextSpan span, ReportRef ref, Integer similarity, List<TextSpan> sharedSpans) {
 

@@ -22,9 +22,10 @@ import org.nianbao.validation.NarrativeSource;
 import org.nianbao.validation.TextSpan;
 
 /**
- * The TXT-06 index: a MinHash signature of sections 一 and 五 of every current report and its band buckets
- * ({@code narrative_signature}, {@code narrative_band}). Candidates for a copy are the reports sharing a bucket,
- * found through the (year, bucket) primary key — never by comparing with every report.
+ * The TXT-06 index: a MinHash signature of sections 一 and 五 of every current report and its band
+ * buckets ({@code narrative_signature}, {@code narrative_band}). Candidates for a copy are the
+ * reports sharing a bucket, found through the (year, bucket) primary key — never by comparing with
+ * every report.
  */
 @ApplicationScoped
 public class NarrativeIndex implements NarrativeSource {
@@ -41,9 +42,13 @@ public class NarrativeIndex implements NarrativeSource {
     this.dataSource = dataSource;
   }
 
-  /** Rewrites the index rows of a report from the narrative of its new current version, on the store's connection. */
+  /**
+   * Rewrites the index rows of a report from the narrative of its new current version, on the
+   * store's connection.
+   */
   static void write(Connection c, long reportId, Map<String, String> texts) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT unit_code, year FROM report WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT unit_code, year FROM report WHERE id = ?")) {
       ps.setLong(1, reportId);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
@@ -53,8 +58,10 @@ public class NarrativeIndex implements NarrativeSource {
     }
   }
 
-  static void write(Connection c, long reportId, String unit, int year, NarrativeFingerprint fp) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM narrative_band WHERE report_id = ?")) {
+  static void write(Connection c, long reportId, String unit, int year, NarrativeFingerprint fp)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM narrative_band WHERE report_id = ?")) {
       ps.setLong(1, reportId);
       ps.executeUpdate();
     }
@@ -96,33 +103,41 @@ public class NarrativeIndex implements NarrativeSource {
   }
 
   /**
-   * The stored reports nearest to the (unit, year) report: the unit's own previous report and other units'
-   * reports of the same year sharing a bucket, by exact similarity; empty when the report does not exist.
+   * The stored reports nearest to the (unit, year) report: the unit's own previous report and other
+   * units' reports of the same year sharing a bucket, by exact similarity; empty when the report
+   * does not exist.
    */
   public Optional<List<Similar>> similar(String unit, int year, int limit) {
-    return run(c -> {
-      Map<String, String> texts = texts(c, unit, year);
-      if (texts == null) {
-        return Optional.empty();
-      }
-      NarrativeFingerprint mine = NarrativeFingerprint.of(texts);
-      if (!mine.comparable()) {
-        return Optional.of(List.of());
-      }
-      List<Peer> peers = new ArrayList<>(peers(c, mine, List.of(year), unit, limit * 2));
-      Map<String, String> previous = texts(c, unit, year - 1);
-      if (previous != null) {
-        peers.add(new Peer(unit, year - 1, previous));
-      }
-      List<Similar> out = new ArrayList<>();
-      for (Peer p : peers) {
-        int percent = (int) Math.floor(mine.similarity(NarrativeFingerprint.of(p.texts())) * 100 + 1e-9);
-        out.add(new Similar(p.unit(), p.year(), percent, NarrativeOverlap.sharedSpans(texts, p.texts())));
-      }
-      out.sort(Comparator.comparingInt(Similar::similarity).reversed()
-          .thenComparing(Similar::unit).thenComparingInt(Similar::year));
-      return Optional.of(List.copyOf(out.subList(0, Math.min(limit, out.size()))));
-    });
+    return run(
+        c -> {
+          Map<String, String> texts = texts(c, unit, year);
+          if (texts == null) {
+            return Optional.empty();
+          }
+          NarrativeFingerprint mine = NarrativeFingerprint.of(texts);
+          if (!mine.comparable()) {
+            return Optional.of(List.of());
+          }
+          List<Peer> peers = new ArrayList<>(peers(c, mine, List.of(year), unit, limit * 2));
+          Map<String, String> previous = texts(c, unit, year - 1);
+          if (previous != null) {
+            peers.add(new Peer(unit, year - 1, previous));
+          }
+          List<Similar> out = new ArrayList<>();
+          for (Peer p : peers) {
+            int percent =
+                (int) Math.floor(mine.similarity(NarrativeFingerprint.of(p.texts())) * 100 + 1e-9);
+            out.add(
+                new Similar(
+                    p.unit(), p.year(), percent, NarrativeOverlap.sharedSpans(texts, p.texts())));
+          }
+          out.sort(
+              Comparator.comparingInt(Similar::similarity)
+                  .reversed()
+                  .thenComparing(Similar::unit)
+                  .thenComparingInt(Similar::year));
+          return Optional.of(List.copyOf(out.subList(0, Math.min(limit, out.size()))));
+        });
   }
 
   private static List<Peer> peers(
@@ -185,8 +200,11 @@ public class NarrativeIndex implements NarrativeSource {
     return out;
   }
 
-  /** Sections 一 and 五 of the current version of (unit, year), or null when there is no such report. */
-  private static Map<String, String> texts(Connection c, String unit, int year) throws SQLException {
+  /**
+   * Sections 一 and 五 of the current version of (unit, year), or null when there is no such report.
+   */
+  private static Map<String, String> texts(Connection c, String unit, int year)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             """
@@ -217,11 +235,13 @@ public class NarrativeIndex implements NarrativeSource {
   void backfill(@Observes StartupEvent start) {
     int done = 0;
     while (true) {
-      int n = run(c -> {
-        List<Object[]> batch = new ArrayList<>();
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                """
+      int n =
+          run(
+              c -> {
+                List<Object[]> batch = new ArrayList<>();
+                try (PreparedStatement ps =
+                    c.prepareStatement(
+                        """
                 SELECT r.id, r.unit_code, r.year,
                        (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's1'),
                        (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's5')
@@ -230,18 +250,30 @@ public class NarrativeIndex implements NarrativeSource {
                  ORDER BY r.id
                  LIMIT ?
                 """)) {
-          ps.setInt(1, BACKFILL_BATCH);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              batch.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)});
-            }
-          }
-        }
-        for (Object[] r : batch) {
-          write(c, (Long) r[0], (String) r[1], (Integer) r[2], NarrativeFingerprint.of((String) r[3], (String) r[4]));
-        }
-        return batch.size();
-      });
+                  ps.setInt(1, BACKFILL_BATCH);
+                  try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                      batch.add(
+                          new Object[] {
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getString(4),
+                            rs.getString(5)
+                          });
+                    }
+                  }
+                }
+                for (Object[] r : batch) {
+                  write(
+                      c,
+                      (Long) r[0],
+                      (String) r[1],
+                      (Integer) r[2],
+                      NarrativeFingerprint.of((String) r[3], (String) r[4]));
+                }
+                return batch.size();
+              });
       done += n;
       if (n < BACKFILL_BATCH) {
         break;

@@ -55,7 +55,8 @@ public class ReportQuery {
   public Page<ReportListItem> list(Filter f, Paging paging) {
     String order = order(f.sort());
     if (f.status() != null
-        && java.util.Arrays.stream(VersionStatus.values()).noneMatch(s -> s.name().equals(f.status()))) {
+        && java.util.Arrays.stream(VersionStatus.values())
+            .noneMatch(s -> s.name().equals(f.status()))) {
       throw ProblemException.badRequest("status", "status must be ACCEPTED or SUPERSEDED / 状态取值无效");
     }
     Region region = f.region() == null ? null : regions.require(f.region());
@@ -91,38 +92,52 @@ public class ReportQuery {
     String from =
         " FROM report r JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version"
             + " JOIN unit u ON u.code = r.unit_code JOIN region g ON g.code = u.region_code";
-    return store.run(c -> {
-      long total;
-      try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + from + where)) {
-        bind(ps, args);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          total = rs.getLong(1);
-        }
-      }
-      List<ReportListItem> items = new ArrayList<>();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT u.code, u.name, u.kind, u.region_code, r.year, v.version, v.status, v.format_version,"
-                  + " v.scope, v.published_at, v.submitted_at, v.errors, v.warnings" + from + where
-                  + " ORDER BY " + order + ", r.id LIMIT ? OFFSET ?")) {
-        bind(ps, args);
-        ps.setInt(args.size() + 1, paging.size());
-        ps.setLong(args.size() + 2, (long) paging.offset());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            items.add(
-                new ReportListItem(
-                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
-                    VersionStatus.valueOf(rs.getString(7)), FormatVersion.valueOf(rs.getString(8)), Scope.valueOf(rs.getString(9)),
-                    rs.getObject(10, LocalDate.class),
-                    rs.getObject(11, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
-                    rs.getInt(12), rs.getInt(13)));
+    return store.run(
+        c -> {
+          long total;
+          try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + from + where)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              total = rs.getLong(1);
+            }
           }
-        }
-      }
-      return new Page<>(items, paging.page(), paging.size(), total);
-    });
+          List<ReportListItem> items = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT u.code, u.name, u.kind, u.region_code, r.year, v.version, v.status, v.format_version,"
+                      + " v.scope, v.published_at, v.submitted_at, v.errors, v.warnings"
+                      + from
+                      + where
+                      + " ORDER BY "
+                      + order
+                      + ", r.id LIMIT ? OFFSET ?")) {
+            bind(ps, args);
+            ps.setInt(args.size() + 1, paging.size());
+            ps.setLong(args.size() + 2, (long) paging.offset());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                items.add(
+                    new ReportListItem(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        VersionStatus.valueOf(rs.getString(7)),
+                        FormatVersion.valueOf(rs.getString(8)),
+                        Scope.valueOf(rs.getString(9)),
+                        rs.getObject(10, LocalDate.class),
+                        rs.getObject(11, OffsetDateTime.class)
+                            .withOffsetSameInstant(ZoneOffset.UTC),
+                        rs.getInt(12),
+                        rs.getInt(13)));
+              }
+            }
+          }
+          return new Page<>(items, paging.page(), paging.size(), total);
+        });
   }
 
   private static String order(String sort) {
@@ -134,7 +149,10 @@ public class ReportQuery {
     String columns = SORTS.get(key);
     if (columns == null) {
       throw ProblemException.badRequest(
-          "sort", "sort must be one of " + String.join(", ", SORTS.keySet()) + ", optionally prefixed by - / 排序字段无效");
+          "sort",
+          "sort must be one of "
+              + String.join(", ", SORTS.keySet())
+              + ", optionally prefixed by - / 排序字段无效");
     }
     if (!descending) {
       return columns;

@@ -55,7 +55,10 @@ public class ReportResource {
       throw ProblemException.badRequest("body", "A report document is required / 请求体不能为空");
     }
     Outcome outcome =
-        reports.submit(code, year(year), new Submission(document, ifMatch, idempotencyKey, "API", null, List.of()));
+        reports.submit(
+            code,
+            year(year),
+            new Submission(document, ifMatch, idempotencyKey, "API", null, List.of()));
     return respond(outcome, uri);
   }
 
@@ -65,7 +68,9 @@ public class ReportResource {
     Response.ResponseBuilder b =
         outcome.created()
             ? Response.created(
-                uri.getBaseUriBuilder().path("api/v1/units/{code}/reports/{year}").build(r.unit(), r.year()))
+                uri.getBaseUriBuilder()
+                    .path("api/v1/units/{code}/reports/{year}")
+                    .build(r.unit(), r.year()))
             : Response.ok();
     return b.entity(r).tag(unquote(outcome.etag())).type(MediaType.APPLICATION_JSON).build();
   }
@@ -116,11 +121,15 @@ public class ReportResource {
             region == null || region.isBlank() ? null : region.strip(),
             Params.enumValue("kind", kind, UnitKind.class),
             Params.enumValue("scope", scope, Scope.class),
-            status == null || status.isBlank() ? null : status.strip().toUpperCase(java.util.Locale.ROOT),
+            status == null || status.isBlank()
+                ? null
+                : status.strip().toUpperCase(java.util.Locale.ROOT),
             Params.optionalBoolean("hasWarnings", hasWarnings),
             sort);
     Paging paging =
-        csv && page == null && size == null ? new Paging(1, ReportCsv.MAX_ROWS) : Paging.of(page, size);
+        csv && page == null && size == null
+            ? new Paging(1, ReportCsv.MAX_ROWS)
+            : Paging.of(page, size);
     Page<ReportListItem> result = query.list(filter, paging);
     if (csv) {
       return Response.ok(ReportCsv.list(result.items()), Csv.MEDIA_TYPE)

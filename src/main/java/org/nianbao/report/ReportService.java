@@ -36,15 +36,16 @@ import org.nianbao.validation.ValidationResult;
 import org.nianbao.validation.Validator;
 
 /**
- * Submits, amends and reads annual reports. A submission is validated, then stored as a new version in
- * one transaction together with the rollup summaries and the re-check of the next year's report; a
- * rejected submission changes nothing.
+ * Submits, amends and reads annual reports. A submission is validated, then stored as a new version
+ * in one transaction together with the rollup summaries and the re-check of the next year's report;
+ * a rejected submission changes nothing.
  */
 @ApplicationScoped
 public class ReportService {
 
   /** The cross-year rules re-run on year Y+1 when year Y changes. */
   static final List<String> CROSS_YEAR_RULES = List.of("S3-04", "S2-01");
+
   static final int FIRST_YEAR = 2007;
 
   /** What a submission produced: the stored version and whether it created the report. */
@@ -79,9 +80,10 @@ public class ReportService {
   }
 
   /**
-   * Submits a first version or amends the current one, in one transaction: check the request, serialize on
-   * the (unit, year), answer a replay from what is stored, validate (rejecting with every finding), store the
-   * version, let observers of {@link ReportChange} update in the same transaction, re-check the next year.
+   * Submits a first version or amends the current one, in one transaction: check the request,
+   * serialize on the (unit, year), answer a replay from what is stored, validate (rejecting with
+   * every finding), store the version, let observers of {@link ReportChange} update in the same
+   * transaction, re-check the next year.
    */
   @Transactional
   public Outcome submit(String unitCode, int year, Submission s) {
@@ -104,15 +106,29 @@ public class ReportService {
     List<Finding> findings = validateOrReject(unit, year, s);
     CellValues cells = Validator.read(s.document());
     NewVersion version =
-        new NewVersion(s.document(), cells, sha, s.idempotencyKey(), caller, s.origin(), s.sourceSha256(), 0,
-            countOf(findings, Severity.WARNING), findings);
+        new NewVersion(
+            s.document(),
+            cells,
+            sha,
+            s.idempotencyKey(),
+            caller,
+            s.origin(),
+            s.sourceSha256(),
+            0,
+            countOf(findings, Severity.WARNING),
+            findings);
     ReportStore.Written written = storeVersion(unit.code, year, current, version);
     recheckNextYear(unit, year, s.document());
-    return new Outcome(stored(unit, year, version, written), current == null, etag(written.version(), sha));
+    return new Outcome(
+        stored(unit, year, version, written), current == null, etag(written.version(), sha));
   }
 
-  /** The stored answer to a request already served: same Idempotency-Key, or the current document again. */
-  private Optional<Outcome> replay(String unitCode, int year, Current current, String idempotencyKey, String sha) {
+  /**
+   * The stored answer to a request already served: same Idempotency-Key, or the current document
+   * again.
+   */
+  private Optional<Outcome> replay(
+      String unitCode, int year, Current current, String idempotencyKey, String sha) {
     if (current == null) {
       return Optional.empty();
     }
@@ -127,7 +143,8 @@ public class ReportService {
         }
         StoredReport first = store.load(unitCode, year, keyed.get().version()).orElseThrow();
         return Optional.of(
-            new Outcome(first, first.version() == 1, etag(first.version(), keyed.get().documentSha256())));
+            new Outcome(
+                first, first.version() == 1, etag(first.version(), keyed.get().documentSha256())));
       }
     }
     if (current.documentSha256().equals(sha)) {
@@ -137,7 +154,10 @@ public class ReportService {
     return Optional.empty();
   }
 
-  /** Every finding of the submission (the caller's, then the rules'); a 422 with all of them on any error. */
+  /**
+   * Every finding of the submission (the caller's, then the rules'); a 422 with all of them on any
+   * error.
+   */
   private List<Finding> validateOrReject(Unit unit, int year, Submission s) {
     ValidationResult result = validation.validate(s.document(), unit, year, mode(s.origin()));
     List<Finding> findings = new ArrayList<>(s.extraFindings());
@@ -147,7 +167,11 @@ public class ReportService {
       throw new ProblemException(
           new Problem(
                   ProblemType.REPORT_REJECTED,
-                  "The report was not stored: it has " + errors + " error(s) / 报告未保存：存在" + errors + "处错误")
+                  "The report was not stored: it has "
+                      + errors
+                      + " error(s) / 报告未保存：存在"
+                      + errors
+                      + "处错误")
               .with("errorCount", errors)
               .with("warningCount", countOf(findings, Severity.WARNING))
               .with("findings", findings));
@@ -155,39 +179,68 @@ public class ReportService {
     return findings;
   }
 
-  /** Stores the version as the current one and publishes the change to its observers (same transaction). */
-  private ReportStore.Written storeVersion(String unitCode, int year, Current current, NewVersion version) {
+  /**
+   * Stores the version as the current one and publishes the change to its observers (same
+   * transaction).
+   */
+  private ReportStore.Written storeVersion(
+      String unitCode, int year, Current current, NewVersion version) {
     ReportChange.Snapshot before =
         current == null ? null : snapshot(store.load(unitCode, year, null).orElseThrow());
     ReportStore.Written written =
         current == null ? store.create(unitCode, year, version) : store.amend(current, version);
     ReportDocument document = version.document();
     changes.fire(
-        new ReportChange(unitCode, year, before,
-            new ReportChange.Snapshot(document.formatVersion(), document.scope(), version.cells())));
+        new ReportChange(
+            unitCode,
+            year,
+            before,
+            new ReportChange.Snapshot(
+                document.formatVersion(), document.scope(), version.cells())));
     return written;
   }
 
   /** The stored version as the API shows it, built from what was written (no read-back). */
-  private static StoredReport stored(Unit unit, int year, NewVersion version, ReportStore.Written written) {
+  private static StoredReport stored(
+      Unit unit, int year, NewVersion version, ReportStore.Written written) {
     ReportDocument document = version.document();
     return new StoredReport(
-        unit.code, unit.name, year, written.version(), VersionStatus.ACCEPTED, document.formatVersion(), document.scope(),
-        document.publishedAt(), document.sourceUrl(), ReportTables.nodes(document.formatVersion(), version.cells()),
-        new TreeMap<>(document.texts()), sortedAcknowledgements(document), written.submittedAt(),
-        new ReportViews.Submitter(version.caller().tokenId(), version.caller().name()), version.origin(), 0,
-        version.warnings(), version.findings());
+        unit.code,
+        unit.name,
+        year,
+        written.version(),
+        VersionStatus.ACCEPTED,
+        document.formatVersion(),
+        document.scope(),
+        document.publishedAt(),
+        document.sourceUrl(),
+        ReportTables.nodes(document.formatVersion(), version.cells()),
+        new TreeMap<>(document.texts()),
+        sortedAcknowledgements(document),
+        written.submittedAt(),
+        new ReportViews.Submitter(version.caller().tokenId(), version.caller().name()),
+        version.origin(),
+        0,
+        version.warnings(),
+        version.findings());
   }
 
   @Transactional
   public Outcome read(String unitCode, int year, Integer version) {
     units.require(unitCode);
     StoredReport report =
-        store.load(unitCode, year, version)
-            .orElseThrow(() -> ProblemException.notFound(
-                "Report", unitCode + "/" + year + (version == null ? "" : " version " + version)));
+        store
+            .load(unitCode, year, version)
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "Report",
+                        unitCode + "/" + year + (version == null ? "" : " version " + version)));
     // the ETag is that of the document as it was stored, the same one If-Match is compared with
-    return new Outcome(report, false, etag(report.version(), store.documentSha256(unitCode, year, report.version())));
+    return new Outcome(
+        report,
+        false,
+        etag(report.version(), store.documentSha256(unitCode, year, report.version())));
   }
 
   /** Every version of a report, each with what changed since the one before. */
@@ -212,9 +265,13 @@ public class ReportService {
     return new ReportViews.VersionHistory(unitCode, year, currentVersion, out);
   }
 
-  /** When year Y changes, the next year's S3-04 / S2-01 findings are recomputed (flagged, never rejected). */
+  /**
+   * When year Y changes, the next year's S3-04 / S2-01 findings are recomputed (flagged, never
+   * rejected).
+   */
   private void recheckNextYear(Unit unit, int year, ReportDocument changed) {
-    // take the next year's lock too (always in increasing year order: no deadlock), so that a concurrent
+    // take the next year's lock too (always in increasing year order: no deadlock), so that a
+    // concurrent
     // amendment of Y+1 either sees this Y or is re-checked here after it commits
     store.lock(unit.code, year + 1);
     var next = store.current(unit.code, year + 1);
@@ -223,7 +280,8 @@ public class ReportService {
     }
     StoredReport nextReport = store.load(unit.code, year + 1, null).orElseThrow();
     ValidationResult result =
-        validation.validateAgainst(ValidationService.document(nextReport), unit, year + 1, changed, Mode.SUBMISSION);
+        validation.validateAgainst(
+            ValidationService.document(nextReport), unit, year + 1, changed, Mode.SUBMISSION);
     List<Finding> crossYear =
         result.findings().stream().filter(f -> CROSS_YEAR_RULES.contains(f.rule())).toList();
     store.replaceFindings(next.get().versionId(), CROSS_YEAR_RULES, crossYear);
@@ -239,8 +297,13 @@ public class ReportService {
       throw new ProblemException(
           new Problem(
                   ProblemType.PRECONDITION_REQUIRED,
-                  "Version " + current.version() + " of this report exists; send If-Match: " + etag
-                      + " to amend it / 该报告已有第" + current.version() + "版，修改时请在If-Match中提供其ETag")
+                  "Version "
+                      + current.version()
+                      + " of this report exists; send If-Match: "
+                      + etag
+                      + " to amend it / 该报告已有第"
+                      + current.version()
+                      + "版，修改时请在If-Match中提供其ETag")
               .with("currentVersion", current.version())
               .with("currentETag", etag));
     }
@@ -253,8 +316,13 @@ public class ReportService {
     throw new ProblemException(
         new Problem(
                 ProblemType.PRECONDITION_FAILED,
-                "The report is now at version " + current.version() + " (ETag " + etag
-                    + "); read it again before amending / 报告已被修改为第" + current.version() + "版，请重新读取后再修改")
+                "The report is now at version "
+                    + current.version()
+                    + " (ETag "
+                    + etag
+                    + "); read it again before amending / 报告已被修改为第"
+                    + current.version()
+                    + "版，请重新读取后再修改")
             .with("currentVersion", current.version())
             .with("currentETag", etag));
   }
@@ -273,16 +341,24 @@ public class ReportService {
   private static void checkStorable(ReportDocument d, String idempotencyKey) {
     List<FieldError> errors = new ArrayList<>();
     if (d.scope() == null) {
-      errors.add(new FieldError("scope", "scope is required: SELF or AGGREGATE", "报告口径（scope）不能为空。"));
+      errors.add(
+          new FieldError("scope", "scope is required: SELF or AGGREGATE", "报告口径（scope）不能为空。"));
     }
     if (d.sourceUrl() != null && (d.sourceUrl().length() > 2048 || hasNul(d.sourceUrl()))) {
-      errors.add(new FieldError("sourceUrl", "sourceUrl must be at most 2048 characters", "来源网址过长或含非法字符。"));
+      errors.add(
+          new FieldError(
+              "sourceUrl", "sourceUrl must be at most 2048 characters", "来源网址过长或含非法字符。"));
     }
     for (Map.Entry<String, String> t : d.texts().entrySet()) {
       if (!t.getKey().matches("s[1-6]")) {
-        errors.add(new FieldError("texts." + t.getKey(), "texts are keyed s1 … s6", "正文部分应为s1至s6。"));
+        errors.add(
+            new FieldError("texts." + t.getKey(), "texts are keyed s1 … s6", "正文部分应为s1至s6。"));
       } else if (t.getValue() == null || hasNul(t.getValue())) {
-        errors.add(new FieldError("texts." + t.getKey(), "text must be a string without NUL characters", "正文不能为空值或含非法字符。"));
+        errors.add(
+            new FieldError(
+                "texts." + t.getKey(),
+                "text must be a string without NUL characters",
+                "正文不能为空值或含非法字符。"));
       }
     }
     Set<String> rules = new HashSet<>();
@@ -292,7 +368,9 @@ public class ReportService {
       if (a == null || a.rule() == null || a.rule().isBlank() || hasNul(a.rule())) {
         errors.add(new FieldError(field + ".rule", "rule is required", "须注明规则编号。"));
       } else if (!rules.add(a.rule())) {
-        errors.add(new FieldError(field + ".rule", "rule " + a.rule() + " is acknowledged twice", "同一规则重复说明。"));
+        errors.add(
+            new FieldError(
+                field + ".rule", "rule " + a.rule() + " is acknowledged twice", "同一规则重复说明。"));
       }
       if (a != null && (a.reason() == null || a.reason().isBlank() || hasNul(a.reason()))) {
         errors.add(new FieldError(field + ".reason", "a reason is required", "须说明理由。"));
@@ -302,14 +380,19 @@ public class ReportService {
       Catalogue catalogue = Catalogue.of(d.formatVersion());
       for (var cell : catalogue.cells()) {
         var node = d.cells().get(cell.key());
-        if (node != null && node.isNumber() && cell.type() == org.nianbao.catalogue.CellType.DEC
+        if (node != null
+            && node.isNumber()
+            && cell.type() == org.nianbao.catalogue.CellType.DEC
             && node.decimalValue().abs().compareTo(new BigDecimal("100000000000000")) >= 0) {
-          errors.add(new FieldError("cells." + cell.key(), "amount must be below 10^14 万元", "金额超出可存储范围。"));
+          errors.add(
+              new FieldError("cells." + cell.key(), "amount must be below 10^14 万元", "金额超出可存储范围。"));
         }
       }
     }
     if (idempotencyKey != null && (idempotencyKey.length() > 200 || idempotencyKey.isBlank())) {
-      errors.add(new FieldError("Idempotency-Key", "Idempotency-Key must be 1–200 characters", "幂等键长度应为1至200。"));
+      errors.add(
+          new FieldError(
+              "Idempotency-Key", "Idempotency-Key must be 1–200 characters", "幂等键长度应为1至200。"));
     }
     if (!errors.isEmpty()) {
       throw ProblemException.invalidFields(errors);

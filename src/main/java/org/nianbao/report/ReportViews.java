@@ -44,7 +44,10 @@ public final class ReportViews {
       List<Finding> findings) {}
 
   /** One changed cell between two versions. */
-  public record CellChange(String cell, JsonNode old, @com.fasterxml.jackson.annotation.JsonProperty("new") JsonNode value) {}
+  public record CellChange(
+      String cell,
+      JsonNode old,
+      @com.fasterxml.jackson.annotation.JsonProperty("new") JsonNode value) {}
 
   /** One version in a report's history, with what changed since the version before. */
   public record VersionSummary(
@@ -61,7 +64,8 @@ public final class ReportViews {
       List<String> changedFields) {}
 
   /** A report's history, oldest first. */
-  public record VersionHistory(String unit, int year, int currentVersion, List<VersionSummary> versions) {}
+  public record VersionHistory(
+      String unit, int year, int currentVersion, List<VersionSummary> versions) {}
 
   /** A line of the report list: the current version of one (unit, year). */
   public record ReportListItem(
@@ -80,5 +84,6 @@ public final class ReportViews {
       int warnings) {}
 
   /** The outcome of a dry-run validation. */
-  public record ValidationOutcome(boolean valid, int errors, int warnings, List<Finding> findings) {}
+  public record ValidationOutcome(
+      boolean valid, int errors, int warnings, List<Finding> findings) {}
 }

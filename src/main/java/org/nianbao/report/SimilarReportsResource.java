@@ -11,7 +11,10 @@ import org.nianbao.common.Params;
 import org.nianbao.common.ProblemException;
 import org.nianbao.validation.TextSpan;
 
-/** GET …/similar: the stored reports whose narrative is nearest to a report's, for a reviewer (TXT-06). */
+/**
+ * GET …/similar: the stored reports whose narrative is nearest to a report's, for a reviewer
+ * (TXT-06).
+ */
 @Path("/api/v1/units/{code}/reports/{year}/similar")
 @Produces(MediaType.APPLICATION_JSON)
 public class SimilarReportsResource {
@@ -32,7 +35,9 @@ public class SimilarReportsResource {
 
   @GET
   public SimilarReports similar(
-      @PathParam("code") String code, @PathParam("year") String rawYear, @QueryParam("limit") String rawLimit) {
+      @PathParam("code") String code,
+      @PathParam("year") String rawYear,
+      @QueryParam("limit") String rawLimit) {
     Integer year = Params.optionalInteger("year", rawYear);
     if (year == null) {
       throw ProblemException.badRequest("year", "year is required / 年度不能为空");
@@ -40,10 +45,13 @@ public class SimilarReportsResource {
     int limit = Params.integer("limit", rawLimit, 10);
     if (limit < 1 || limit > MAX_LIMIT) {
       throw ProblemException.invalidField(
-          "limit", "limit应在1到" + MAX_LIMIT + "之间。", "limit must be between 1 and " + MAX_LIMIT + ".");
+          "limit",
+          "limit应在1到" + MAX_LIMIT + "之间。",
+          "limit must be between 1 and " + MAX_LIMIT + ".");
     }
     List<SimilarReport> similar =
-        index.similar(code, year, limit)
+        index
+            .similar(code, year, limit)
             .orElseThrow(() -> ProblemException.notFound("report", code + "/" + year))
             .stream()
             .map(s -> new SimilarReport(s.unit(), s.year(), s.similarity(), s.sharedSpans()))

@@ -12,7 +12,9 @@ import org.nianbao.validation.ValidationContext.UnitProfile;
 import org.nianbao.validation.ValidationResult;
 import org.nianbao.validation.Validator;
 
-/** Runs the pure rule engine with what the database knows: the unit and its previous year's report. */
+/**
+ * Runs the pure rule engine with what the database knows: the unit and its previous year's report.
+ */
 @ApplicationScoped
 public class ValidationService {
 
@@ -27,7 +29,9 @@ public class ValidationService {
     this.narratives = narratives;
   }
 
-  /** Dry run: {@code unitCode} and {@code year} are optional; with both, cross-year rules run too. */
+  /**
+   * Dry run: {@code unitCode} and {@code year} are optional; with both, cross-year rules run too.
+   */
   @Transactional
   public ValidationResult dryRun(ReportDocument document, String unitCode, Integer year) {
     Unit unit = unitCode == null ? null : units.require(unitCode);
@@ -43,25 +47,33 @@ public class ValidationService {
   public ValidationResult validate(ReportDocument document, Unit unit, Integer year, Mode mode) {
     ReportDocument previous = null;
     if (unit != null && year != null) {
-      previous = reports.load(unit.code, year - 1, null).map(ValidationService::document).orElse(null);
+      previous =
+          reports.load(unit.code, year - 1, null).map(ValidationService::document).orElse(null);
     }
     return validateAgainst(document, unit, year, previous, mode);
   }
 
   /**
-   * Validates against a given previous-year document (null: none), e.g. one being stored right now; other
-   * units' narratives come from the TXT-06 index.
+   * Validates against a given previous-year document (null: none), e.g. one being stored right now;
+   * other units' narratives come from the TXT-06 index.
    */
   public ValidationResult validateAgainst(
       ReportDocument document, Unit unit, Integer year, ReportDocument previous, Mode mode) {
     ValidationContext context = new ValidationContext(year, profile(unit), previous, mode);
-    return validator.validate(document, unit == null ? context : context.withNarratives(narratives));
+    return validator.validate(
+        document, unit == null ? context : context.withNarratives(narratives));
   }
 
   /** The document part of a stored version. */
   public static ReportDocument document(StoredReport r) {
     return new ReportDocument(
-        r.formatVersion(), r.scope(), r.publishedAt(), r.sourceUrl(), r.cells(), r.texts(), r.acknowledgements());
+        r.formatVersion(),
+        r.scope(),
+        r.publishedAt(),
+        r.sourceUrl(),
+        r.cells(),
+        r.texts(),
+        r.acknowledgements());
   }
 
   /** The facts about a unit the rules use. */

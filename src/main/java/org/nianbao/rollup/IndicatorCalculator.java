@@ -21,7 +21,9 @@ final class IndicatorCalculator {
     Long processed = sums.count("s3.total_processed.total");
     long withheld = 0;
     for (CellDefinition cell : sums.catalogue().cells()) {
-      if (cell.section() == 3 && cell.rowKey().startsWith("withheld.") && "total".equals(cell.columnKey())) {
+      if (cell.section() == 3
+          && cell.rowKey().startsWith("withheld.")
+          && "total".equals(cell.columnKey())) {
         withheld += (Long) sums.value(cell);
       }
     }
@@ -34,19 +36,27 @@ final class IndicatorCalculator {
         ratio(sums.count("s3.unable.not_held.total"), processed),
         correction(sums, "review"),
         correction(sums, "litigation_direct", "litigation_after_review"),
-        ratio(sums.count("s3.carried_out.total"), plus(newTotal, sums.count("s3.carried_in.total"))),
-        newTotal == null || previousNew == null ? null : ratio(newTotal - previousNew, previousNew));
+        ratio(
+            sums.count("s3.carried_out.total"), plus(newTotal, sums.count("s3.carried_in.total"))),
+        newTotal == null || previousNew == null
+            ? null
+            : ratio(newTotal - previousNew, previousNew));
   }
 
-  /** corrected / (upheld + corrected + other) over the given section 四 groups (pending excluded). */
+  /**
+   * corrected / (upheld + corrected + other) over the given section 四 groups (pending excluded).
+   */
   private static BigDecimal correction(Sums sums, String... groups) {
     Long corrected = 0L;
     Long decided = 0L;
     for (String g : groups) {
       corrected = plus(corrected, sums.count("s4." + g + ".corrected"));
       decided =
-          plus(decided, plus(sums.count("s4." + g + ".upheld"),
-              plus(sums.count("s4." + g + ".corrected"), sums.count("s4." + g + ".other"))));
+          plus(
+              decided,
+              plus(
+                  sums.count("s4." + g + ".upheld"),
+                  plus(sums.count("s4." + g + ".corrected"), sums.count("s4." + g + ".other"))));
     }
     return ratio(corrected, decided);
   }
@@ -59,6 +69,7 @@ final class IndicatorCalculator {
     if (numerator == null || denominator == null || denominator == 0) {
       return null;
     }
-    return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
+    return BigDecimal.valueOf(numerator)
+        .divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
   }
 }

@@ -20,10 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Folds the writers' stripes of the rollup summaries into stripe 0, in the background (every
- * {@code nianbao.rollup.compact-every}, 0 = never), so that a rollup keeps reading a few rows. A stripe is
- * folded only while its advisory lock is free (no writer holds it), one transaction per stripe: writers
- * never wait for a fold, and the sums a reader sees are the same before and after.
+ * Folds the writers' stripes of the rollup summaries into stripe 0, in the background (every {@code
+ * nianbao.rollup.compact-every}, 0 = never), so that a rollup keeps reading a few rows. A stripe is
+ * folded only while its advisory lock is free (no writer holds it), one transaction per stripe:
+ * writers never wait for a fold, and the sums a reader sees are the same before and after.
  */
 @ApplicationScoped
 public class RollupCompactor {
@@ -32,18 +32,42 @@ public class RollupCompactor {
   private static final String KEY = "year, format_version, region_code, own, unit_kind";
   static final String FOLD =
       "WITH moved AS ("
-          + " DELETE FROM rollup_sum WHERE (" + KEY + ", stripe) IN ("
-          + "   SELECT " + KEY + ", stripe FROM rollup_sum WHERE stripe = ?)"
-          + " RETURNING " + KEY + ", report_count, counts, amounts),"
+          + " DELETE FROM rollup_sum WHERE ("
+          + KEY
+          + ", stripe) IN ("
+          + "   SELECT "
+          + KEY
+          + ", stripe FROM rollup_sum WHERE stripe = ?)"
+          + " RETURNING "
+          + KEY
+          + ", report_count, counts, amounts),"
           + " cells AS ("
-          + " SELECT " + KEY + ", x.i, sum(x.c) AS c, sum(x.a) AS a"
-          + " FROM moved m, unnest(m.counts, m.amounts) WITH ORDINALITY AS x(c, a, i) GROUP BY " + KEY + ", x.i),"
+          + " SELECT "
+          + KEY
+          + ", x.i, sum(x.c) AS c, sum(x.a) AS a"
+          + " FROM moved m, unnest(m.counts, m.amounts) WITH ORDINALITY AS x(c, a, i) GROUP BY "
+          + KEY
+          + ", x.i),"
           + " folded AS ("
-          + " SELECT " + KEY + ", array_agg(c ORDER BY i)::bigint[] AS counts, array_agg(a ORDER BY i) AS amounts"
-          + " FROM cells GROUP BY " + KEY + "),"
-          + " reports AS (SELECT " + KEY + ", sum(report_count)::integer AS n FROM moved GROUP BY " + KEY + ")"
-          + " INSERT INTO rollup_sum AS s (" + KEY + ", stripe, report_count, counts, amounts)"
-          + " SELECT " + KEY + ", 0, r.n, f.counts, f.amounts FROM folded f JOIN reports r USING (" + KEY + ")"
+          + " SELECT "
+          + KEY
+          + ", array_agg(c ORDER BY i)::bigint[] AS counts, array_agg(a ORDER BY i) AS amounts"
+          + " FROM cells GROUP BY "
+          + KEY
+          + "),"
+          + " reports AS (SELECT "
+          + KEY
+          + ", sum(report_count)::integer AS n FROM moved GROUP BY "
+          + KEY
+          + ")"
+          + " INSERT INTO rollup_sum AS s ("
+          + KEY
+          + ", stripe, report_count, counts, amounts)"
+          + " SELECT "
+          + KEY
+          + ", 0, r.n, f.counts, f.amounts FROM folded f JOIN reports r USING ("
+          + KEY
+          + ")"
           + RollupLedger.ADD_ON_CONFLICT;
 
   private final DataSource dataSource;
@@ -51,7 +75,8 @@ public class RollupCompactor {
   private ScheduledExecutorService timer;
 
   public RollupCompactor(
-      DataSource dataSource, @ConfigProperty(name = "nianbao.rollup.compact-every", defaultValue = "5s") Duration every) {
+      DataSource dataSource,
+      @ConfigProperty(name = "nianbao.rollup.compact-every", defaultValue = "5s") Duration every) {
     this.dataSource = dataSource;
     this.every = every;
   }
@@ -60,12 +85,15 @@ public class RollupCompactor {
     if (every.isZero() || every.isNegative()) {
       return;
     }
-    timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "rollup-compactor");
-      t.setDaemon(true);
-      return t;
-    });
-    timer.scheduleWithFixedDelay(this::compactQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "rollup-compactor");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        this::compactQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   void stop(@Observes ShutdownEvent event) {
@@ -75,17 +103,22 @@ public class RollupCompactor {
   }
 
   /**
-   * Folds every stripe in use that no writer holds at the moment into stripe 0, one transaction per stripe: its
-   * advisory lock first, then (a new statement, so a snapshot taken after every writer of that stripe
-   * committed) the fold. Returns how many stripe rows it folded.
+   * Folds every stripe in use that no writer holds at the moment into stripe 0, one transaction per
+   * stripe: its advisory lock first, then (a new statement, so a snapshot taken after every writer
+   * of that stripe committed) the fold. Returns how many stripe rows it folded.
    */
   public int compact() {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(" + RollupLedger.STRIPE_LOCK + ", ?)");
-        PreparedStatement fold = c.prepareStatement(FOLD + " RETURNING (SELECT count(*) FROM moved)")) {
+        PreparedStatement lock =
+            c.prepareStatement(
+                "SELECT pg_try_advisory_xact_lock(" + RollupLedger.STRIPE_LOCK + ", ?)");
+        PreparedStatement fold =
+            c.prepareStatement(FOLD + " RETURNING (SELECT count(*) FROM moved)")) {
       List<Integer> used = new ArrayList<>();
       try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT DISTINCT stripe FROM rollup_sum WHERE stripe <> 0 ORDER BY 1")) {
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT DISTINCT stripe FROM rollup_sum WHERE stripe <> 0 ORDER BY 1")) {
         while (rs.next()) {
           used.add(rs.getInt(1));
         }

@@ -13,11 +13,10 @@ import org.nianbao.rollup.RollupViews.RollupChild;
 
 /**
  * A rollup as a spreadsheet: one line per cell in table order (key, 栏目 row／column label, unit), the
- * region's value, then one column per child region so that children compare side by side; indicator and
- * coverage lines follow. UTF-8 with a byte-order mark so that Excel reads the Chinese labels.
+ * region's value, then one column per child region so that children compare side by side; indicator
+ * and coverage lines follow. UTF-8 with a byte-order mark so that Excel reads the Chinese labels.
  */
 final class RollupCsv {
-
 
   private RollupCsv() {}
 
@@ -28,7 +27,8 @@ final class RollupCsv {
     header.add(rollup.region().name() + "（" + rollup.region().code() + "）" + rollup.year());
     children.forEach(c -> header.add(c.region().name() + "（" + c.region().code() + "）"));
     Csv.line(out, header);
-    for (CellDefinition cell : Catalogue.of(FormatVersion.valueOf(rollup.formatVersion())).cells()) {
+    for (CellDefinition cell :
+        Catalogue.of(FormatVersion.valueOf(rollup.formatVersion())).cells()) {
       List<String> row = new ArrayList<>(List.of(cell.key(), cell.shortLabel(), cell.unit()));
       row.add(text(rollup.cells().get(cell.key())));
       children.forEach(c -> row.add(text(c.cells().get(cell.key()))));
@@ -45,7 +45,8 @@ final class RollupCsv {
       {"newApplicationsChange", "新收申请同比变化 new applications change"}
     };
     for (String[] indicator : indicators) {
-      List<String> row = new ArrayList<>(List.of("indicator." + indicator[0], indicator[1], "比率 ratio"));
+      List<String> row =
+          new ArrayList<>(List.of("indicator." + indicator[0], indicator[1], "比率 ratio"));
       row.add(text(indicator(rollup.indicators(), indicator[0])));
       children.forEach(c -> row.add(text(indicator(c.indicators(), indicator[0]))));
       Csv.line(out, row);

@@ -10,14 +10,17 @@ import org.nianbao.common.ProblemException;
 import org.nianbao.unit.UnitKind;
 
 /**
- * Which units a rollup counts: the unit kinds (all when none given) and whether only the units located
- * exactly at the region (本级, {@code level=own}) or its whole subtree ({@code level=all}).
+ * Which units a rollup counts: the unit kinds (all when none given) and whether only the units
+ * located exactly at the region (本级, {@code level=own}) or its whole subtree ({@code level=all}).
  */
 public record RollupFilter(Set<UnitKind> kinds, boolean own) {
 
   public static final RollupFilter ALL = new RollupFilter(EnumSet.allOf(UnitKind.class), false);
 
-  /** Parses {@code ?kinds=PEOPLES_GOV,DEPARTMENT&level=own}; a bad value is a 400 naming the parameter. */
+  /**
+   * Parses {@code ?kinds=PEOPLES_GOV,DEPARTMENT&level=own}; a bad value is a 400 naming the
+   * parameter.
+   */
   public static RollupFilter parse(String kinds, String level) {
     Set<UnitKind> set = EnumSet.noneOf(UnitKind.class);
     if (kinds != null && !kinds.isBlank()) {
@@ -35,7 +38,9 @@ public record RollupFilter(Set<UnitKind> kinds, boolean own) {
     switch (l) {
       case "", "all" -> own = false;
       case "own" -> own = true;
-      default -> throw ProblemException.badRequest("level", "level must be all or own / level应为all（全辖区）或own（本级）");
+      default ->
+          throw ProblemException.badRequest(
+              "level", "level must be all or own / level应为all（全辖区）或own（本级）");
     }
     return new RollupFilter(set, own);
   }

@@ -25,29 +25,43 @@ import org.nianbao.validation.CellValues;
 import org.nianbao.validation.Scope;
 
 /**
- * Keeps the rollup summaries ({@code rollup_sum}) in step with the current report versions, inside the
- * submitting transaction, and rebuilds them from the report tables after bulk loads or as a repair.
+ * Keeps the rollup summaries ({@code rollup_sum}) in step with the current report versions, inside
+ * the submitting transaction, and rebuilds them from the report tables after bulk loads or as a
+ * repair.
  */
 @ApplicationScoped
 public class RollupLedger {
 
   /** How many stripes writers spread over (V13). */
   static final int STRIPES = 64;
-  /** First key of the transaction-scoped advisory lock that gives a transaction a stripe to itself. */
+
+  /**
+   * First key of the transaction-scoped advisory lock that gives a transaction a stripe to itself.
+   */
   static final int STRIPE_LOCK = 13;
+
   private static final String UPSERT_HEAD =
       "INSERT INTO rollup_sum AS s (year, format_version, region_code, own, unit_kind, report_count, counts,"
           + " amounts, stripe) VALUES ";
+
   /**
-   * The writer's stripe: the first one from its session's own (pid modulo 64) whose advisory lock it gets,
-   * held to the end of its transaction. No other writer and no compaction touches that stripe meanwhile,
-   * so concurrent writers never wait for each other's rows (evaluated once per statement; the locks are
-   * re-entrant, so every row of the statement gets the same stripe).
+   * The writer's stripe: the first one from its session's own (pid modulo 64) whose advisory lock
+   * it gets, held to the end of its transaction. No other writer and no compaction touches that
+   * stripe meanwhile, so concurrent writers never wait for each other's rows (evaluated once per
+   * statement; the locks are re-entrant, so every row of the statement gets the same stripe).
    */
   static final String STRIPE =
-      "coalesce((SELECT s FROM (SELECT (pg_backend_pid() + g) % " + STRIPES + " + 1 AS s FROM generate_series(0, "
-          + (STRIPES - 1) + ") g) x WHERE pg_try_advisory_xact_lock(" + STRIPE_LOCK + ", s) LIMIT 1),"
-          + " pg_backend_pid() % " + STRIPES + " + 1)"; // more writers than stripes: share one (row locks)
+      "coalesce((SELECT s FROM (SELECT (pg_backend_pid() + g) % "
+          + STRIPES
+          + " + 1 AS s FROM generate_series(0, "
+          + (STRIPES - 1)
+          + ") g) x WHERE pg_try_advisory_xact_lock("
+          + STRIPE_LOCK
+          + ", s) LIMIT 1),"
+          + " pg_backend_pid() % "
+          + STRIPES
+          + " + 1)"; // more writers than stripes: share one (row locks)
+
   static final String ADD_ON_CONFLICT =
       " ON CONFLICT (year, format_version, region_code, own, unit_kind, stripe) DO UPDATE SET"
           + " report_count = s.report_count + EXCLUDED.report_count,"
@@ -63,10 +77,10 @@ public class RollupLedger {
   }
 
   /**
-   * Observes the report service's synchronous {@link ReportChange} event, so it runs in the submitting
-   * transaction whenever a current version changes: removes what
-   * {@code before} contributed and adds what {@code after} contributes. Only SELF-scope versions are
-   * summed (AGG-01); each format version is summed apart (AGG-04).
+   * Observes the report service's synchronous {@link ReportChange} event, so it runs in the
+   * submitting transaction whenever a current version changes: removes what {@code before}
+   * contributed and adds what {@code after} contributes. Only SELF-scope versions are summed
+   * (AGG-01); each format version is summed apart (AGG-04).
    */
   public void apply(@Observes ReportChange change) {
     Map<FormatVersion, Delta> deltas = new TreeMap<>();
@@ -83,7 +97,8 @@ public class RollupLedger {
         upsert(c, change.year(), e.getKey(), placement, e.getValue());
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Rollup summary update failed / 汇总数据更新失败: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Rollup summary update failed / 汇总数据更新失败: " + e.getMessage(), e);
     }
   }
 
@@ -92,7 +107,9 @@ public class RollupLedger {
     rebuild(null);
   }
 
-  /** Recomputes the summaries of one year (all years when null) from the current report versions. */
+  /**
+   * Recomputes the summaries of one year (all years when null) from the current report versions.
+   */
   public void rebuild(Integer year) {
     try (Connection c = dataSource.getConnection()) {
       rebuild(c, year);
@@ -102,8 +119,9 @@ public class RollupLedger {
   }
 
   /**
-   * The rebuild on a given connection (also used by the V5_1 migration and the benchmark): one grouped
-   * pass over the typed report tables per section, spread to the own region and every ancestor here.
+   * The rebuild on a given connection (also used by the V5_1 migration and the benchmark): one
+   * grouped pass over the typed report tables per section, spread to the own region and every
+   * ancestor here.
    */
   public static void rebuild(Connection c, Integer year) throws SQLException {
     String yearFilter = year == null ? "" : " AND r.year = " + year.intValue();
@@ -115,13 +133,15 @@ public class RollupLedger {
           "INSERT INTO rollup_unit_status (year, unit_code, scope, format_version)"
               + " SELECT r.year, r.unit_code, rv.scope, rv.format_version FROM report r"
               + " JOIN report_version rv ON rv.report_id = r.id AND rv.version = r.current_version"
-              + " WHERE rv.status = 'ACCEPTED'" + (year == null ? "" : " AND r.year = " + year.intValue()));
+              + " WHERE rv.status = 'ACCEPTED'"
+              + (year == null ? "" : " AND r.year = " + year.intValue()));
     }
     String current =
         "SELECT rv.id AS vid, rv.format_version AS fmt, r.year, u.kind, u.region_code"
             + " FROM report r JOIN report_version rv ON rv.report_id = r.id AND rv.version = r.current_version"
             + " JOIN unit u ON u.code = r.unit_code"
-            + " WHERE rv.scope = 'SELF' AND rv.status = 'ACCEPTED'" + yearFilter;
+            + " WHERE rv.scope = 'SELF' AND rv.status = 'ACCEPTED'"
+            + yearFilter;
     Map<String, String> paths = new HashMap<>();
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT code, path FROM region")) {
@@ -133,19 +153,31 @@ public class RollupLedger {
     try (Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT region_code, kind, year, fmt, count(*) FROM (" + current + ") cur GROUP BY 1, 2, 3, 4")) {
+                "SELECT region_code, kind, year, fmt, count(*) FROM ("
+                    + current
+                    + ") cur GROUP BY 1, 2, 3, 4")) {
       while (rs.next()) {
-        BaseKey key = new BaseKey(rs.getString(1), rs.getString(2), rs.getInt(3), FormatVersion.valueOf(rs.getString(4)));
-        base.computeIfAbsent(key, k -> new Delta(Catalogue.of(k.format()))).reports += rs.getLong(5);
+        BaseKey key =
+            new BaseKey(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getInt(3),
+                FormatVersion.valueOf(rs.getString(4)));
+        base.computeIfAbsent(key, k -> new Delta(Catalogue.of(k.format()))).reports +=
+            rs.getLong(5);
       }
     }
     for (int section = 2; section <= 4; section++) {
       List<String> columns = ReportTables.columns(section);
-      StringBuilder sql = new StringBuilder("SELECT cur.region_code, cur.kind, cur.year, cur.fmt, t.row_key");
+      StringBuilder sql =
+          new StringBuilder("SELECT cur.region_code, cur.kind, cur.year, cur.fmt, t.row_key");
       for (String column : columns) {
         sql.append(", sum(t.").append(column).append(')');
       }
-      sql.append(" FROM (").append(current).append(") cur JOIN ").append(ReportTables.table(section))
+      sql.append(" FROM (")
+          .append(current)
+          .append(") cur JOIN ")
+          .append(ReportTables.table(section))
           .append(" t ON t.version_id = cur.vid GROUP BY 1, 2, 3, 4, 5");
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery(sql.toString())) {
@@ -169,7 +201,8 @@ public class RollupLedger {
       BaseKey b = e.getKey();
       for (Target t : Placement.of(b.region(), paths.get(b.region()), b.kind()).targets()) {
         targets
-            .computeIfAbsent(new TargetKey(b.year(), b.format(), t.region(), t.own(), b.kind()),
+            .computeIfAbsent(
+                new TargetKey(b.year(), b.format(), t.region(), t.own(), b.kind()),
                 k -> new Delta(Catalogue.of(k.format())))
             .plus(e.getValue());
       }
@@ -202,7 +235,8 @@ public class RollupLedger {
   private static void recordStatus(Connection c, ReportChange change) throws SQLException {
     ReportChange.Snapshot after = change.after();
     if (after == null) {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM rollup_unit_status WHERE year = ? AND unit_code = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("DELETE FROM rollup_unit_status WHERE year = ? AND unit_code = ?")) {
         ps.setInt(1, change.year());
         ps.setString(2, change.unitCode());
         ps.executeUpdate();
@@ -222,14 +256,18 @@ public class RollupLedger {
     }
   }
 
-  private static void contribute(Map<FormatVersion, Delta> deltas, ReportChange.Snapshot snapshot, int sign) {
+  private static void contribute(
+      Map<FormatVersion, Delta> deltas, ReportChange.Snapshot snapshot, int sign) {
     if (snapshot == null || snapshot.scope() != Scope.SELF) {
       return;
     }
     CellValues cells = snapshot.cells();
     if (cells.catalogue().version() != snapshot.format()) {
       throw new IllegalArgumentException(
-          "Snapshot format " + snapshot.format() + " differs from its cells' " + cells.catalogue().version());
+          "Snapshot format "
+              + snapshot.format()
+              + " differs from its cells' "
+              + cells.catalogue().version());
     }
     Delta delta = deltas.computeIfAbsent(snapshot.format(), f -> new Delta(Catalogue.of(f)));
     delta.reports += sign;
@@ -262,10 +300,11 @@ public class RollupLedger {
   }
 
   /**
-   * One statement for all rows a unit feeds, in (region, own) order so concurrent writers lock alike, each
-   * into the writer's own stripe.
+   * One statement for all rows a unit feeds, in (region, own) order so concurrent writers lock
+   * alike, each into the writer's own stripe.
    */
-  private static void upsert(Connection c, int year, FormatVersion format, Placement placement, Delta delta)
+  private static void upsert(
+      Connection c, int year, FormatVersion format, Placement placement, Delta delta)
       throws SQLException {
     List<Target> targets = placement.targets();
     StringBuilder sql = new StringBuilder(UPSERT_HEAD);
@@ -291,7 +330,9 @@ public class RollupLedger {
     }
   }
 
-  /** The summary rows a unit feeds: its own region's 本级 row and the subtree row of every ancestor. */
+  /**
+   * The summary rows a unit feeds: its own region's 本级 row and the subtree row of every ancestor.
+   */
   private record Placement(String kind, List<Target> targets) {
     static Placement of(String regionCode, String path, String kind) {
       List<Target> targets = new ArrayList<>();

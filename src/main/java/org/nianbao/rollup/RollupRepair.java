@@ -16,9 +16,9 @@ import org.jboss.logging.Logger;
 import org.nianbao.security.AccessControl;
 
 /**
- * Rebuilds the rollup summaries from the report tables: on request (ADMIN), and at start for every year
- * whose summaries disagree with the current report versions. Replaces the old migration that called the
- * ledger: migrations stand alone, and this is an operation on data, not on the schema.
+ * Rebuilds the rollup summaries from the report tables: on request (ADMIN), and at start for every
+ * year whose summaries disagree with the current report versions. Replaces the old migration that
+ * called the ledger: migrations stand alone, and this is an operation on data, not on the schema.
  */
 @ApplicationScoped
 public class RollupRepair {
@@ -28,7 +28,10 @@ public class RollupRepair {
 
   private static final Logger LOG = Logger.getLogger(RollupRepair.class);
 
-  /** Blocks submissions (they write {@code report}) while the summaries are recomputed, and waits for those in flight. */
+  /**
+   * Blocks submissions (they write {@code report}) while the summaries are recomputed, and waits
+   * for those in flight.
+   */
   private static final String LOCK_REPORTS = "LOCK TABLE report, report_version IN SHARE MODE";
 
   private static final String CURRENT =
@@ -38,8 +41,9 @@ public class RollupRepair {
        WHERE rv.status = 'ACCEPTED'""";
 
   /**
-   * The years where the summaries are not those of the report tables: a current version missing from, or
-   * different in, the coverage table; or a national count of SELF reports per format that differs.
+   * The years where the summaries are not those of the report tables: a current version missing
+   * from, or different in, the coverage table; or a national count of SELF reports per format that
+   * differs.
    */
   private static final String DISAGREEING_YEARS =
       """

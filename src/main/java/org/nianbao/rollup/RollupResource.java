@@ -20,7 +20,6 @@ import org.nianbao.rollup.RollupViews.RollupSeries;
 @Path("/api/v1/rollups/{region}")
 public class RollupResource {
 
-
   private final RollupService service;
 
   public RollupResource(RollupService service) {
@@ -40,7 +39,9 @@ public class RollupResource {
         service.rollup(region, Params.integer("year", year, 0), RollupFilter.parse(kinds, level));
     return Csv.wanted(headers)
         ? Response.ok(RollupCsv.write(rollup), Csv.MEDIA_TYPE)
-            .header("Content-Disposition", "attachment; filename=\"rollup-" + region + "-" + year + ".csv\"")
+            .header(
+                "Content-Disposition",
+                "attachment; filename=\"rollup-" + region + "-" + year + ".csv\"")
             .build()
         : Response.ok(rollup, MediaType.APPLICATION_JSON_TYPE).build();
   }
@@ -56,7 +57,10 @@ public class RollupResource {
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     return service.missing(
-        region, Params.integer("year", year, 0), RollupFilter.parse(kinds, level), Paging.of(page, size));
+        region,
+        Params.integer("year", year, 0),
+        RollupFilter.parse(kinds, level),
+        Paging.of(page, size));
   }
 
   @GET

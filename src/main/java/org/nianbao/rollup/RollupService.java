@@ -31,14 +31,16 @@ import org.nianbao.tables.ReportTables;
 import org.nianbao.unit.UnitViews.RegionRef;
 
 /**
- * Read-only rollup queries: sums from the summary table ({@code rollup_sum}), coverage from units and
- * report headers, the declared aggregate from the report tables. Each request reads one snapshot.
+ * Read-only rollup queries: sums from the summary table ({@code rollup_sum}), coverage from units
+ * and report headers, the declared aggregate from the report tables. Each request reads one
+ * snapshot.
  */
 @ApplicationScoped
 public class RollupService {
 
   /** How many unit codes a coverage list shows; the rest are paged by the missing endpoint. */
   public static final int LIST_CAP = 100;
+
   /** The longest series answered at once. */
   public static final int MAX_SERIES_YEARS = 30;
 
@@ -50,7 +52,10 @@ public class RollupService {
           + " LEFT JOIN rollup_unit_status s ON s.year = ? AND s.unit_code = u.code"
           + " WHERE u.kind = ANY (?) AND ";
 
-  /** What the coverage query says of a unit's current report for the year (its SQL letter in {@code st}). */
+  /**
+   * What the coverage query says of a unit's current report for the year (its SQL letter in {@code
+   * st}).
+   */
   enum CoverageState {
     SUMMED("S"),
     MISSING("M"),
@@ -73,7 +78,10 @@ public class RollupService {
     }
   }
 
-  /** Units expected in a region, and how many of them are missing, aggregate-only or in the other format. */
+  /**
+   * Units expected in a region, and how many of them are missing, aggregate-only or in the other
+   * format.
+   */
   static final class Tally {
     long expected;
     long missing;
@@ -86,7 +94,7 @@ public class RollupService {
         case MISSING -> missing += n;
         case AGGREGATE_ONLY -> aggregateOnly += n;
         case OTHER_FORMAT -> otherFormat += n;
-        case SUMMED -> { }
+        case SUMMED -> {}
       }
     }
 
@@ -98,7 +106,9 @@ public class RollupService {
     }
   }
 
-  /** The sums of a region for the year, and for the year before (what the indicators compare with). */
+  /**
+   * The sums of a region for the year, and for the year before (what the indicators compare with).
+   */
   record YearSums(Sums year, Sums previousYear) {
     static YearSums empty(FormatVersion format, FormatVersion previousFormat) {
       return new YearSums(new Sums(Catalogue.of(format)), new Sums(Catalogue.of(previousFormat)));
@@ -123,8 +133,12 @@ public class RollupService {
     checkYear("to", to);
     if (from > to || to - from + 1 > MAX_SERIES_YEARS) {
       throw ProblemException.badRequest(
-          "to", "to must be ≥ from, at most " + MAX_SERIES_YEARS + " years / 截止年份应不早于起始年份，且跨度不超过"
-              + MAX_SERIES_YEARS + "年");
+          "to",
+          "to must be ≥ from, at most "
+              + MAX_SERIES_YEARS
+              + " years / 截止年份应不早于起始年份，且跨度不超过"
+              + MAX_SERIES_YEARS
+              + "年");
     }
     return read(
         c -> {
@@ -144,8 +158,10 @@ public class RollupService {
         c -> {
           RegionRow region = requireRegion(c, regionCode);
           String sql =
-              "SELECT code, name, kind, region_code, count(*) OVER () FROM (" + CURRENT_STATUS
-                  + scopeCondition(filter) + ") x WHERE st = 'M' ORDER BY code LIMIT ? OFFSET ?";
+              "SELECT code, name, kind, region_code, count(*) OVER () FROM ("
+                  + CURRENT_STATUS
+                  + scopeCondition(filter)
+                  + ") x WHERE st = 'M' ORDER BY code LIMIT ? OFFSET ?";
           List<MissingUnit> items = new ArrayList<>();
           long total = 0;
           try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -154,7 +170,9 @@ public class RollupService {
             ps.setInt(p, paging.offset());
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                items.add(new MissingUnit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                items.add(
+                    new MissingUnit(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                 total = rs.getLong(5);
               }
             }
@@ -166,10 +184,14 @@ public class RollupService {
         });
   }
 
-  private long countMissing(Connection c, RegionRow region, int year, RollupFilter filter) throws SQLException {
+  private long countMissing(Connection c, RegionRow region, int year, RollupFilter filter)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT count(*) FROM (" + CURRENT_STATUS + scopeCondition(filter) + ") x WHERE st = 'M'")) {
+            "SELECT count(*) FROM ("
+                + CURRENT_STATUS
+                + scopeCondition(filter)
+                + ") x WHERE st = 'M'")) {
       bindStatus(c, ps, region, year, filter);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -178,7 +200,8 @@ public class RollupService {
     }
   }
 
-  private Rollup rollup(Connection c, RegionRow region, int year, RollupFilter filter, boolean withChildren)
+  private Rollup rollup(
+      Connection c, RegionRow region, int year, RollupFilter filter, boolean withChildren)
       throws SQLException {
     FormatVersion format = FormatVersion.forYear(year);
     List<RegionRow> children = withChildren && !filter.own() ? children(c, region.code) : List.of();
@@ -190,12 +213,23 @@ public class RollupService {
     coverageCounts.values().forEach(total::add);
     Coverage coverage =
         new Coverage(
-            total.expected, mine.year().reports(), total.missing, total.aggregateOnly, total.otherFormat,
+            total.expected,
+            mine.year().reports(),
+            total.missing,
+            total.aggregateOnly,
+            total.otherFormat,
             lists.get(CoverageState.MISSING),
             total.missing > LIST_CAP
-                ? "/api/v1/rollups/" + region.code + "/" + year + "/missing?page=1&size=" + 500 + query(filter)
+                ? "/api/v1/rollups/"
+                    + region.code
+                    + "/"
+                    + year
+                    + "/missing?page=1&size="
+                    + 500
+                    + query(filter)
                 : null,
-            lists.get(CoverageState.AGGREGATE_ONLY), lists.get(CoverageState.OTHER_FORMAT));
+            lists.get(CoverageState.AGGREGATE_ONLY),
+            lists.get(CoverageState.OTHER_FORMAT));
     List<RollupChild> childViews = null;
     if (withChildren) {
       childViews = new ArrayList<>();
@@ -204,15 +238,34 @@ public class RollupService {
         Tally cc = coverageCounts.getOrDefault(child.code, new Tally());
         childViews.add(
             new RollupChild(
-                child.ref(), s.year().cells(), IndicatorCalculator.of(s.year(), s.previousYear()),
-                new Coverage(cc.expected, s.year().reports(), cc.missing, cc.aggregateOnly, cc.otherFormat,
-                    null, null, null, null)));
+                child.ref(),
+                s.year().cells(),
+                IndicatorCalculator.of(s.year(), s.previousYear()),
+                new Coverage(
+                    cc.expected,
+                    s.year().reports(),
+                    cc.missing,
+                    cc.aggregateOnly,
+                    cc.otherFormat,
+                    null,
+                    null,
+                    null,
+                    null)));
       }
     }
-    Declared declared = filter.own() || !filter.allKinds() ? null : declared(c, region.code, year, mine.year());
+    Declared declared =
+        filter.own() || !filter.allKinds() ? null : declared(c, region.code, year, mine.year());
     return new Rollup(
-        region.ref(), year, format.name(), filter.level(), filter.kindList(), mine.year().cells(),
-        IndicatorCalculator.of(mine.year(), mine.previousYear()), coverage, declared, childViews);
+        region.ref(),
+        year,
+        format.name(),
+        filter.level(),
+        filter.kindList(),
+        mine.year().cells(),
+        IndicatorCalculator.of(mine.year(), mine.previousYear()),
+        coverage,
+        declared,
+        childViews);
   }
 
   private static String query(RollupFilter filter) {
@@ -226,9 +279,13 @@ public class RollupService {
     return q.toString();
   }
 
-  /** For the region and each child: the sums of the year and of the year before, from the summary table. */
+  /**
+   * For the region and each child: the sums of the year and of the year before, from the summary
+   * table.
+   */
   private Map<String, YearSums> sums(
-      Connection c, RegionRow region, List<RegionRow> children, int year, RollupFilter filter) throws SQLException {
+      Connection c, RegionRow region, List<RegionRow> children, int year, RollupFilter filter)
+      throws SQLException {
     FormatVersion format = FormatVersion.forYear(year);
     FormatVersion previousFormat = FormatVersion.forYear(year - 1);
     Map<String, YearSums> out = new HashMap<>();
@@ -247,7 +304,11 @@ public class RollupService {
     StringBuilder amounts = new StringBuilder("ARRAY[");
     for (CellDefinition cell : Catalogue.of(format).cells()) {
       if (cell.type() == org.nianbao.catalogue.CellType.DEC) {
-        amounts.append(amountCells.isEmpty() ? "" : ", ").append("amounts[").append(cell.index() + 1).append(']');
+        amounts
+            .append(amountCells.isEmpty() ? "" : ", ")
+            .append("amounts[")
+            .append(cell.index() + 1)
+            .append(']');
         amountCells.add(cell.index());
       }
     }
@@ -270,7 +331,11 @@ public class RollupService {
     CellDefinition previousNew = Catalogue.of(previousFormat).find("s3.new.total").orElse(null);
     if (previousNew != null) {
       try (PreparedStatement ps =
-          c.prepareStatement("SELECT region_code, report_count, counts[" + (previousNew.index() + 1) + "]" + where)) {
+          c.prepareStatement(
+              "SELECT region_code, report_count, counts["
+                  + (previousNew.index() + 1)
+                  + "]"
+                  + where)) {
         bindSums(c, ps, year - 1, previousFormat, region, filter, childCodes, kinds);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -283,8 +348,16 @@ public class RollupService {
     return out;
   }
 
-  private static void bindSums(Connection c, PreparedStatement ps, int year, FormatVersion format, RegionRow region,
-      RollupFilter filter, String[] childCodes, String[] kinds) throws SQLException {
+  private static void bindSums(
+      Connection c,
+      PreparedStatement ps,
+      int year,
+      FormatVersion format,
+      RegionRow region,
+      RollupFilter filter,
+      String[] childCodes,
+      String[] kinds)
+      throws SQLException {
     ps.setInt(1, year);
     ps.setString(2, format.name());
     ps.setString(3, region.code);
@@ -294,15 +367,20 @@ public class RollupService {
   }
 
   /**
-   * Tallies per child region code ("" = units located at the region itself); returns the capped lists of
-   * the region's missing, aggregate-only and other-format units.
+   * Tallies per child region code ("" = units located at the region itself); returns the capped
+   * lists of the region's missing, aggregate-only and other-format units.
    */
   private Map<CoverageState, List<String>> coverage(
       Connection c, RegionRow region, int year, RollupFilter filter, Map<String, Tally> counts)
       throws SQLException {
     String sql =
-        "SELECT child, st, count(*), (array_agg(code ORDER BY code) FILTER (WHERE st <> 'S'))[1:" + LIST_CAP + "]"
-            + " FROM (" + CURRENT_STATUS + scopeCondition(filter) + ") x GROUP BY child, st";
+        "SELECT child, st, count(*), (array_agg(code ORDER BY code) FILTER (WHERE st <> 'S'))[1:"
+            + LIST_CAP
+            + "]"
+            + " FROM ("
+            + CURRENT_STATUS
+            + scopeCondition(filter)
+            + ") x GROUP BY child, st";
     Map<CoverageState, List<String>> lists = new EnumMap<>(CoverageState.class);
     for (CoverageState st : CoverageState.values()) {
       lists.put(st, new ArrayList<>());
@@ -333,7 +411,8 @@ public class RollupService {
     return filter.own() ? "g.code = ?" : "g.path LIKE ?";
   }
 
-  private static int bindStatus(Connection c, PreparedStatement ps, RegionRow region, int year, RollupFilter filter)
+  private static int bindStatus(
+      Connection c, PreparedStatement ps, RegionRow region, int year, RollupFilter filter)
       throws SQLException {
     ps.setInt(1, region.depth + 3);
     ps.setString(2, FormatVersion.forYear(year).name());
@@ -344,7 +423,8 @@ public class RollupService {
   }
 
   /** AGG-02: the AGGREGATE current report of the region's own people's government, cell by cell. */
-  private Declared declared(Connection c, String regionCode, int year, Sums computed) throws SQLException {
+  private Declared declared(Connection c, String regionCode, int year, Sums computed)
+      throws SQLException {
     long versionId;
     FormatVersion format;
     try (PreparedStatement ps =
@@ -404,7 +484,8 @@ public class RollupService {
   private List<RegionRow> children(Connection c, String code) throws SQLException {
     List<RegionRow> out = new ArrayList<>();
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT code, name, level, path, depth FROM region WHERE parent_code = ? ORDER BY code")) {
+        c.prepareStatement(
+            "SELECT code, name, level, path, depth FROM region WHERE parent_code = ? ORDER BY code")) {
       ps.setString(1, code);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -417,7 +498,8 @@ public class RollupService {
 
   private static void checkYear(String name, int year) {
     if (year < 2007 || year > 2100) {
-      throw ProblemException.badRequest(name, name + " must be a year 2007..2100 / " + name + "应为2007至2100之间的年份");
+      throw ProblemException.badRequest(
+          name, name + " must be a year 2007..2100 / " + name + "应为2007至2100之间的年份");
     }
   }
 
@@ -451,7 +533,8 @@ public class RollupService {
 
   private record RegionRow(String code, String name, String level, String path, int depth) {
     static RegionRow of(ResultSet rs) throws SQLException {
-      return new RegionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5));
+      return new RegionRow(
+          rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5));
     }
 
     RegionRef ref() {

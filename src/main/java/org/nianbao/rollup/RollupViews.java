@@ -12,7 +12,10 @@ public final class RollupViews {
 
   private RollupViews() {}
 
-  /** The rollup of a region and year, with coverage, indicators, the declared aggregate and children. */
+  /**
+   * The rollup of a region and year, with coverage, indicators, the declared aggregate and
+   * children.
+   */
   public record Rollup(
       RegionRef region,
       int year,
@@ -26,7 +29,8 @@ public final class RollupViews {
       @JsonInclude(Include.NON_NULL) List<RollupChild> children) {}
 
   /** The rollup of one region of the next level down. */
-  public record RollupChild(RegionRef region, Map<String, Object> cells, Indicators indicators, Coverage coverage) {}
+  public record RollupChild(
+      RegionRef region, Map<String, Object> cells, Indicators indicators, Coverage coverage) {}
 
   /**
    * Who is in the sum (AGG-03). The lists are given for the requested region only (capped at {@link
@@ -43,7 +47,9 @@ public final class RollupViews {
       @JsonInclude(Include.NON_NULL) List<String> aggregateOnly,
       @JsonInclude(Include.NON_NULL) List<String> excludedOtherFormat) {}
 
-  /** Ratios computed after summing, as decimals rounded to 4 places; null when the denominator is 0. */
+  /**
+   * Ratios computed after summing, as decimals rounded to 4 places; null when the denominator is 0.
+   */
   public record Indicators(
       BigDecimal disclosureRate,
       BigDecimal partialRate,
@@ -54,7 +60,10 @@ public final class RollupViews {
       BigDecimal carriedOutShare,
       BigDecimal newApplicationsChange) {}
 
-  /** The AGGREGATE report of the region's own people's government compared with the computed sum (AGG-02). */
+  /**
+   * The AGGREGATE report of the region's own people's government compared with the computed sum
+   * (AGG-02).
+   */
   public record Declared(
       String unit, String formatVersion, Map<String, Object> cells, List<Difference> differences) {}
 

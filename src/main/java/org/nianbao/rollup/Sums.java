@@ -7,7 +7,9 @@ import org.nianbao.catalogue.Catalogue;
 import org.nianbao.catalogue.CellDefinition;
 import org.nianbao.catalogue.CellType;
 
-/** A running sum of report cells of one format, by catalogue index, and how many reports it holds. */
+/**
+ * A running sum of report cells of one format, by catalogue index, and how many reports it holds.
+ */
 final class Sums {
 
   private final Catalogue catalogue;
@@ -59,7 +61,11 @@ final class Sums {
 
   /** The summed count of a cell, or null when the format has no such count cell. */
   Long count(String key) {
-    return catalogue.find(key).filter(c -> c.type() != CellType.DEC).map(c -> counts[c.index()]).orElse(null);
+    return catalogue
+        .find(key)
+        .filter(c -> c.type() != CellType.DEC)
+        .map(c -> counts[c.index()])
+        .orElse(null);
   }
 
   /** Cell key → value (Long, or BigDecimal in 万元 for amounts), in table order. */

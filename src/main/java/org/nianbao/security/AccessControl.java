@@ -10,9 +10,9 @@ import org.nianbao.unit.RegistrationPolicy;
 import org.nianbao.unit.Unit;
 
 /**
- * Decides whether the current request may write: services call it before changing anything. Reads the
- * {@code Authorization: Bearer <token>} header of the current request; no usable token is a 401, a token
- * whose scope does not reach is a 403.
+ * Decides whether the current request may write: services call it before changing anything. Reads
+ * the {@code Authorization: Bearer <token>} header of the current request; no usable token is a
+ * 401, a token whose scope does not reach is a 403.
  */
 @RequestScoped
 public class AccessControl implements RegistrationPolicy {
@@ -43,13 +43,22 @@ public class AccessControl implements RegistrationPolicy {
     requireAdmin();
   }
 
-  /** The caller, whose token must cover {@code unit} (ADMIN, UNIT:code, REGION:ancestor); 401/403 otherwise. */
+  /**
+   * The caller, whose token must cover {@code unit} (ADMIN, UNIT:code, REGION:ancestor); 401/403
+   * otherwise.
+   */
   public Caller requireWrite(Unit unit) {
     Caller c = caller();
     if (!scopeOf(c).covers(unit)) {
       throw forbidden(
-          "Token scope " + c.scope() + " does not cover unit " + unit.code
-              + " / 令牌权限范围" + c.scope() + "不包括单位" + unit.code);
+          "Token scope "
+              + c.scope()
+              + " does not cover unit "
+              + unit.code
+              + " / 令牌权限范围"
+              + c.scope()
+              + "不包括单位"
+              + unit.code);
     }
     return c;
   }
@@ -60,8 +69,8 @@ public class AccessControl implements RegistrationPolicy {
   }
 
   /**
-   * Work done later on behalf of a caller (a batch import, in a request context of its own) is checked
-   * against that caller, authenticated when the work was asked for and re-checked since.
+   * Work done later on behalf of a caller (a batch import, in a request context of its own) is
+   * checked against that caller, authenticated when the work was asked for and re-checked since.
    */
   public void actAs(Caller onBehalfOf) {
     this.caller = onBehalfOf;
@@ -74,10 +83,7 @@ public class AccessControl implements RegistrationPolicy {
       caller =
           authenticator
               .authenticate(secret)
-              .orElseThrow(
-                  () ->
-                      unauthorized(
-                          "Unknown, revoked or expired token / 令牌无效、已撤销或已过期"));
+              .orElseThrow(() -> unauthorized("Unknown, revoked or expired token / 令牌无效、已撤销或已过期"));
     }
     return caller;
   }
@@ -90,7 +96,8 @@ public class AccessControl implements RegistrationPolicy {
     String value = header.strip();
     int space = value.indexOf(' ');
     if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals(SCHEME)) {
-      throw unauthorized("The Authorization header must be 'Bearer <token>' / Authorization 请求头应为 'Bearer <令牌>'");
+      throw unauthorized(
+          "The Authorization header must be 'Bearer <token>' / Authorization 请求头应为 'Bearer <令牌>'");
     }
     String secret = value.substring(space + 1).strip();
     if (secret.isEmpty() || secret.chars().anyMatch(ch -> ch <= ' ' || ch > '~')) {
@@ -101,12 +108,14 @@ public class AccessControl implements RegistrationPolicy {
 
   private static TokenScope scopeOf(Caller c) {
     // Scopes are checked when stored; an unreadable one grants nothing.
-    return TokenScope.parse(c.scope()).orElseThrow(() -> forbidden("Unreadable token scope / 令牌权限范围无法识别"));
+    return TokenScope.parse(c.scope())
+        .orElseThrow(() -> forbidden("Unreadable token scope / 令牌权限范围无法识别"));
   }
 
   private static ProblemException unauthorized(String detail) {
     return new ProblemException(
-        new Problem(ProblemType.UNAUTHORIZED, detail).header("WWW-Authenticate", "Bearer realm=\"nianbao\""));
+        new Problem(ProblemType.UNAUTHORIZED, detail)
+            .header("WWW-Authenticate", "Bearer realm=\"nianbao\""));
   }
 
   private static ProblemException forbidden(String detail) {

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A credential for writing: its name, its scope and the SHA-256 of its secret (the secret itself is never kept). */
+/**
+ * A credential for writing: its name, its scope and the SHA-256 of its secret (the secret itself is
+ * never kept).
+ */
 @Entity
 @Table(name = "api_token")
 public class ApiToken {

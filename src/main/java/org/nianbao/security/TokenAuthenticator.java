@@ -13,9 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Turns a presented secret into a {@link Caller}: the bootstrap admin token from configuration, or an
- * active token found by the hash of its secret. Looks the token up on every request, so a revocation
- * takes effect at once.
+ * Turns a presented secret into a {@link Caller}: the bootstrap admin token from configuration, or
+ * an active token found by the hash of its secret. Looks the token up on every request, so a
+ * revocation takes effect at once.
  */
 @ApplicationScoped
 public class TokenAuthenticator {
@@ -24,14 +24,19 @@ public class TokenAuthenticator {
   public static final String BOOTSTRAP_NAME = "bootstrap-admin";
 
   private static final Logger LOG = Logger.getLogger(TokenAuthenticator.class);
-  /** lastUsedAt is only rewritten when older than this, so that busy tokens do not write on every request. */
+
+  /**
+   * lastUsedAt is only rewritten when older than this, so that busy tokens do not write on every
+   * request.
+   */
   private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
   private final ApiTokenRepository tokens;
   private final Optional<String> bootstrapToken;
 
   public TokenAuthenticator(
-      ApiTokenRepository tokens, @ConfigProperty(name = "nianbao.admin-token") Optional<String> bootstrapToken) {
+      ApiTokenRepository tokens,
+      @ConfigProperty(name = "nianbao.admin-token") Optional<String> bootstrapToken) {
     this.tokens = tokens;
     this.bootstrapToken = bootstrapToken.map(String::strip).filter(s -> !s.isEmpty());
   }
@@ -47,9 +52,9 @@ public class TokenAuthenticator {
   }
 
   /**
-   * The caller holding {@code secret}, or empty if it is unknown, revoked or expired. Joins the request's
-   * transaction: lastUsedAt is recorded with a write that commits, and a refused or rejected write leaves
-   * the database exactly as it was.
+   * The caller holding {@code secret}, or empty if it is unknown, revoked or expired. Joins the
+   * request's transaction: lastUsedAt is recorded with a write that commits, and a refused or
+   * rejected write leaves the database exactly as it was.
    */
   @Transactional
   public Optional<Caller> authenticate(String secret) {
@@ -62,7 +67,8 @@ public class TokenAuthenticator {
         .filter(token -> token.isActive(now))
         .map(
             token -> {
-              if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
+              if (token.lastUsedAt == null
+                  || token.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
                 token.lastUsedAt = now;
               }
               return new Caller(token.id, token.name, token.scope);
@@ -71,7 +77,8 @@ public class TokenAuthenticator {
 
   /**
    * The same caller if its token is still usable (not revoked or expired; the bootstrap token still
-   * configured), with the token's current scope; empty otherwise. For work done later on a caller's behalf.
+   * configured), with the token's current scope; empty otherwise. For work done later on a caller's
+   * behalf.
    */
   @Transactional
   public Optional<Caller> stillValid(Caller caller) {

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import org.nianbao.unit.Unit;
 
 /**
- * What a token may write: everything ({@code ADMIN}), one unit's reports ({@code UNIT:<code>}) or those of
- * every unit in a region's subtree ({@code REGION:<division code>}).
+ * What a token may write: everything ({@code ADMIN}), one unit's reports ({@code UNIT:<code>}) or
+ * those of every unit in a region's subtree ({@code REGION:<division code>}).
  *
  * @param kind the kind of scope
  * @param code the unit or division code; null for ADMIN
@@ -26,7 +26,10 @@ public record TokenScope(Kind kind, String code) {
 
   public static final TokenScope ADMIN = new TokenScope(Kind.ADMIN, null);
 
-  /** Parses {@code ADMIN}, {@code UNIT:<code>} or {@code REGION:<code>}; empty if the syntax is wrong. */
+  /**
+   * Parses {@code ADMIN}, {@code UNIT:<code>} or {@code REGION:<code>}; empty if the syntax is
+   * wrong.
+   */
   public static Optional<TokenScope> parse(String raw) {
     if (raw == null) {
       return Optional.empty();

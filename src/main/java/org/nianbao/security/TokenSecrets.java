@@ -7,17 +7,24 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Makes token secrets (256 random bits, base64url, prefixed {@code nb_}) and hashes them for storage. */
+/**
+ * Makes token secrets (256 random bits, base64url, prefixed {@code nb_}) and hashes them for
+ * storage.
+ */
 public final class TokenSecrets {
 
-  /** Marks a string as a Nianbao token, so that secret scanners and people recognise a leaked one. */
+  /**
+   * Marks a string as a Nianbao token, so that secret scanners and people recognise a leaked one.
+   */
   public static final String PREFIX = "nb_";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private TokenSecrets() {}
 
-  /** A fresh secret: {@code nb_} followed by 32 random bytes in unpadded base64url (43 characters). */
+  /**
+   * A fresh secret: {@code nb_} followed by 32 random bytes in unpadded base64url (43 characters).
+   */
   public static String generate() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);

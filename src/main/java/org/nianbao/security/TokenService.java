@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import org.nianbao.common.Page;
 import org.nianbao.common.Paging;
-import org.nianbao.common.ProblemException.FieldError;
 import org.nianbao.common.ProblemException;
+import org.nianbao.common.ProblemException.FieldError;
 import org.nianbao.security.TokenViews.CreatedToken;
 import org.nianbao.security.TokenViews.NewToken;
 import org.nianbao.security.TokenViews.TokenView;
@@ -31,7 +31,10 @@ public class TokenService {
   private final RegionRepository regions;
 
   public TokenService(
-      AccessControl access, ApiTokenRepository tokens, UnitRepository units, RegionRepository regions) {
+      AccessControl access,
+      ApiTokenRepository tokens,
+      UnitRepository units,
+      RegionRepository regions) {
     this.access = access;
     this.tokens = tokens;
     this.units = units;
@@ -49,7 +52,8 @@ public class TokenService {
     List<FieldError> errors = new ArrayList<>();
     String name = input.name() == null ? "" : input.name().strip();
     if (name.isEmpty() || name.length() > NAME_MAX) {
-      errors.add(new FieldError("name", "name is required (1–100 characters)", "令牌名称不能为空，且不超过100字。"));
+      errors.add(
+          new FieldError("name", "name is required (1–100 characters)", "令牌名称不能为空，且不超过100字。"));
     }
     checkScope(input.scope()).ifPresent(errors::add);
     if (input.expiresAt() != null && !input.expiresAt().isAfter(now)) {
@@ -65,9 +69,11 @@ public class TokenService {
     token.tokenHash = TokenSecrets.hash(secret);
     token.createdBy = caller.name();
     token.createdAt = now;
-    token.expiresAt = input.expiresAt() == null ? null : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
+    token.expiresAt =
+        input.expiresAt() == null ? null : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
     tokens.persist(token);
-    return new CreatedToken(token.id, token.name, token.scope, token.expiresAt, token.createdAt, secret);
+    return new CreatedToken(
+        token.id, token.name, token.scope, token.expiresAt, token.createdAt, secret);
   }
 
   /** All tokens, oldest first, revoked and expired ones included. */
@@ -76,7 +82,8 @@ public class TokenService {
     access.requireAdmin();
     var query = tokens.findAll(Sort.by("id"));
     long total = query.count();
-    List<TokenView> items = query.page(paging.index(), paging.size()).list().stream().map(TokenView::of).toList();
+    List<TokenView> items =
+        query.page(paging.index(), paging.size()).list().stream().map(TokenView::of).toList();
     return new Page<>(items, paging.page(), paging.size(), total);
   }
 
@@ -93,7 +100,9 @@ public class TokenService {
     }
   }
 
-  /** The problem with {@code scope}, if any: wrong syntax, or a unit or region that does not exist. */
+  /**
+   * The problem with {@code scope}, if any: wrong syntax, or a unit or region that does not exist.
+   */
   private Optional<FieldError> checkScope(String raw) {
     Optional<TokenScope> scope = TokenScope.parse(raw);
     if (scope.isEmpty()) {
@@ -106,12 +115,17 @@ public class TokenService {
     TokenScope s = scope.get();
     return switch (s.kind()) {
       case ADMIN -> Optional.empty();
-      case UNIT -> units.findByIdOptional(s.code()).isPresent()
-          ? Optional.empty()
-          : Optional.of(new FieldError("scope", "unknown unit " + s.code(), "单位" + s.code() + "不存在。"));
-      case REGION -> regions.findByIdOptional(s.code()).isPresent()
-          ? Optional.empty()
-          : Optional.of(new FieldError("scope", "unknown region " + s.code(), "行政区划" + s.code() + "不存在。"));
+      case UNIT ->
+          units.findByIdOptional(s.code()).isPresent()
+              ? Optional.empty()
+              : Optional.of(
+                  new FieldError("scope", "unknown unit " + s.code(), "单位" + s.code() + "不存在。"));
+      case REGION ->
+          regions.findByIdOptional(s.code()).isPresent()
+              ? Optional.empty()
+              : Optional.of(
+                  new FieldError(
+                      "scope", "unknown region " + s.code(), "行政区划" + s.code() + "不存在。"));
     };
   }
 

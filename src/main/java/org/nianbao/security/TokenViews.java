@@ -22,11 +22,17 @@ public final class TokenViews {
       OffsetDateTime lastUsedAt) {
 
     static TokenView of(ApiToken t) {
-      return new TokenView(t.id, t.name, t.scope, t.createdBy, t.createdAt, t.expiresAt, t.revokedAt, t.lastUsedAt);
+      return new TokenView(
+          t.id, t.name, t.scope, t.createdBy, t.createdAt, t.expiresAt, t.revokedAt, t.lastUsedAt);
     }
   }
 
   /** A token just created, with its secret: the only time the secret is shown. */
   public record CreatedToken(
-      Long id, String name, String scope, OffsetDateTime expiresAt, OffsetDateTime createdAt, String token) {}
+      Long id,
+      String name,
+      String scope,
+      OffsetDateTime expiresAt,
+      OffsetDateTime createdAt,
+      String token) {}
 }

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +22,10 @@ import org.nianbao.validation.CellValues;
 
 /**
  * Where each catalogue cell lives in the normalized tables: section 二, 三 and 四 are stored as typed
- * rows of {@code report_s2_row}, {@code report_s3_row} and {@code report_s4_row}, one row per printed
- * table row; the column is the last segment of the cell key ({@code natural} is stored as {@code
- * natural_person}, a reserved word in SQL). Derived entirely from the catalogue; the one place that knows
- * the layout (reports write and read through it, rollups rebuild from it).
+ * rows of {@code report_s2_row}, {@code report_s3_row} and {@code report_s4_row}, one row per
+ * printed table row; the column is the last segment of the cell key ({@code natural} is stored as
+ * {@code natural_person}, a reserved word in SQL). Derived entirely from the catalogue; the one
+ * place that knows the layout (reports write and read through it, rollups rebuild from it).
  */
 public final class ReportTables {
 
@@ -40,17 +39,39 @@ public final class ReportTables {
       new Table(
           2,
           "report_s2_row",
-          List.of("issued", "abolished", "in_force", "decisions", "amount", "new_made", "new_published",
-              "total_published", "prev_year_items", "change", "projects", "total_amount"),
+          List.of(
+              "issued",
+              "abolished",
+              "in_force",
+              "decisions",
+              "amount",
+              "new_made",
+              "new_published",
+              "total_published",
+              "prev_year_items",
+              "change",
+              "projects",
+              "total_amount"),
           List.of("amount", "total_amount"));
   static final Table S3 =
       new Table(
           3,
           "report_s3_row",
-          List.of("natural_person", "business", "research", "nonprofit", "legal_service", "other_org", "total"),
+          List.of(
+              "natural_person",
+              "business",
+              "research",
+              "nonprofit",
+              "legal_service",
+              "other_org",
+              "total"),
           List.of());
   static final Table S4 =
-      new Table(4, "report_s4_row", List.of("upheld", "corrected", "other", "pending", "total"), List.of());
+      new Table(
+          4,
+          "report_s4_row",
+          List.of("upheld", "corrected", "other", "pending", "total"),
+          List.of());
   static final List<Table> TABLES = List.of(S2, S3, S4);
 
   private static final Map<FormatVersion, List<Row>> ROWS = new EnumMap<>(FormatVersion.class);
@@ -63,14 +84,16 @@ public final class ReportTables {
         Table table = TABLES.get(cell.section() - 2);
         String column = column(cell);
         if (!table.columns().contains(column)) {
-          throw new IllegalStateException("No column " + column + " in " + table.name() + " for " + cell.key());
+          throw new IllegalStateException(
+              "No column " + column + " in " + table.name() + " for " + cell.key());
         }
         rows.computeIfAbsent(
                 cell.section() + "|" + cell.rowKey(),
                 k -> new Row(table, cell.rowKey(), new LinkedHashMap<>()))
             .cellsByColumn()
             .put(column, cell);
-        BY_LOCATION.put(version.name() + '|' + cell.section() + '|' + cell.rowKey() + '|' + column, cell);
+        BY_LOCATION.put(
+            version.name() + '|' + cell.section() + '|' + cell.rowKey() + '|' + column, cell);
       }
       ROWS.put(version, List.copyOf(rows.values()));
     }
@@ -84,12 +107,17 @@ public final class ReportTables {
   }
 
   /** Inserts the typed rows of one version. Unknown (blank) cells are stored as NULL, never 0. */
-  public static void insert(Connection c, long versionId, FormatVersion format, CellValues values) throws SQLException {
+  public static void insert(Connection c, long versionId, FormatVersion format, CellValues values)
+      throws SQLException {
     for (Table table : TABLES) {
       String sql =
-          "INSERT INTO " + table.name() + " (version_id, format_version, row_key, "
-              + String.join(", ", table.columns()) + ") VALUES (?, ?, ?"
-              + ", ?".repeat(table.columns().size()) + ")";
+          "INSERT INTO "
+              + table.name()
+              + " (version_id, format_version, row_key, "
+              + String.join(", ", table.columns())
+              + ") VALUES (?, ?, ?"
+              + ", ?".repeat(table.columns().size())
+              + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (Row row : ROWS.get(format)) {
           if (row.table() != table) {
@@ -118,15 +146,16 @@ public final class ReportTables {
   }
 
   /** Reads the cells of one version back, keyed and ordered by the catalogue. */
-  public static Map<String, JsonNode> load(Connection c, long versionId, FormatVersion format) throws SQLException {
+  public static Map<String, JsonNode> load(Connection c, long versionId, FormatVersion format)
+      throws SQLException {
     Map<String, JsonNode> cells = new LinkedHashMap<>();
     readCells(c, versionId, format).forEach((key, value) -> cells.put(key, node(value)));
     return cells;
   }
 
   /**
-   * The stored cells of one version, key → Long, or BigDecimal in 万元 for amounts; every key of the format
-   * is present (in catalogue order), null where the cell is blank.
+   * The stored cells of one version, key → Long, or BigDecimal in 万元 for amounts; every key of the
+   * format is present (in catalogue order), null where the cell is blank.
    */
   public static Map<String, Object> readCells(Connection c, long versionId, FormatVersion format)
       throws SQLException {
@@ -136,17 +165,23 @@ public final class ReportTables {
     }
     for (Table table : TABLES) {
       String sql =
-          "SELECT row_key, " + String.join(", ", table.columns()) + " FROM " + table.name()
+          "SELECT row_key, "
+              + String.join(", ", table.columns())
+              + " FROM "
+              + table.name()
               + " WHERE version_id = ?";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setLong(1, versionId);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             for (int i = 0; i < table.columns().size(); i++) {
-              CellDefinition cell = cellAt(format, table.section(), rs.getString(1), table.columns().get(i));
+              CellDefinition cell =
+                  cellAt(format, table.section(), rs.getString(1), table.columns().get(i));
               BigDecimal v = rs.getBigDecimal(2 + i);
               if (cell != null && v != null) {
-                cells.put(cell.key(), cell.type() == CellType.DEC ? plain(v) : (Object) v.longValueExact());
+                cells.put(
+                    cell.key(),
+                    cell.type() == CellType.DEC ? plain(v) : (Object) v.longValueExact());
               }
             }
           }
@@ -172,7 +207,8 @@ public final class ReportTables {
   }
 
   /** The cell stored at this place, or null when the format has no such cell. */
-  public static CellDefinition cellAt(FormatVersion format, int section, String rowKey, String sqlColumn) {
+  public static CellDefinition cellAt(
+      FormatVersion format, int section, String rowKey, String sqlColumn) {
     return BY_LOCATION.get(format.name() + '|' + section + '|' + rowKey + '|' + sqlColumn);
   }
 
@@ -182,14 +218,20 @@ public final class ReportTables {
     for (CellDefinition cell : Catalogue.of(format).cells()) {
       Object value = null;
       if (values.known(cell.index())) {
-        value = cell.type() == CellType.DEC ? values.amount(cell.index()) : (Object) values.count(cell.index());
+        value =
+            cell.type() == CellType.DEC
+                ? values.amount(cell.index())
+                : (Object) values.count(cell.index());
       }
       cells.put(cell.key(), node(value));
     }
     return cells;
   }
 
-  /** An amount without the trailing zeros numeric(20,6) adds: 143.206200 → 143.2062, 100.000000 → 100. */
+  /**
+   * An amount without the trailing zeros numeric(20,6) adds: 143.206200 → 143.2062, 100.000000 →
+   * 100.
+   */
   private static BigDecimal plain(BigDecimal d) {
     BigDecimal p = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
     return p.scale() < 0 ? p.setScale(0) : p;

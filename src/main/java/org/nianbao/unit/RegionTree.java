@@ -16,14 +16,20 @@ import org.nianbao.unit.UnitViews.RegionRef;
 import org.nianbao.unit.UnitViews.RegionView;
 
 /**
- * The division tree held in memory: it only changes by migration, so it is read once (on first use) and
- * every region view, lineage and child list is answered without a database round trip.
+ * The division tree held in memory: it only changes by migration, so it is read once (on first use)
+ * and every region view, lineage and child list is answered without a database round trip.
  */
 @ApplicationScoped
 public class RegionTree {
 
   /** One region with its place in the tree, views built once. */
-  public record Node(String code, String path, int depth, RegionRef ref, List<RegionRef> lineage, RegionView view) {}
+  public record Node(
+      String code,
+      String path,
+      int depth,
+      RegionRef ref,
+      List<RegionRef> lineage,
+      RegionView view) {}
 
   private final DataSource dataSource;
   private volatile Map<String, Node> nodes;
@@ -55,7 +61,14 @@ public class RegionTree {
   }
 
   private Map<String, Node> load() {
-    record Row(String code, String name, String level, String parent, String path, int depth, boolean zone) {}
+    record Row(
+        String code,
+        String name,
+        String level,
+        String parent,
+        String path,
+        int depth,
+        boolean zone) {}
     List<Row> rows = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         Statement st = c.createStatement();
@@ -63,11 +76,19 @@ public class RegionTree {
             st.executeQuery(
                 "SELECT code, name, level, parent_code, path, depth, statistical_zone FROM region ORDER BY depth, code")) {
       while (rs.next()) {
-        rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getInt(6), rs.getBoolean(7)));
+        rows.add(
+            new Row(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getBoolean(7)));
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not read the region tree / 无法读取行政区划: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not read the region tree / 无法读取行政区划: " + e.getMessage(), e);
     }
     Map<String, RegionRef> refs = new HashMap<>();
     Map<String, List<RegionRef>> children = new HashMap<>();
@@ -75,7 +96,9 @@ public class RegionTree {
       RegionRef ref = new RegionRef(r.code(), r.name(), r.level());
       refs.put(r.code(), ref);
       if (r.parent() != null) {
-        children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(ref); // rows come in code order
+        children
+            .computeIfAbsent(r.parent(), k -> new ArrayList<>())
+            .add(ref); // rows come in code order
       }
     }
     Map<String, Node> out = new HashMap<>();
@@ -85,9 +108,17 @@ public class RegionTree {
       lineage.add(refs.get(r.code()));
       List<RegionRef> ancestors = List.copyOf(lineage.subList(0, lineage.size() - 1));
       RegionView view =
-          new RegionView(r.code(), r.name(), r.level(), r.zone(), parent == null ? null : parent.ref(), ancestors,
+          new RegionView(
+              r.code(),
+              r.name(),
+              r.level(),
+              r.zone(),
+              parent == null ? null : parent.ref(),
+              ancestors,
               List.copyOf(children.getOrDefault(r.code(), List.of())));
-      out.put(r.code(), new Node(r.code(), r.path(), r.depth(), refs.get(r.code()), List.copyOf(lineage), view));
+      out.put(
+          r.code(),
+          new Node(r.code(), r.path(), r.depth(), refs.get(r.code()), List.copyOf(lineage), view));
     }
     return Map.copyOf(out);
   }

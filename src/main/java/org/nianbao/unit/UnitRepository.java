@@ -11,14 +11,20 @@ import org.nianbao.common.ProblemException;
 @ApplicationScoped
 public class UnitRepository implements PanacheRepositoryBase<Unit, String> {
 
-  /** The unit with its region, in one query (the rules and scopes read the region), or a 404 problem. */
+  /**
+   * The unit with its region, in one query (the rules and scopes read the region), or a 404
+   * problem.
+   */
   public Unit require(String code) {
     return find("from Unit u join fetch u.region where u.code = ?1", code)
         .firstResultOptional()
         .orElseThrow(() -> ProblemException.notFound("Unit", code));
   }
 
-  /** Units located anywhere in the subtree at {@code regionPath} (when given), of {@code kind} (when given). */
+  /**
+   * Units located anywhere in the subtree at {@code regionPath} (when given), of {@code kind} (when
+   * given).
+   */
   public PanacheQuery<Unit> search(String regionPath, UnitKind kind) {
     StringBuilder q = new StringBuilder("from Unit u join fetch u.region r where 1 = 1");
     Parameters p = new Parameters();

@@ -47,7 +47,8 @@ public class UnitResource {
       @QueryParam("kind") String kind,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
-    return service.search(region, Params.enumValue("kind", kind, UnitKind.class), Paging.of(page, size));
+    return service.search(
+        region, Params.enumValue("kind", kind, UnitKind.class), Paging.of(page, size));
   }
 
   @POST
@@ -55,7 +56,8 @@ public class UnitResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(NewUnit input, UriInfo uri) {
     UnitView created = service.register(input);
-    return Response.created(uri.getBaseUriBuilder().path("api/v1/units/{code}").build(created.code()))
+    return Response.created(
+            uri.getBaseUriBuilder().path("api/v1/units/{code}").build(created.code()))
         .entity(created)
         .build();
   }

@@ -17,9 +17,10 @@ import org.nianbao.unit.UnitViews.RegionView;
 import org.nianbao.unit.UnitViews.UnitView;
 
 /**
- * Reads the region tree and units; registers organs other than people's governments. The tree comes from
- * memory ({@link RegionTree}); a unit never changes once registered, so its view is kept in a bounded
- * cache after the first read (only units that exist are cached: a unit registered later is found).
+ * Reads the region tree and units; registers organs other than people's governments. The tree comes
+ * from memory ({@link RegionTree}); a unit never changes once registered, so its view is kept in a
+ * bounded cache after the first read (only units that exist are cached: a unit registered later is
+ * found).
  */
 @ApplicationScoped
 public class UnitService {
@@ -31,9 +32,11 @@ public class UnitService {
   private final RegionRepository regions;
   private final UnitRepository units;
   private final RegistrationPolicy access;
-  private final Cache<String, UnitView> views = Caffeine.newBuilder().maximumSize(CACHED_UNITS).build();
+  private final Cache<String, UnitView> views =
+      Caffeine.newBuilder().maximumSize(CACHED_UNITS).build();
 
-  public UnitService(RegionTree tree, RegionRepository regions, UnitRepository units, RegistrationPolicy access) {
+  public UnitService(
+      RegionTree tree, RegionRepository regions, UnitRepository units, RegistrationPolicy access) {
     this.tree = tree;
     this.regions = regions;
     this.units = units;
@@ -59,11 +62,15 @@ public class UnitService {
     String path = regionCode == null ? null : tree.require(regionCode).path();
     var query = units.search(path, kind);
     long total = query.count();
-    List<UnitView> items = query.page(paging.index(), paging.size()).list().stream().map(this::view).toList();
+    List<UnitView> items =
+        query.page(paging.index(), paging.size()).list().stream().map(this::view).toList();
     return new Page<>(items, paging.page(), paging.size(), total);
   }
 
-  /** Registers an organ by its 统一社会信用代码 (ADMIN only); people's governments come from the division table. */
+  /**
+   * Registers an organ by its 统一社会信用代码 (ADMIN only); people's governments come from the division
+   * table.
+   */
   @Transactional
   public UnitView register(NewUnit input) {
     access.requireMayRegister();
@@ -73,7 +80,8 @@ public class UnitService {
     List<FieldError> errors = new ArrayList<>();
     String code = input.code() == null ? null : input.code().strip().toUpperCase(Locale.ROOT);
     if (code == null || code.isEmpty()) {
-      errors.add(new FieldError("code", "code is required (the 18-character 统一社会信用代码)", "统一社会信用代码不能为空。"));
+      errors.add(
+          new FieldError("code", "code is required (the 18-character 统一社会信用代码)", "统一社会信用代码不能为空。"));
     } else if (!Uscc.isValid(code)) {
       errors.add(
           new FieldError(
@@ -83,7 +91,8 @@ public class UnitService {
     }
     String name = input.name() == null ? "" : input.name().strip();
     if (name.isEmpty() || name.length() > 200) {
-      errors.add(new FieldError("name", "name is required (1–200 characters)", "单位名称不能为空，且不超过200字。"));
+      errors.add(
+          new FieldError("name", "name is required (1–200 characters)", "单位名称不能为空，且不超过200字。"));
     }
     if (input.kind() == null) {
       errors.add(new FieldError("kind", "kind is required", "单位类型不能为空。"));
@@ -100,7 +109,8 @@ public class UnitService {
     } else {
       region = regions.findById(input.regionCode());
       if (region == null) {
-        errors.add(new FieldError("regionCode", "unknown region " + input.regionCode(), "行政区划代码不存在。"));
+        errors.add(
+            new FieldError("regionCode", "unknown region " + input.regionCode(), "行政区划代码不存在。"));
       }
     }
     if (input.parentUnit() != null && units.findById(input.parentUnit()) == null) {
@@ -127,6 +137,12 @@ public class UnitService {
   UnitView view(Unit unit) {
     RegionTree.Node region = tree.require(unit.region.code);
     return new UnitView(
-        unit.code, unit.name, unit.kind, region.ref(), region.lineage(), unit.parentCode, unit.createdAt);
+        unit.code,
+        unit.name,
+        unit.kind,
+        region.ref(),
+        region.lineage(),
+        unit.parentCode,
+        unit.createdAt);
   }
 }

@@ -21,7 +21,8 @@ public final class UnitViews {
       String name,
       String level,
       boolean statisticalZone,
-      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
           RegionRef parent,
       List<RegionRef> ancestors,
       List<RegionRef> children) {}
@@ -37,5 +38,6 @@ public final class UnitViews {
       OffsetDateTime createdAt) {}
 
   /** A request to register an organ. */
-  public record NewUnit(String code, String name, UnitKind kind, String regionCode, String parentUnit) {}
+  public record NewUnit(
+      String code, String name, UnitKind kind, String regionCode, String parentUnit) {}
 }

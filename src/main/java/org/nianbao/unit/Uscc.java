@@ -6,7 +6,9 @@ import java.util.Locale;
 public final class Uscc {
 
   private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  private static final int[] WEIGHTS = {
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+  };
 
   private Uscc() {}
 
@@ -20,7 +22,8 @@ public final class Uscc {
     for (int i = 0; i < 17; i++) {
       int v = CHARSET.indexOf(s.charAt(i));
       if (v < 0) {
-        throw new IllegalArgumentException("Character not allowed in a USCC / 非法字符: " + s.charAt(i));
+        throw new IllegalArgumentException(
+            "Character not allowed in a USCC / 非法字符: " + s.charAt(i));
       }
       sum += v * WEIGHTS[i];
     }

@@ -8,40 +8,54 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * TXT-05: conversion artefacts left in the narrative: {@code [bookmark: …]}, a doubled word (资金资金), a word
- * cut at a line end (…合法性审查管⏎), a page number inside the text, digits stuck inside a domain term
- * (政府23信息公开). Reported in text order, each with its span.
+ * TXT-05: conversion artefacts left in the narrative: {@code [bookmark: …]}, a doubled word (资金资金),
+ * a word cut at a line end (…合法性审查管⏎), a page number inside the text, digits stuck inside a domain
+ * term (政府23信息公开). Reported in text order, each with its span.
  */
 final class ArtefactRule implements NarrativeRule {
 
   private static final String BOOKMARK = "[bookmark";
   private static final List<String> DOMAIN_TERMS =
       List.of(
-          "政府信息公开", "政务信息公开", "依申请公开", "政府信息", "信息公开", "政务公开", "政务信息", "主动公开",
-          "行政复议", "行政诉讼", "规范性文件", "年度报告", "人民政府", "政务服务");
+          "政府信息公开", "政务信息公开", "依申请公开", "政府信息", "信息公开", "政务公开", "政务信息", "主动公开", "行政复议", "行政诉讼",
+          "规范性文件", "年度报告", "人民政府", "政务服务");
   private static final int TERM_REACH = 5;
   private static final int MIN_DOUBLED = 2;
   private static final int MAX_DOUBLED = 6;
-  /** A body line shorter than this may be a heading or a signature, which end without punctuation. */
+
+  /**
+   * A body line shorter than this may be a heading or a signature, which end without punctuation.
+   */
   private static final int MIN_BODY_LINE = 12;
+
   private static final int CUT_QUOTE = 6;
   private static final String LINE_END_PUNCTUATION = "。！？；：:;，,、…）)”」》.!?";
-  private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])");
+  private static final Pattern NUMBERED =
+      Pattern.compile("^\\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])");
   private static final Pattern PAGE_NUMBER =
-      Pattern.compile("^[ \\t　]*(?:[-—－–]\\s*\\d{1,3}\\s*[-—－–]|第\\s*\\d{1,3}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,3}\\s*页)?)[ \\t　]*$");
+      Pattern.compile(
+          "^[ \\t　]*(?:[-—－–]\\s*\\d{1,3}\\s*[-—－–]|第\\s*\\d{1,3}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,3}\\s*页)?)[ \\t　]*$");
 
-  /** One artefact: where it is and the clean text expected instead (null when it is simply to be removed). */
+  /**
+   * One artefact: where it is and the clean text expected instead (null when it is simply to be
+   * removed).
+   */
   private record Hit(int start, int end, String expected) {}
 
   /**
    * 管 closes few words (监管, 主管…); before punctuation after any other character it is 管理 cut short
    * (审查管，根据要求…).
    */
-  private static final String WORDS_ENDING_IN_GUAN =
-      "监主分托接不共代统保掌尽严城看联协包只专直归双综";
+  private static final String WORDS_ENDING_IN_GUAN = "监主分托接不共代统保掌尽严城看联协包只专直归双综";
+
   private static final String CLAUSE_PUNCTUATION = "，。；、：！？,;:";
-  /** A document whose long lines mostly end without punctuation is hard-wrapped (PDF text): no cut-word check. */
+
+  /**
+   * A document whose long lines mostly end without punctuation is hard-wrapped (PDF text): no
+   * cut-word check.
+   */
   private static final double HARD_WRAP_SHARE = 0.4;
+
   private static final int HARD_WRAP_MIN_LINES = 3;
 
   @Override
@@ -55,7 +69,8 @@ final class ArtefactRule implements NarrativeRule {
     }
   }
 
-  private static void artefacts(String section, String text, boolean hardWrapped, Findings findings) {
+  private static void artefacts(
+      String section, String text, boolean hardWrapped, Findings findings) {
     List<Hit> hits = new ArrayList<>();
     bookmarks(text, hits);
     strayDigits(text, hits);
@@ -65,13 +80,21 @@ final class ArtefactRule implements NarrativeRule {
     hits.sort(Comparator.comparingInt(Hit::start));
     for (int k = hits.size() - 1; k > 0; k--) {
       if (hits.get(k).start() < hits.get(k - 1).end()) {
-        hits.remove(hits.get(k).end() - hits.get(k).start() > hits.get(k - 1).end() - hits.get(k - 1).start() ? k - 1 : k);
+        hits.remove(
+            hits.get(k).end() - hits.get(k).start()
+                    > hits.get(k - 1).end() - hits.get(k - 1).start()
+                ? k - 1
+                : k);
       }
     }
     for (Hit hit : hits) {
       TextSpan span = TextSpan.of(section, text, hit.start(), hit.end());
       findings.addText(
-          Rules.TXT_05, Severity.WARNING, hit.expected(), span, Templates.message(Rules.TXT_05, Map.of("quote", span.quote())));
+          Rules.TXT_05,
+          Severity.WARNING,
+          hit.expected(),
+          span,
+          Templates.message(Rules.TXT_05, Map.of("quote", span.quote())));
     }
   }
 
@@ -127,8 +150,8 @@ final class ArtefactRule implements NarrativeRule {
   }
 
   /**
-   * A run of 2–6 Chinese characters written twice in a row (资金资金), the longest first. Reduplications of one
-   * character (常常) and of 一X (一步一步) are Chinese, not artefacts.
+   * A run of 2–6 Chinese characters written twice in a row (资金资金), the longest first.
+   * Reduplications of one character (常常) and of 一X (一步一步) are Chinese, not artefacts.
    */
   private static void doubledWords(String text, List<Hit> hits) {
     int n = text.length();
@@ -136,7 +159,10 @@ final class ArtefactRule implements NarrativeRule {
     while (p < n) {
       int found = 0;
       for (int len = MAX_DOUBLED; len >= MIN_DOUBLED && found == 0; len--) {
-        if (p + 2 * len <= n && allCjk(text, p, len) && text.regionMatches(p, text, p + len, len) && word(text, p, len)) {
+        if (p + 2 * len <= n
+            && allCjk(text, p, len)
+            && text.regionMatches(p, text, p + len, len)
+            && word(text, p, len)) {
           found = len;
         }
       }
@@ -149,7 +175,10 @@ final class ArtefactRule implements NarrativeRule {
     }
   }
 
-  /** A short line without any punctuation: a table's header cells run together (结果结果其他尚未), not prose. */
+  /**
+   * A short line without any punctuation: a table's header cells run together (结果结果其他尚未), not
+   * prose.
+   */
   private static boolean tableFragment(String text, int at) {
     int start = text.lastIndexOf('\n', at) + 1;
     int end = text.indexOf('\n', at);
@@ -158,7 +187,8 @@ final class ArtefactRule implements NarrativeRule {
       return false;
     }
     for (int i = 0; i < line.length(); i++) {
-      if (CLAUSE_PUNCTUATION.indexOf(line.charAt(i)) >= 0 || LINE_END_PUNCTUATION.indexOf(line.charAt(i)) >= 0) {
+      if (CLAUSE_PUNCTUATION.indexOf(line.charAt(i)) >= 0
+          || LINE_END_PUNCTUATION.indexOf(line.charAt(i)) >= 0) {
         return false;
       }
     }
@@ -191,9 +221,10 @@ final class ArtefactRule implements NarrativeRule {
   private static void truncatedWords(String text, List<Hit> hits) {
     int i = 0;
     while ((i = text.indexOf('管', i + 1)) > 0) {
-      boolean cut = i + 1 == text.length()
-          || CLAUSE_PUNCTUATION.indexOf(text.charAt(i + 1)) >= 0
-          || text.charAt(i + 1) == '\n';
+      boolean cut =
+          i + 1 == text.length()
+              || CLAUSE_PUNCTUATION.indexOf(text.charAt(i + 1)) >= 0
+              || text.charAt(i + 1) == '\n';
       if (cut
           && TextScan.cjk(text.charAt(i - 1))
           && WORDS_ENDING_IN_GUAN.indexOf(text.charAt(i - 1)) < 0) {
@@ -224,7 +255,9 @@ final class ArtefactRule implements NarrativeRule {
     return lines >= HARD_WRAP_MIN_LINES && open > HARD_WRAP_SHARE * lines;
   }
 
-  /** Page numbers on a line of their own, and (unless hard-wrapped) body lines that stop mid-word. */
+  /**
+   * Page numbers on a line of their own, and (unless hard-wrapped) body lines that stop mid-word.
+   */
   private static void lines(String text, boolean cutWords, List<Hit> hits) {
     int start = 0;
     int n = text.length();
@@ -255,7 +288,9 @@ final class ArtefactRule implements NarrativeRule {
     }
   }
 
-  /** A long body line ending on a Chinese character, followed by a line that continues the sentence. */
+  /**
+   * A long body line ending on a Chinese character, followed by a line that continues the sentence.
+   */
   private static boolean cutAtEnd(String text, int s, int e, int lineEnd) {
     if (e - s < MIN_BODY_LINE || !TextScan.cjk(text.charAt(e - 1))) {
       return false;
@@ -268,12 +303,14 @@ final class ArtefactRule implements NarrativeRule {
       return false;
     }
     int next = lineEnd + 1;
-    while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t' || text.charAt(next) == '　')) {
+    while (next < text.length()
+        && (text.charAt(next) == ' ' || text.charAt(next) == '\t' || text.charAt(next) == '　')) {
       next++;
     }
     if (next >= text.length() || text.charAt(next) == '\n') {
       return false;
     }
-    return TextScan.cjk(text.charAt(next)) && !NUMBERED.matcher(text.substring(next, Math.min(text.length(), next + 6))).find();
+    return TextScan.cjk(text.charAt(next))
+        && !NUMBERED.matcher(text.substring(next, Math.min(text.length(), next + 6))).find();
   }
 }

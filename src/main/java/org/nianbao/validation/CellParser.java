@@ -15,12 +15,14 @@ import org.nianbao.catalogue.CellType;
 import org.nianbao.validation.ValidationContext.Mode;
 
 /**
- * Reads the raw JSON cells of a document into {@link CellValues}, reporting structural problems (FMT-03 to
- * FMT-06) named by cell. A cell with a problem stays unknown, so no arithmetic rule evaluates it.
+ * Reads the raw JSON cells of a document into {@link CellValues}, reporting structural problems
+ * (FMT-03 to FMT-06) named by cell. A cell with a problem stays unknown, so no arithmetic rule
+ * evaluates it.
  */
 public final class CellParser {
 
-  private static final Set<String> PLACEHOLDERS = Set.of("", "-", "—", "－", "–", "/", "无", "&nbsp;", "\u00a0");
+  private static final Set<String> PLACEHOLDERS =
+      Set.of("", "-", "—", "－", "–", "/", "无", "&nbsp;", "\u00a0");
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
   private static final int MAX_STORED_DECIMALS = 6;
@@ -33,9 +35,11 @@ public final class CellParser {
   private static final String FEE_NEGATIVE_ZH = "金额“{label}”不能为负数：“{raw}”。";
   private static final String FEE_NEGATIVE_EN = "Amount \"{label}\" cannot be negative: \"{raw}\".";
   private static final String FEE_PRECISION_ZH = "金额“{label}”小数位超过6位，无法精确保存：“{raw}”。";
-  private static final String FEE_PRECISION_EN = "Amount \"{label}\" has more than 6 decimals and cannot be stored exactly: \"{raw}\".";
+  private static final String FEE_PRECISION_EN =
+      "Amount \"{label}\" has more than 6 decimals and cannot be stored exactly: \"{raw}\".";
   private static final String FEE_DECIMALS_ZH = "金额“{label}”（万元）小数位超过4位（精确到1元以下），请核实“{raw}”。";
-  private static final String FEE_DECIMALS_EN = "Amount \"{label}\" (10,000 yuan) has more than 4 decimals (finer than 1 yuan); check \"{raw}\".";
+  private static final String FEE_DECIMALS_EN =
+      "Amount \"{label}\" (10,000 yuan) has more than 4 decimals (finer than 1 yuan); check \"{raw}\".";
 
   private CellParser() {}
 
@@ -96,7 +100,8 @@ public final class CellParser {
     return values;
   }
 
-  private static void parseCount(JsonNode node, CellDefinition cell, CellValues values, Findings findings) {
+  private static void parseCount(
+      JsonNode node, CellDefinition cell, CellValues values, Findings findings) {
     boolean signed = cell.type() == CellType.SINT;
     long value;
     if (node.isIntegralNumber()) {
@@ -106,7 +111,9 @@ public final class CellParser {
       }
       value = node.longValue();
     } else {
-      if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
+      if (node.isFloatingPointNumber()
+          && !node.isBigDecimal()
+          && !Double.isFinite(node.doubleValue())) {
         badCount(findings, cell, node, signed);
         return;
       }
@@ -134,7 +141,8 @@ public final class CellParser {
     values.setCount(cell.index(), value);
   }
 
-  private static void badCount(Findings findings, CellDefinition cell, JsonNode node, boolean signed) {
+  private static void badCount(
+      Findings findings, CellDefinition cell, JsonNode node, boolean signed) {
     if (findings == null) {
       return;
     }
@@ -160,27 +168,50 @@ public final class CellParser {
       ValidationContext.UnitProfile unit,
       CellValues values,
       Findings findings) {
-    if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
-      amountFinding(findings, Severity.ERROR, cell, node, "finite amount ≥ 0", FEE_NEGATIVE_ZH, FEE_NEGATIVE_EN);
+    if (node.isFloatingPointNumber()
+        && !node.isBigDecimal()
+        && !Double.isFinite(node.doubleValue())) {
+      amountFinding(
+          findings,
+          Severity.ERROR,
+          cell,
+          node,
+          "finite amount ≥ 0",
+          FEE_NEGATIVE_ZH,
+          FEE_NEGATIVE_EN);
       return;
     }
     BigDecimal amount = node.decimalValue();
     if (amount.signum() < 0) {
-      amountFinding(findings, Severity.ERROR, cell, node, "amount ≥ 0", FEE_NEGATIVE_ZH, FEE_NEGATIVE_EN);
+      amountFinding(
+          findings, Severity.ERROR, cell, node, "amount ≥ 0", FEE_NEGATIVE_ZH, FEE_NEGATIVE_EN);
       return;
     }
     int decimals = amount.signum() == 0 ? 0 : Math.max(0, amount.stripTrailingZeros().scale());
     if (decimals > MAX_STORED_DECIMALS) {
       amountFinding(
-          findings, Severity.ERROR, cell, node, "at most 6 decimals", FEE_PRECISION_ZH, FEE_PRECISION_EN);
+          findings,
+          Severity.ERROR,
+          cell,
+          node,
+          "at most 6 decimals",
+          FEE_PRECISION_ZH,
+          FEE_PRECISION_EN);
       return;
     }
     values.setAmount(cell.index(), amount);
     if (decimals > MAX_PLAIN_DECIMALS) {
       amountFinding(
-          findings, Severity.WARNING, cell, node, "at most 4 decimals", FEE_DECIMALS_ZH, FEE_DECIMALS_EN);
+          findings,
+          Severity.WARNING,
+          cell,
+          node,
+          "at most 4 decimals",
+          FEE_DECIMALS_ZH,
+          FEE_DECIMALS_EN);
     }
-    BigDecimal ceiling = FeeCeiling.forRegionLevel(unit == null ? null : unit.regionLevel()).wanYuan();
+    BigDecimal ceiling =
+        FeeCeiling.forRegionLevel(unit == null ? null : unit.regionLevel()).wanYuan();
     if (amount.compareTo(ceiling) > 0) {
       amountFinding(
           findings,
@@ -217,7 +248,12 @@ public final class CellParser {
   }
 
   private static void report(
-      Findings findings, RuleSpec rule, Severity severity, CellDefinition cell, String expected, String raw) {
+      Findings findings,
+      RuleSpec rule,
+      Severity severity,
+      CellDefinition cell,
+      String expected,
+      String raw) {
     if (findings == null) {
       return;
     }
@@ -227,16 +263,19 @@ public final class CellParser {
     Map<String, Object> en = new HashMap<>();
     en.put("row", cell.rowKey());
     en.put("col", cell.columnKey());
-    findings.add(rule, severity, List.of(cell.key()), expected, raw, Templates.message(rule, zh, en));
+    findings.add(
+        rule, severity, List.of(cell.key()), expected, raw, Templates.message(rule, zh, en));
   }
 
   /** Unknown keys named one by one; beyond this, one finding counts the rest. */
   static final int MAX_UNKNOWN_NAMED = 50;
 
   private static final String MORE_UNKNOWN_ZH = "另有{n}个单元格键不属于{format}格式。";
-  private static final String MORE_UNKNOWN_EN = "{n} more keys are not cells of the {format} format.";
+  private static final String MORE_UNKNOWN_EN =
+      "{n} more keys are not cells of the {format} format.";
 
-  private static void reportUnknownKeys(Map<String, JsonNode> cells, Catalogue catalogue, Findings findings) {
+  private static void reportUnknownKeys(
+      Map<String, JsonNode> cells, Catalogue catalogue, Findings findings) {
     List<String> unknown = new ArrayList<>();
     for (String key : cells.keySet()) {
       if (!catalogue.contains(key)) {
@@ -245,7 +284,8 @@ public final class CellParser {
     }
     Collections.sort(unknown);
     if (unknown.size() > MAX_UNKNOWN_NAMED) {
-      // a document that is mostly not this format: name the first keys, count the rest (no amplification)
+      // a document that is mostly not this format: name the first keys, count the rest (no
+      // amplification)
       List<String> rest = unknown.subList(MAX_UNKNOWN_NAMED, unknown.size());
       Map<String, Object> args = Map.of("n", rest.size(), "format", catalogue.version().name());
       findings.add(
@@ -254,7 +294,8 @@ public final class CellParser {
           List.of(),
           "cells of " + catalogue.version().name(),
           rest.size() + " more unknown keys",
-          new Message(Templates.fill(MORE_UNKNOWN_ZH, args), Templates.fill(MORE_UNKNOWN_EN, args)));
+          new Message(
+              Templates.fill(MORE_UNKNOWN_ZH, args), Templates.fill(MORE_UNKNOWN_EN, args)));
       unknown = unknown.subList(0, MAX_UNKNOWN_NAMED);
     }
     for (String key : unknown) {

@@ -8,7 +8,8 @@ import org.nianbao.catalogue.CellType;
 
 /**
  * The typed cells of one report, indexed by catalogue position: counts as {@code long}, amounts as
- * {@link BigDecimal}, and a known flag per cell (blank, missing or invalid cells are unknown, never 0).
+ * {@link BigDecimal}, and a known flag per cell (blank, missing or invalid cells are unknown, never
+ * 0).
  */
 public final class CellValues {
 

@@ -4,15 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TXT-06: sections 一 and 五 are not copied: at least {@value #SAME_UNIT_PERCENT} % similar to the same unit's
- * previous report, or at least {@value #OTHER_UNIT_PERCENT} % similar to another unit's report of the same
- * year (found through {@link NarrativeSource}). Each finding names the other report, the similarity (Jaccard
- * of the character shingles, in percent) and the longest passages shared verbatim.
+ * TXT-06: sections 一 and 五 are not copied: at least {@value #SAME_UNIT_PERCENT} % similar to the
+ * same unit's previous report, or at least {@value #OTHER_UNIT_PERCENT} % similar to another unit's
+ * report of the same year (found through {@link NarrativeSource}). Each finding names the other
+ * report, the similarity (Jaccard of the character shingles, in percent) and the longest passages
+ * shared verbatim.
  */
 final class CopyRule implements NarrativeRule {
 
   static final int SAME_UNIT_PERCENT = 90;
   static final int OTHER_UNIT_PERCENT = 60;
+
   /** How many other units' reports are compared exactly. */
   static final int CANDIDATES = 5;
 
@@ -26,19 +28,35 @@ final class CopyRule implements NarrativeRule {
     String unit = ctx.unit() == null ? null : ctx.unit().code();
     ReportDocument previous = ctx.previous();
     if (previous != null && ctx.year() != null) {
-      compare(input.texts(), mine, new NarrativeSource.Peer(unit, ctx.year() - 1, previous.texts()),
-          SAME_UNIT_PERCENT, NarrativeFingerprint.MIN_SHINGLES_SAME_UNIT, findings);
+      compare(
+          input.texts(),
+          mine,
+          new NarrativeSource.Peer(unit, ctx.year() - 1, previous.texts()),
+          SAME_UNIT_PERCENT,
+          NarrativeFingerprint.MIN_SHINGLES_SAME_UNIT,
+          findings);
     }
     if (mine.comparable() && ctx.narratives() != null && unit != null && ctx.year() != null) {
-      for (NarrativeSource.Peer peer : ctx.narratives().candidates(mine, unit, ctx.year(), CANDIDATES)) {
-        compare(input.texts(), mine, peer, OTHER_UNIT_PERCENT, NarrativeFingerprint.MIN_SHINGLES, findings);
+      for (NarrativeSource.Peer peer :
+          ctx.narratives().candidates(mine, unit, ctx.year(), CANDIDATES)) {
+        compare(
+            input.texts(),
+            mine,
+            peer,
+            OTHER_UNIT_PERCENT,
+            NarrativeFingerprint.MIN_SHINGLES,
+            findings);
       }
     }
   }
 
   private static void compare(
-      Map<String, String> texts, NarrativeFingerprint mine, NarrativeSource.Peer peer, int threshold,
-      int minShingles, Findings findings) {
+      Map<String, String> texts,
+      NarrativeFingerprint mine,
+      NarrativeSource.Peer peer,
+      int threshold,
+      int minShingles,
+      Findings findings) {
     NarrativeFingerprint theirs = NarrativeFingerprint.of(peer.texts());
     if (!theirs.comparable(minShingles)) {
       return;
@@ -52,9 +70,17 @@ final class CopyRule implements NarrativeRule {
     Map<String, Object> en = Map.of("ref", refEn(peer), "p", percent);
     findings.add(
         new Finding(
-            Rules.TXT_06.id(), Severity.WARNING, List.of(), "< " + threshold + "%", percent + "%",
-            Templates.message(Rules.TXT_06, zh, en), null, spans.isEmpty() ? null : spans.get(0),
-            new ReportRef(peer.unit(), peer.year()), percent, spans));
+            Rules.TXT_06.id(),
+            Severity.WARNING,
+            List.of(),
+            "< " + threshold + "%",
+            percent + "%",
+            Templates.message(Rules.TXT_06, zh, en),
+            null,
+            spans.isEmpty() ? null : spans.get(0),
+            new ReportRef(peer.unit(), peer.year()),
+            percent,
+            spans));
   }
 
   static int percent(double similarity) {
@@ -68,5 +94,4 @@ final class CopyRule implements NarrativeRule {
   private static String refEn(NarrativeSource.Peer peer) {
     return "the " + peer.year() + " report of " + (peer.unit() == null ? "this unit" : peer.unit());
   }
-
 }

@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * ID-01's knowledge of division codes that were created or abolished (GB/T 2260 changes), read from the vendored
- * {@code catalogue/division-changes.csv}. A code not listed there is valid in every year the service stores.
+ * ID-01's knowledge of division codes that were created or abolished (GB/T 2260 changes), read from
+ * the vendored {@code catalogue/division-changes.csv}. A code not listed there is valid in every
+ * year the service stores.
  */
 final class DivisionCodes {
 

@@ -68,11 +68,21 @@ final class EnumerationRule implements NarrativeRule {
       int[] s = TextScan.sentence(text, among);
       TextSpan span = TextSpan.of(section, text, s[0], s[1]);
       Object sum = plain(parts);
-      Map<String, Object> args = Map.of("N", plain(total), "S", sum, "d", plain(total.subtract(parts)));
+      Map<String, Object> args =
+          Map.of("N", plain(total), "S", sum, "d", plain(total.subtract(parts)));
       findings.add(
           new Finding(
-              Rules.TXT_02.id(), Severity.WARNING, java.util.List.of(), sum, span.quote(),
-              Templates.message(Rules.TXT_02, args), null, span, null, null, null));
+              Rules.TXT_02.id(),
+              Severity.WARNING,
+              java.util.List.of(),
+              sum,
+              span.quote(),
+              Templates.message(Rules.TXT_02, args),
+              null,
+              span,
+              null,
+              null,
+              null));
     }
   }
 

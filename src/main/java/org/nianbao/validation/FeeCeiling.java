@@ -3,8 +3,8 @@ package org.nianbao.validation;
 import java.math.BigDecimal;
 
 /**
- * The plausibility ceiling of a fee amount in 万元 by the unit's region level (FMT-06): above it, the amount
- * was probably entered in 元. The one place these numbers live.
+ * The plausibility ceiling of a fee amount in 万元 by the unit's region level (FMT-06): above it, the
+ * amount was probably entered in 元. The one place these numbers live.
  */
 public enum FeeCeiling {
   COUNTY(100_000),
@@ -23,7 +23,10 @@ public enum FeeCeiling {
     return wanYuan;
   }
 
-  /** The ceiling for a region level (NATION, PROVINCE, CITY, COUNTY); unknown levels get the national one. */
+  /**
+   * The ceiling for a region level (NATION, PROVINCE, CITY, COUNTY); unknown levels get the
+   * national one.
+   */
   public static FeeCeiling forRegionLevel(String regionLevel) {
     if (regionLevel != null) {
       for (FeeCeiling c : values()) {

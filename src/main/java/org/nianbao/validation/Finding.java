@@ -12,12 +12,13 @@ import java.util.List;
  * @param expected what the rule expected: a number (the computed side) or a short description
  * @param actual what the report holds: a number, the raw value or the quoted text
  * @param message bilingual message
- * @param acknowledgement the reason given when the submitter acknowledged an overridable rule, else null
+ * @param acknowledgement the reason given when the submitter acknowledged an overridable rule, else
+ *     null
  * @param span for a text finding: the section and the quoted span with its offsets, else null
  * @param ref for TXT-06: the report the narrative resembles, else null
  * @param similarity for TXT-06: how similar, in percent, else null
- * @param sharedSpans for TXT-06: the longest passages shared verbatim with {@code ref}, as spans of this
- *     report's text, else null
+ * @param sharedSpans for TXT-06: the longest passages shared verbatim with {@code ref}, as spans of
+ *     this report's text, else null
  */
 public record Finding(
     String rule,
@@ -45,7 +46,19 @@ public record Finding(
   }
 
   /** This finding with its text details (as read back from storage). */
-  public Finding withDetail(TextSpan span, ReportRef ref, Integer similarity, List<TextSpan> sharedSpans) {
-    return new Finding(rule, severity, cells, expected, actual, message, acknowledgement, span, ref, similarity, sharedSpans);
+  public Finding withDetail(
+      TextSpan span, ReportRef ref, Integer similarity, List<TextSpan> sharedSpans) {
+    return new Finding(
+        rule,
+        severity,
+        cells,
+        expected,
+        actual,
+        message,
+        acknowledgement,
+        span,
+        ref,
+        similarity,
+        sharedSpans);
   }
 }

@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Collects the findings of one run, applying acknowledgements of overridable rules as they are added. */
+/**
+ * Collects the findings of one run, applying acknowledgements of overridable rules as they are
+ * added.
+ */
 final class Findings {
 
-  private static final Comparator<Finding> RULE_ORDER = Comparator.comparingInt(f -> Rules.rank(f.rule()));
+  private static final Comparator<Finding> RULE_ORDER =
+      Comparator.comparingInt(f -> Rules.rank(f.rule()));
 
   private final List<Acknowledgement> acknowledgements;
   private final List<Finding> list = new ArrayList<>();
@@ -37,8 +41,17 @@ final class Findings {
   void addText(RuleSpec rule, Severity severity, Object expected, TextSpan span, Message message) {
     list.add(
         new Finding(
-            rule.id(), severity, List.of(), expected, span == null ? null : span.quote(), message, null, span,
-            null, null, null));
+            rule.id(),
+            severity,
+            List.of(),
+            expected,
+            span == null ? null : span.quote(),
+            message,
+            null,
+            span,
+            null,
+            null,
+            null));
   }
 
   /** A finding built by the rule itself (e.g. TXT-06 with its reference and shared spans). */

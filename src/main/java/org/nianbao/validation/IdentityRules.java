@@ -5,8 +5,9 @@ import java.util.Map;
 import org.nianbao.validation.ValidationContext.UnitProfile;
 
 /**
- * ID-01, ID-03 and ID-04: the unit's division code is valid in the report year; the organisation code inside a
- * 统一社会信用代码 passes its GB 11714 check; the USCC's registration province is the unit's province.
+ * ID-01, ID-03 and ID-04: the unit's division code is valid in the report year; the organisation
+ * code inside a 统一社会信用代码 passes its GB 11714 check; the USCC's registration province is the unit's
+ * province.
  */
 final class IdentityRules {
 
@@ -23,7 +24,11 @@ final class IdentityRules {
     if (region != null && year != null && !DivisionCodes.validIn(region, year)) {
       Map<String, Object> args = Map.of("code", region, "year", year);
       findings.add(
-          Rules.ID_01, Severity.ERROR, List.of("unit"), "a division code valid in " + year, region,
+          Rules.ID_01,
+          Severity.ERROR,
+          List.of("unit"),
+          "a division code valid in " + year,
+          region,
           Templates.message(Rules.ID_01, args));
     }
     String code = unit.code();
@@ -32,12 +37,22 @@ final class IdentityRules {
     }
     if (!organisationCodeValid(code.substring(8, 17))) {
       findings.add(
-          Rules.ID_03, Severity.WARNING, List.of("unit"), "GB 11714 check character", code.substring(8, 17),
+          Rules.ID_03,
+          Severity.WARNING,
+          List.of("unit"),
+          "GB 11714 check character",
+          code.substring(8, 17),
           Templates.message(Rules.ID_03, Map.of()));
     }
-    if (region != null && region.length() >= 2 && !code.substring(2, 4).equals(region.substring(0, 2))) {
+    if (region != null
+        && region.length() >= 2
+        && !code.substring(2, 4).equals(region.substring(0, 2))) {
       findings.add(
-          Rules.ID_04, Severity.WARNING, List.of("unit"), region.substring(0, 2), code.substring(2, 4),
+          Rules.ID_04,
+          Severity.WARNING,
+          List.of("unit"),
+          region.substring(0, 2),
+          code.substring(2, 4),
           Templates.message(Rules.ID_04, Map.of()));
     }
   }

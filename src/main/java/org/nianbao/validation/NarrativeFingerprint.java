@@ -4,23 +4,27 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The fingerprint TXT-06 compares narratives by: sections 一 and 五 reduced to their Chinese and Latin letters
- * (digits, punctuation and spaces dropped, so a copy with this year's figures filled in still matches), cut
- * into overlapping {@value #SHINGLE}-character shingles, and a MinHash signature of {@value #HASHES} values
- * whose {@value #BANDS} bands of {@value #ROWS} are the buckets a stored report is looked up by (two
- * narratives with Jaccard similarity s share a bucket with probability 1 − (1 − s⁴)³²: 0.99 at s = 0.6,
- * 0.23 at s = 0.3).
+ * The fingerprint TXT-06 compares narratives by: sections 一 and 五 reduced to their Chinese and
+ * Latin letters (digits, punctuation and spaces dropped, so a copy with this year's figures filled
+ * in still matches), cut into overlapping {@value #SHINGLE}-character shingles, and a MinHash
+ * signature of {@value #HASHES} values whose {@value #BANDS} bands of {@value #ROWS} are the
+ * buckets a stored report is looked up by (two narratives with Jaccard similarity s share a bucket
+ * with probability 1 − (1 − s⁴)³²: 0.99 at s = 0.6, 0.23 at s = 0.3).
  */
 public final class NarrativeFingerprint {
 
   /** Characters per shingle. */
   public static final int SHINGLE = 5;
+
   /** MinHash values per signature. */
   public static final int HASHES = 128;
+
   /** Bands of the signature (locality-sensitive hashing). */
   public static final int BANDS = 32;
+
   /** Signature values per band. */
   public static final int ROWS = HASHES / BANDS;
+
   /** Fewer shingles than this and a narrative is too short to say anything about copying. */
   public static final int MIN_SHINGLES = 40;
 

@@ -19,7 +19,10 @@ record NarrativeInput(
     return texts.get(section);
   }
 
-  /** Whether the 2021 format's requirements apply (year ≥ 2021, or the 2021 format when the year is unknown). */
+  /**
+   * Whether the 2021 format's requirements apply (year ≥ 2021, or the 2021 format when the year is
+   * unknown).
+   */
   boolean current() {
     return context.year() != null ? context.year() >= 2021 : format == FormatVersion.FMT2021;
   }

@@ -6,18 +6,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The passages two narratives share verbatim (TXT-06's shared spans), found from 8-character anchors. */
+/**
+ * The passages two narratives share verbatim (TXT-06's shared spans), found from 8-character
+ * anchors.
+ */
 public final class NarrativeOverlap {
 
   /** A shared passage shorter than this is a phrase, not a copy. */
   static final int MIN_SHARED = 20;
+
   static final int MAX_SPANS = 5;
   private static final int ANCHOR = 8;
   private static final List<String> COMPARED = List.of("s1", "s5");
 
   private NarrativeOverlap() {}
 
-  /** The longest passages of sections 一 and 五 found verbatim in the other report's 一 or 五, longest first. */
+  /**
+   * The longest passages of sections 一 and 五 found verbatim in the other report's 一 or 五, longest
+   * first.
+   */
   public static List<TextSpan> sharedSpans(Map<String, String> texts, Map<String, String> other) {
     StringBuilder theirs = new StringBuilder();
     for (String section : COMPARED) {
@@ -47,7 +54,11 @@ public final class NarrativeOverlap {
   }
 
   private static void shared(
-      String section, String text, CharSequence theirs, Map<String, Integer> anchors, List<TextSpan> out) {
+      String section,
+      String text,
+      CharSequence theirs,
+      Map<String, Integer> anchors,
+      List<TextSpan> out) {
     int i = 0;
     while (i + ANCHOR <= text.length()) {
       Integer j = anchors.get(text.substring(i, i + ANCHOR));
@@ -56,7 +67,9 @@ public final class NarrativeOverlap {
         continue;
       }
       int len = ANCHOR;
-      while (i + len < text.length() && j + len < theirs.length() && text.charAt(i + len) == theirs.charAt(j + len)) {
+      while (i + len < text.length()
+          && j + len < theirs.length()
+          && text.charAt(i + len) == theirs.charAt(j + len)) {
         len++;
       }
       int s = i;

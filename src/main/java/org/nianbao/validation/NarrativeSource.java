@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What TXT-06 asks the store: the narratives of other units' reports that may be copies of this one (found
- * by the fingerprint's buckets, never by comparing with every report). Implemented where the reports are
- * stored; the engine stays pure.
+ * What TXT-06 asks the store: the narratives of other units' reports that may be copies of this one
+ * (found by the fingerprint's buckets, never by comparing with every report). Implemented where the
+ * reports are stored; the engine stays pure.
  */
 @FunctionalInterface
 public interface NarrativeSource {
@@ -15,8 +15,8 @@ public interface NarrativeSource {
   record Peer(String unit, int year, Map<String, String> texts) {}
 
   /**
-   * Other units' reports of {@code year} sharing a bucket with {@code fingerprint}, most shared buckets first,
-   * at most {@code limit}; never {@code unit}'s own.
+   * Other units' reports of {@code year} sharing a bucket with {@code fingerprint}, most shared
+   * buckets first, at most {@code limit}; never {@code unit}'s own.
    */
   List<Peer> candidates(NarrativeFingerprint fingerprint, String unit, int year, int limit);
 

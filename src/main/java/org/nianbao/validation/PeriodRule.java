@@ -37,13 +37,19 @@ final class PeriodRule implements NarrativeRule {
         int fromYear = Integer.parseInt(m.group(1));
         int toYear = m.group(4) == null ? fromYear : Integer.parseInt(m.group(4));
         boolean calendarYear =
-            fromYear == year && toYear == year
-                && Integer.parseInt(m.group(2)) == 1 && Integer.parseInt(m.group(3)) == 1
-                && Integer.parseInt(m.group(5)) == 12 && Integer.parseInt(m.group(6)) == 31;
+            fromYear == year
+                && toYear == year
+                && Integer.parseInt(m.group(2)) == 1
+                && Integer.parseInt(m.group(3)) == 1
+                && Integer.parseInt(m.group(5)) == 12
+                && Integer.parseInt(m.group(6)) == 31;
         if (!calendarYear) {
           TextSpan span = TextSpan.of(section, text, m.start(), m.end());
           findings.addText(
-              Rules.FMT_07, Severity.ERROR, year + "年1月1日至" + year + "年12月31日", span,
+              Rules.FMT_07,
+              Severity.ERROR,
+              year + "年1月1日至" + year + "年12月31日",
+              span,
               Templates.message(Rules.FMT_07, Map.of("quote", span.quote())));
         }
         return;

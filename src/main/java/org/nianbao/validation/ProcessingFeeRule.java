@@ -3,7 +3,9 @@ package org.nianbao.validation;
 import java.util.List;
 import java.util.Map;
 
-/** TXT-03: in a 2021-format report, section 六 states the 信息处理费 collected, including that none was. */
+/**
+ * TXT-03: in a 2021-format report, section 六 states the 信息处理费 collected, including that none was.
+ */
 final class ProcessingFeeRule implements NarrativeRule {
 
   private static final String[] FEE_STATEMENTS = {"处理费", "收取费用", "收费", "未收取", "不收取"};
@@ -18,6 +20,11 @@ final class ProcessingFeeRule implements NarrativeRule {
       return;
     }
     findings.add(
-        Rules.TXT_03, Severity.WARNING, List.of(), "信息处理费收取情况", null, Templates.message(Rules.TXT_03, Map.of()));
+        Rules.TXT_03,
+        Severity.WARNING,
+        List.of(),
+        "信息处理费收取情况",
+        null,
+        Templates.message(Rules.TXT_03, Map.of()));
   }
 }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * S2-04: a people's government's SELF report whose section 二 counts more licensing, penalty or coercion
- * decisions than one government decides (the seed's 8,339 licences are the district's) likely holds the
- * region-wide figures: the submitter is asked to confirm the scope. Shown only (INFO).
+ * S2-04: a people's government's SELF report whose section 二 counts more licensing, penalty or
+ * coercion decisions than one government decides (the seed's 8,339 licences are the district's)
+ * likely holds the region-wide figures: the submitter is asked to confirm the scope. Shown only
+ * (INFO).
  */
 final class RegionWideRule {
 
@@ -25,8 +26,11 @@ final class RegionWideRule {
 
   private RegionWideRule() {}
 
-  static void evaluate(ReportDocument document, CellValues values, ValidationContext ctx, Findings findings) {
-    if (ctx.unit() == null || !"PEOPLES_GOV".equals(ctx.unit().kind()) || document.scope() != Scope.SELF) {
+  static void evaluate(
+      ReportDocument document, CellValues values, ValidationContext ctx, Findings findings) {
+    if (ctx.unit() == null
+        || !"PEOPLES_GOV".equals(ctx.unit().kind())
+        || document.scope() != Scope.SELF) {
       return;
     }
     List<String> large = new ArrayList<>();
@@ -43,8 +47,12 @@ final class RegionWideRule {
     }
     if (!large.isEmpty()) {
       findings.add(
-          Rules.S2_04, Severity.INFO, List.copyOf(large), "scope AGGREGATE, or figures of the government itself",
-          actual, Templates.message(Rules.S2_04, Map.of()));
+          Rules.S2_04,
+          Severity.INFO,
+          List.copyOf(large),
+          "scope AGGREGATE, or figures of the government itself",
+          actual,
+          Templates.message(Rules.S2_04, Map.of()));
     }
   }
 }

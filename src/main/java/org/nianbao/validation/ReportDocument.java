@@ -7,9 +7,10 @@ import java.util.Map;
 import org.nianbao.catalogue.FormatVersion;
 
 /**
- * The report document every endpoint takes and returns. Cell values are kept exactly as the client sent
- * them (JSON numbers parsed with big-decimal precision, or anything else a client may send by mistake) so
- * that structural problems become findings named by cell instead of a generic parse error.
+ * The report document every endpoint takes and returns. Cell values are kept exactly as the client
+ * sent them (JSON numbers parsed with big-decimal precision, or anything else a client may send by
+ * mistake) so that structural problems become findings named by cell instead of a generic parse
+ * error.
  *
  * @param formatVersion FMT2021 or FMT2019
  * @param scope SELF or AGGREGATE

@@ -15,9 +15,9 @@ import org.nianbao.validation.SumRule.Relation;
 import org.nianbao.validation.SumRule.Term;
 
 /**
- * The rules of one format version, compiled once from {@link Rules} and the cell {@link Catalogue}: the
- * arithmetic rules become {@link SumRule}s with one check per column, row or group, indexed by catalogue
- * position.
+ * The rules of one format version, compiled once from {@link Rules} and the cell {@link Catalogue}:
+ * the arithmetic rules become {@link SumRule}s with one check per column, row or group, indexed by
+ * catalogue position.
  */
 public final class RuleCatalogue {
 
@@ -26,7 +26,8 @@ public final class RuleCatalogue {
   private static final String TOTAL = "total";
   private static final Map<String, String> LEFT_EXPECTED = Map.of("l", "expected", "r", "actual");
   private static final Map<String, String> LEFT_ACTUAL = Map.of("l", "actual", "r", "expected");
-  private static final Map<FormatVersion, RuleCatalogue> COMPILED = new EnumMap<>(FormatVersion.class);
+  private static final Map<FormatVersion, RuleCatalogue> COMPILED =
+      new EnumMap<>(FormatVersion.class);
 
   static {
     for (FormatVersion version : FormatVersion.values()) {
@@ -124,7 +125,10 @@ public final class RuleCatalogue {
     return Collections.unmodifiableList(out);
   }
 
-  /** S3-01 per applicant column: new + carried_in (expected) against total_processed + carried_out (actual). */
+  /**
+   * S3-01 per applicant column: new + carried_in (expected) against total_processed + carried_out
+   * (actual).
+   */
   private SumRule s3Balance() {
     List<Check> checks = new ArrayList<>();
     for (String col : Catalogue.APPLICANT_COLUMNS) {
@@ -134,7 +138,11 @@ public final class RuleCatalogue {
       String out = S3 + "carried_out." + col;
       checks.add(
           new Check(
-              terms(n, in), terms(done, out), List.of(n, in, done, out), colZh(n), Map.of("col", col)));
+              terms(n, in),
+              terms(done, out),
+              List.of(n, in, done, out),
+              colZh(n),
+              Map.of("col", col)));
     }
     return new SumRule(Rules.S3_01, Relation.EQUAL, LEFT_EXPECTED, checks);
   }
@@ -163,7 +171,8 @@ public final class RuleCatalogue {
   /** S3-03 per section 三 row: Σ six applicant columns (expected) against the 总计 column (actual). */
   private SumRule s3RowTotals() {
     List<Check> checks = new ArrayList<>();
-    List<String> applicants = Catalogue.APPLICANT_COLUMNS.subList(0, Catalogue.APPLICANT_COLUMNS.size() - 1);
+    List<String> applicants =
+        Catalogue.APPLICANT_COLUMNS.subList(0, Catalogue.APPLICANT_COLUMNS.size() - 1);
     for (String row : catalogue.section3Rows()) {
       String total = S3 + row + "." + TOTAL;
       List<String> parts = new ArrayList<>();
@@ -181,7 +190,10 @@ public final class RuleCatalogue {
     return new SumRule(Rules.S3_03, Relation.EQUAL, LEFT_EXPECTED, checks);
   }
 
-  /** S3-04 per applicant column: last year's carried_out (expected) against this year's carried_in (actual). */
+  /**
+   * S3-04 per applicant column: last year's carried_out (expected) against this year's carried_in
+   * (actual).
+   */
   private SumRule s3Continuity() {
     List<Check> checks = new ArrayList<>();
     for (String col : Catalogue.APPLICANT_COLUMNS) {
@@ -215,7 +227,10 @@ public final class RuleCatalogue {
     return new SumRule(Rules.S4_01, Relation.EQUAL, LEFT_EXPECTED, checks);
   }
 
-  /** S2-01 per document row with issued/abolished/in_force: last in_force + issued − abolished vs in_force. */
+  /**
+   * S2-01 per document row with issued/abolished/in_force: last in_force + issued − abolished vs
+   * in_force.
+   */
   private SumRule s2InForceContinuity() {
     List<Check> checks = new ArrayList<>();
     for (String row : section2RowsWith("issued", "abolished", "in_force")) {
@@ -235,7 +250,9 @@ public final class RuleCatalogue {
     return new SumRule(Rules.S2_01, Relation.EQUAL, aliases, checks);
   }
 
-  /** S2-02 per document row with issued/in_force: issued (actual) at most in_force (expected bound). */
+  /**
+   * S2-02 per document row with issued/in_force: issued (actual) at most in_force (expected bound).
+   */
   private SumRule s2IssuedAtMostInForce() {
     List<Check> checks = new ArrayList<>();
     for (String row : section2RowsWith("issued", "in_force")) {
@@ -243,7 +260,11 @@ public final class RuleCatalogue {
       String inForce = row + ".in_force";
       checks.add(
           new Check(
-              terms(inForce), terms(issued), List.of(issued, inForce), docZh(issued), docEn(issued)));
+              terms(inForce),
+              terms(issued),
+              List.of(issued, inForce),
+              docZh(issued),
+              docEn(issued)));
     }
     return new SumRule(Rules.S2_02, Relation.AT_MOST, Map.of(), checks);
   }

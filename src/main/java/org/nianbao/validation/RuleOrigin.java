@@ -1,6 +1,9 @@
 package org.nianbao.validation;
 
-/** Where a rule comes from (SPEC §3): the format itself, the table's structure, common practice, or this spec. */
+/**
+ * Where a rule comes from (SPEC §3): the format itself, the table's structure, common practice, or
+ * this spec.
+ */
 public enum RuleOrigin {
   /** Printed in the format or the regulation. */
   OFFICIAL,

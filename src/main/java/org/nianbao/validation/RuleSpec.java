@@ -39,7 +39,10 @@ public record RuleSpec(
     return new Message(Templates.fill(messageZh, args), Templates.fill(messageEn, args));
   }
 
-  /** Another message of this rule (e.g. a variant the catalogue declares beside it), filled from {@code args}. */
+  /**
+   * Another message of this rule (e.g. a variant the catalogue declares beside it), filled from
+   * {@code args}.
+   */
   public static Message message(String zh, String en, java.util.Map<String, ?> args) {
     return new Message(Templates.fill(zh, args), Templates.fill(en, args));
   }

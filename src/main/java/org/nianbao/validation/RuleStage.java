@@ -1,6 +1,9 @@
 package org.nianbao.validation;
 
-/** Where a rule is applied: by this engine on every document, or by the part of the service that owns the fact. */
+/**
+ * Where a rule is applied: by this engine on every document, or by the part of the service that
+ * owns the fact.
+ */
 public enum RuleStage {
   /** The rule engine ({@link Validator}): dry run, submission and import alike. */
   VALIDATION,

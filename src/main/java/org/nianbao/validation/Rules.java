@@ -10,14 +10,18 @@ import static org.nianbao.validation.Severity.WARNING;
 
 import java.util.List;
 
-/** The rules this engine implements, declared once with the spec's ids, formulas and messages (SPEC §3). */
+/**
+ * The rules this engine implements, declared once with the spec's ids, formulas and messages (SPEC
+ * §3).
+ */
 public final class Rules {
 
   private Rules() {}
 
   /**
-   * FMT-01: all six sections are present, each found by its number and its keywords; a section found by its
-   * keywords under another number (二…六 printed as 三…七), or under a sub-heading only, is misnumbered.
+   * FMT-01: all six sections are present, each found by its number and its keywords; a section
+   * found by its keywords under another number (二…六 printed as 三…七), or under a sub-heading only,
+   * is misnumbered.
    */
   public static final RuleSpec FMT_01 =
       new RuleSpec(
@@ -34,9 +38,13 @@ public final class Rules {
   public static final String FMT_01_MISNUMBERED_ZH = "第{n}部分“{title}”的标题编号有误：印作“{printed}”。";
 
   /** FMT-01's message for a misnumbered section, in English. */
-  public static final String FMT_01_MISNUMBERED_EN = "Section {n} \"{title}\" is misnumbered: printed as \"{printed}\".";
+  public static final String FMT_01_MISNUMBERED_EN =
+      "Section {n} \"{title}\" is misnumbered: printed as \"{printed}\".";
 
-  /** FMT-02: the declared format matches the report year (≥ 2021 ⇒ FMT2021, 2019–2020 ⇒ FMT2019) and is present. */
+  /**
+   * FMT-02: the declared format matches the report year (≥ 2021 ⇒ FMT2021, 2019–2020 ⇒ FMT2019) and
+   * is present.
+   */
   public static final RuleSpec FMT_02 =
       new RuleSpec(
           "FMT-02",
@@ -47,7 +55,10 @@ public final class Rules {
           "{year}年度报告应使用{expected}格式，检测到旧版表格“{label}”。",
           "A {year} report must use the {expected} format; found old-format label \"{label}\".");
 
-  /** FMT-03: every catalogue cell of the format is present, parses as its type, and no other key is sent. */
+  /**
+   * FMT-03: every catalogue cell of the format is present, parses as its type, and no other key is
+   * sent.
+   */
   public static final RuleSpec FMT_03 =
       new RuleSpec(
           "FMT-03",
@@ -58,7 +69,10 @@ public final class Rules {
           "单元格“{row}／{col}”缺失或不是有效数字。",
           "Cell \"{row}/{col}\" is missing or not a valid number.");
 
-  /** FMT-04: a cell of a published document is blank or a placeholder; it is kept unknown, never read as 0. */
+  /**
+   * FMT-04: a cell of a published document is blank or a placeholder; it is kept unknown, never
+   * read as 0.
+   */
   public static final RuleSpec FMT_04 =
       new RuleSpec(
           "FMT-04",
@@ -69,7 +83,10 @@ public final class Rules {
           "单元格“{row}／{col}”为空，按格式应填写数字（无则填0）。",
           "Cell \"{row}/{col}\" is blank; the format expects a number (0 if none).");
 
-  /** FMT-05: counts (INT) are whole numbers ≥ 0 that fit 64 bits; the 2019 changes (SINT) are whole numbers. */
+  /**
+   * FMT-05: counts (INT) are whole numbers ≥ 0 that fit 64 bits; the 2019 changes (SINT) are whole
+   * numbers.
+   */
   public static final RuleSpec FMT_05 =
       new RuleSpec(
           "FMT-05",
@@ -81,8 +98,8 @@ public final class Rules {
           "\"{label}\" must be a non-negative integer, got \"{raw}\".");
 
   /**
-   * FMT-06: the fee amount (万元) is ≥ 0 with at most 6 decimals (ERROR); more than 4 decimals, or an amount
-   * above the ceiling for the unit's level (元 entered as 万元), is a WARNING.
+   * FMT-06: the fee amount (万元) is ≥ 0 with at most 6 decimals (ERROR); more than 4 decimals, or an
+   * amount above the ceiling for the unit's level (元 entered as 万元), is a WARNING.
    */
   public static final RuleSpec FMT_06 =
       new RuleSpec(
@@ -95,8 +112,9 @@ public final class Rules {
           "Administrative fee amount is in 10,000 yuan; check \"{raw}\".");
 
   /**
-   * FMT-07: the report year is a calendar year before the publication year (LC-02 checks the date), and a
-   * statistics period stated in the narrative runs from 1 January to 31 December of the report year.
+   * FMT-07: the report year is a calendar year before the publication year (LC-02 checks the date),
+   * and a statistics period stated in the narrative runs from 1 January to 31 December of the
+   * report year.
    */
   public static final RuleSpec FMT_07 =
       new RuleSpec(
@@ -108,7 +126,10 @@ public final class Rules {
           "报告年度与统计期限不一致：“{quote}”。",
           "Report year and statistics period disagree: \"{quote}\".");
 
-  /** S3-01: in every applicant column, new + carried-in = processed total + carried-out (printed in the format). */
+  /**
+   * S3-01: in every applicant column, new + carried-in = processed total + carried-out (printed in
+   * the format).
+   */
   public static final RuleSpec S3_01 =
       new RuleSpec(
           "S3-01",
@@ -141,7 +162,9 @@ public final class Rules {
           "“{row}”行：总计{r}不等于各类申请人之和{l}。",
           "Row \"{row}\": total {r} ≠ sum of the six applicant columns {l}.");
 
-  /** S3-04: this year's carried-in equals last year's carried-out, column by column (overridable). */
+  /**
+   * S3-04: this year's carried-in equals last year's carried-out, column by column (overridable).
+   */
   public static final RuleSpec S3_04 =
       new RuleSpec(
           "S3-04",
@@ -152,7 +175,10 @@ public final class Rules {
           "“{col}”列：上年结转数（{l}）与{Y-1}年度报告“结转下年度继续办理”（{r}）不一致。",
           "Column {col}: carried-in ({l}) differs from the {Y-1} report's carried-out ({r}).");
 
-  /** S3-05: the narrative says every application was closed while the table carries some over to next year. */
+  /**
+   * S3-05: the narrative says every application was closed while the table carries some over to
+   * next year.
+   */
   public static final RuleSpec S3_05 =
       new RuleSpec(
           "S3-05",
@@ -174,7 +200,10 @@ public final class Rules {
           "{group}：总计{r}不等于维持、纠正、其他结果、尚未审结之和{l}。",
           "{group}: total {r} ≠ upheld + corrected + other + pending {l}.");
 
-  /** S4-02: correction rates of review and litigation, shown for information as rollup indicators (never cells). */
+  /**
+   * S4-02: correction rates of review and litigation, shown for information as rollup indicators
+   * (never cells).
+   */
   public static final RuleSpec S4_02 =
       new RuleSpec(
           "S4-02",
@@ -186,7 +215,10 @@ public final class Rules {
           "{group}: correction rate {rate}% ({c} corrected of {d} decided).",
           RuleStage.ROLLUP);
 
-  /** S2-01: documents in force this year = last year's in force + issued − abolished (rules and normative documents). */
+  /**
+   * S2-01: documents in force this year = last year's in force + issued − abolished (rules and
+   * normative documents).
+   */
   public static final RuleSpec S2_01 =
       new RuleSpec(
           "S2-01",
@@ -208,7 +240,10 @@ public final class Rules {
           "{doc}本年制发件数大于现行有效件数。",
           "{doc}: issued this year exceeds the number in force.");
 
-  /** S2-03: a unit without rule-making power (not a 国务院部门, provincial or city government) reports no 规章. */
+  /**
+   * S2-03: a unit without rule-making power (not a 国务院部门, provincial or city government) reports no
+   * 规章.
+   */
   public static final RuleSpec S2_03 =
       new RuleSpec(
           "S2-03",
@@ -220,8 +255,9 @@ public final class Rules {
           "This unit has no rule-making power; the 规章 row should be 0.");
 
   /**
-   * S2-04: a people's government's SELF report whose licensing, penalty or coercion decisions are far above
-   * what one government decides suggests section 二 holds region-wide figures: confirm the scope.
+   * S2-04: a people's government's SELF report whose licensing, penalty or coercion decisions are
+   * far above what one government decides suggests section 二 holds region-wide figures: confirm the
+   * scope.
    */
   public static final RuleSpec S2_04 =
       new RuleSpec(
@@ -266,7 +302,10 @@ public final class Rules {
           "第六部分未说明信息处理费收取情况。",
           "Section 六 does not state the information processing fees collected.");
 
-  /** TXT-04: the regulation is cited as 《中华人民共和国政府信息公开条例》 and a 2021+ report does not cite the 2019 format. */
+  /**
+   * TXT-04: the regulation is cited as 《中华人民共和国政府信息公开条例》 and a 2021+ report does not cite the 2019
+   * format.
+   */
   public static final RuleSpec TXT_04 =
       new RuleSpec(
           "TXT-04",
@@ -278,8 +317,8 @@ public final class Rules {
           "Wrong legal title or format basis cited: \"{quote}\".");
 
   /**
-   * TXT-05: no conversion artefacts: {@code [bookmark: …]}, a doubled word (资金资金), a word cut at a line end
-   * (审查管⏎), or stray digits inside a domain term (政府23信息公开).
+   * TXT-05: no conversion artefacts: {@code [bookmark: …]}, a doubled word (资金资金), a word cut at a
+   * line end (审查管⏎), or stray digits inside a domain term (政府23信息公开).
    */
   public static final RuleSpec TXT_05 =
       new RuleSpec(
@@ -292,8 +331,8 @@ public final class Rules {
           "Stray characters: \"{quote}\".");
 
   /**
-   * TXT-06: sections 一 and 五 are not a copy: similarity to the same unit's previous report above 90 %, or a
-   * large verbatim overlap with another unit's report of the same year.
+   * TXT-06: sections 一 and 五 are not a copy: similarity to the same unit's previous report above 90
+   * %, or a large verbatim overlap with another unit's report of the same year.
    */
   public static final RuleSpec TXT_06 =
       new RuleSpec(
@@ -328,8 +367,8 @@ public final class Rules {
           "Section 五 lacks the improvement part.");
 
   /**
-   * LC-01: the report is published by its statutory deadline (Art. 49): 31 March of Y+1 for a people's
-   * government's report, 31 January of Y+1 for every other organ.
+   * LC-01: the report is published by its statutory deadline (Art. 49): 31 March of Y+1 for a
+   * people's government's report, 31 January of Y+1 for every other organ.
    */
   public static final RuleSpec LC_01 =
       new RuleSpec(
@@ -341,7 +380,10 @@ public final class Rules {
           "年度报告应于{deadline}前公布，实际公布于{date}（逾期{d}天）。",
           "Report due by {deadline}, published {date} ({d} days late).");
 
-  /** LC-02: a report cannot be published before its statistics year has ended (publishedAt ≥ 1 Jan Y+1). */
+  /**
+   * LC-02: a report cannot be published before its statistics year has ended (publishedAt ≥ 1 Jan
+   * Y+1).
+   */
   public static final RuleSpec LC_02 =
       new RuleSpec(
           "LC-02",
@@ -352,7 +394,9 @@ public final class Rules {
           "年度报告不得早于统计年度结束前公布。",
           "A report cannot be published before its year ends.");
 
-  /** LC-03: one active version per unit, year and scope; a resubmission is a new version (If-Match). */
+  /**
+   * LC-03: one active version per unit, year and scope; a resubmission is a new version (If-Match).
+   */
   public static final RuleSpec LC_03 =
       new RuleSpec(
           "LC-03",
@@ -376,7 +420,10 @@ public final class Rules {
           "Report changed after publication.",
           RuleStage.STORAGE);
 
-  /** ID-01: the unit's division code is 6 digits and valid in the report year (codes are created and abolished). */
+  /**
+   * ID-01: the unit's division code is 6 digits and valid in the report year (codes are created and
+   * abolished).
+   */
   public static final RuleSpec ID_01 =
       new RuleSpec(
           "ID-01",
@@ -387,7 +434,10 @@ public final class Rules {
           "行政区划代码{code}在{year}年无效。",
           "Division code {code} is not valid for {year}.");
 
-  /** ID-02: a 统一社会信用代码 has the GB 32100 charset and check character (checked when a unit is registered). */
+  /**
+   * ID-02: a 统一社会信用代码 has the GB 32100 charset and check character (checked when a unit is
+   * registered).
+   */
   public static final RuleSpec ID_02 =
       new RuleSpec(
           "ID-02",
@@ -410,7 +460,9 @@ public final class Rules {
           "统一社会信用代码中组织机构代码校验失败。",
           "Embedded organisation code fails its check.");
 
-  /** ID-04: the registering authority's province in a USCC (positions 3–4) is the unit's province. */
+  /**
+   * ID-04: the registering authority's province in a USCC (positions 3–4) is the unit's province.
+   */
   public static final RuleSpec ID_04 =
       new RuleSpec(
           "ID-04",
@@ -421,7 +473,9 @@ public final class Rules {
           "信用代码登记地与单位所在省不一致。",
           "USCC registration province differs from the unit's province.");
 
-  /** ID-05: the unit name in the document's title matches the registered name after normalisation. */
+  /**
+   * ID-05: the unit name in the document's title matches the registered name after normalisation.
+   */
   public static final RuleSpec ID_05 =
       new RuleSpec(
           "ID-05",
@@ -445,7 +499,10 @@ public final class Rules {
           "An aggregate report must not be summed with reports it covers.",
           RuleStage.ROLLUP);
 
-  /** AGG-02: a declared AGGREGATE value against the value computed from the SELF reports, cell by cell. */
+  /**
+   * AGG-02: a declared AGGREGATE value against the value computed from the SELF reports, cell by
+   * cell.
+   */
   public static final RuleSpec AGG_02 =
       new RuleSpec(
           "AGG-02",
@@ -482,8 +539,9 @@ public final class Rules {
           RuleStage.ROLLUP);
 
   /**
-   * IMP-01: a row of an imported document was placed without its label confirming it — by the nearest label
-   * (mistyped, wrapped, cut) or by the table's structure (its place and width) — so a reviewer checks it.
+   * IMP-01: a row of an imported document was placed without its label confirming it — by the
+   * nearest label (mistyped, wrapped, cut) or by the table's structure (its place and width) — so a
+   * reviewer checks it.
    */
   public static final RuleSpec IMP_01 =
       new RuleSpec(
@@ -508,13 +566,16 @@ public final class Rules {
   /** IMP-01's {how} for a row placed by the table's structure, in English. */
   public static final String IMP_01_STRUCTURE_EN = "the table's structure (its place and width)";
 
-  /** Every rule of SPEC §3, in the spec's order (then the importer's IMP-01); findings are sorted by this order. */
+  /**
+   * Every rule of SPEC §3, in the spec's order (then the importer's IMP-01); findings are sorted by
+   * this order.
+   */
   public static final List<RuleSpec> ALL =
       List.of(
-          FMT_01, FMT_02, FMT_03, FMT_04, FMT_05, FMT_06, FMT_07, S3_01, S3_02, S3_03, S3_04, S3_05, S4_01,
-          S4_02, S2_01, S2_02, S2_03, S2_04, TXT_01, TXT_02, TXT_03, TXT_04, TXT_05, TXT_06, TXT_07, TXT_08,
-          LC_01, LC_02, LC_03, LC_04, ID_01, ID_02, ID_03, ID_04, ID_05, AGG_01, AGG_02, AGG_03, AGG_04,
-          IMP_01);
+          FMT_01, FMT_02, FMT_03, FMT_04, FMT_05, FMT_06, FMT_07, S3_01, S3_02, S3_03, S3_04, S3_05,
+          S4_01, S4_02, S2_01, S2_02, S2_03, S2_04, TXT_01, TXT_02, TXT_03, TXT_04, TXT_05, TXT_06,
+          TXT_07, TXT_08, LC_01, LC_02, LC_03, LC_04, ID_01, ID_02, ID_03, ID_04, ID_05, AGG_01,
+          AGG_02, AGG_03, AGG_04, IMP_01);
 
   /** The rule with this id. */
   public static java.util.Optional<RuleSpec> byId(String id) {

@@ -4,6 +4,8 @@ package org.nianbao.validation;
 public enum Scope {
   /** The organ's own work only; summed by rollups. */
   SELF,
-  /** A summary of other organs' reports; never summed, only compared with the computed sum (AGG-02). */
+  /**
+   * A summary of other organs' reports; never summed, only compared with the computed sum (AGG-02).
+   */
   AGGREGATE
 }

@@ -1,6 +1,8 @@
 package org.nianbao.validation;
 
-/** How much a finding weighs: ERROR blocks a submission, WARNING is stored with it, INFO is shown. */
+/**
+ * How much a finding weighs: ERROR blocks a submission, WARNING is stored with it, INFO is shown.
+ */
 public enum Severity {
   ERROR,
   WARNING,

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one generic arithmetic shape: "these cells add up to that cell", or "this side is at most that side",
- * instantiated once per column, row or group from the catalogue. Each {@link Check} is evaluated on its own;
- * a check touching an unknown cell is skipped, never evaluated as 0.
+ * The one generic arithmetic shape: "these cells add up to that cell", or "this side is at most
+ * that side", instantiated once per column, row or group from the catalogue. Each {@link Check} is
+ * evaluated on its own; a check touching an unknown cell is skipped, never evaluated as 0.
  */
 final class SumRule {
 
@@ -36,7 +36,8 @@ final class SumRule {
    * @param expected the side the rule computes (usually the parts)
    * @param actual the side the report states (usually the printed total)
    * @param cells the keys of this report named by a finding
-   * @param labelsZh Chinese placeholder values ({@code col}, {@code row}, {@code group}, {@code doc})
+   * @param labelsZh Chinese placeholder values ({@code col}, {@code row}, {@code group}, {@code
+   *     doc})
    * @param labelsEn English placeholder values
    */
   record Check(
@@ -82,7 +83,10 @@ final class SumRule {
     return crossYear;
   }
 
-  /** Runs every check; {@code previous} may be null when the rule does not look at the previous year. */
+  /**
+   * Runs every check; {@code previous} may be null when the rule does not look at the previous
+   * year.
+   */
   void evaluate(CellValues current, CellValues previous, Integer year, Findings findings) {
     if (crossYear && previous == null) {
       return;
@@ -102,8 +106,9 @@ final class SumRule {
       boolean actualOverflow = buffer[1] != 0;
       int cmp;
       if (expectedOverflow || actualOverflow) {
-        cmp = big(check.actual(), current, previous, samePrevFormat)
-            .compareTo(big(check.expected(), current, previous, samePrevFormat));
+        cmp =
+            big(check.actual(), current, previous, samePrevFormat)
+                .compareTo(big(check.expected(), current, previous, samePrevFormat));
       } else {
         cmp = Long.compare(actual, expected);
       }
@@ -116,7 +121,11 @@ final class SumRule {
 
   /** Sums a side into buffer[0] (buffer[1] = 1 on overflow); false when a term is unknown. */
   private static boolean sum(
-      Term[] terms, CellValues current, CellValues previous, boolean samePrevFormat, long[] buffer) {
+      Term[] terms,
+      CellValues current,
+      CellValues previous,
+      boolean samePrevFormat,
+      long[] buffer) {
     long total = 0;
     boolean overflow = false;
     for (Term term : terms) {
@@ -151,12 +160,14 @@ final class SumRule {
     return total;
   }
 
-  private static long value(Term term, CellValues current, CellValues previous, boolean samePrevFormat) {
+  private static long value(
+      Term term, CellValues current, CellValues previous, boolean samePrevFormat) {
     int index = resolve(term, current, previous, samePrevFormat);
     return (term.previousYear() ? previous : current).count(index);
   }
 
-  private static int resolve(Term term, CellValues current, CellValues previous, boolean samePrevFormat) {
+  private static int resolve(
+      Term term, CellValues current, CellValues previous, boolean samePrevFormat) {
     if (!term.previousYear() || samePrevFormat) {
       return term.index();
     }
@@ -195,7 +206,12 @@ final class SumRule {
     en.put("Y-1", year == null ? "previous" : String.valueOf(year - 1));
     Object expected = relation == Relation.AT_MOST ? "≤ " + expectedValue : expectedValue;
     findings.add(
-        spec, spec.severity(), check.cells(), expected, actualValue, Templates.message(spec, zh, en));
+        spec,
+        spec.severity(),
+        check.cells(),
+        expected,
+        actualValue,
+        Templates.message(spec, zh, en));
   }
 
   private static Object number(BigInteger value) {

@@ -8,11 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * TXT-01: numbers in section 一 that name a table quantity equal the table. A figure is bound to the noun it
- * follows (收到/受理 … 申请 → 本年新收, 办结/答复 → 办理结果总计, 结转 → 结转下年度, 行政复议, 行政诉讼); a
- * {@code 含/其中/包括} clause qualifies the figure just before it (its own figures are parts, never compared
- * alone; {@code 含上年结转} after a 收到 figure makes it 新收 + 上年结转); approximations (约, 近, 逾, 余, 多,
- * 左右) raise no exact-match alarm; Chinese numerals and 万/亿 are read.
+ * TXT-01: numbers in section 一 that name a table quantity equal the table. A figure is bound to the
+ * noun it follows (收到/受理 … 申请 → 本年新收, 办结/答复 → 办理结果总计, 结转 → 结转下年度, 行政复议, 行政诉讼); a {@code 含/其中/包括}
+ * clause qualifies the figure just before it (its own figures are parts, never compared alone;
+ * {@code 含上年结转} after a 收到 figure makes it 新收 + 上年结转); approximations (约, 近, 逾, 余, 多, 左右) raise no
+ * exact-match alarm; Chinese numerals and 万/亿 are read.
  */
 final class TableQuantityRule implements NarrativeRule {
 
@@ -35,7 +35,8 @@ final class TableQuantityRule implements NarrativeRule {
               List.of("s3.new.total")),
           new Quantity(
               new String[] {"收到", "新收", "受理"},
-              Pattern.compile("(?:收到|新收|受理)" + GAP + "{0,6}?" + NUM + APPROX + "件" + GAP + "{0,12}?申请"),
+              Pattern.compile(
+                  "(?:收到|新收|受理)" + GAP + "{0,6}?" + NUM + APPROX + "件" + GAP + "{0,12}?申请"),
               List.of("s3.new.total")),
           new Quantity(
               new String[] {"办结", "答复"},
@@ -119,11 +120,28 @@ final class TableQuantityRule implements NarrativeRule {
     TextSpan span = TextSpan.of("s1", text, m.start(), m.end());
     String key = String.join("+", keys);
     Map<String, Object> args =
-        Map.of("quote", span.quote(), "n", stated.stripTrailingZeros().toPlainString(), "key", key, "v", table);
+        Map.of(
+            "quote",
+            span.quote(),
+            "n",
+            stated.stripTrailingZeros().toPlainString(),
+            "key",
+            key,
+            "v",
+            table);
     findings.add(
         new Finding(
-            Rules.TXT_01.id(), Severity.WARNING, keys, table, span.quote(), Templates.message(Rules.TXT_01, args),
-            null, span, null, null, null));
+            Rules.TXT_01.id(),
+            Severity.WARNING,
+            keys,
+            table,
+            span.quote(),
+            Templates.message(Rules.TXT_01, args),
+            null,
+            span,
+            null,
+            null,
+            null));
   }
 
   /** 约/近/逾… before the figure, 余/多 after the number, 左右 after the unit. */
@@ -168,8 +186,8 @@ final class TableQuantityRule implements NarrativeRule {
   }
 
   /**
-   * The 含/其中/包括 clauses: from the qualifier to the closing bracket when it opens a bracket, else to the end
-   * of the sentence or clause (；).
+   * The 含/其中/包括 clauses: from the qualifier to the closing bracket when it opens a bracket, else to
+   * the end of the sentence or clause (；).
    */
   static List<int[]> qualifierClauses(String text) {
     List<int[]> clauses = new ArrayList<>();

@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one message template engine: fills {@code {name}} placeholders of the rules' zh/en templates. Every
- * user-facing finding message is rendered here (the engine, the importer and the rule catalogue use it).
+ * The one message template engine: fills {@code {name}} placeholders of the rules' zh/en templates.
+ * Every user-facing finding message is rendered here (the engine, the importer and the rule
+ * catalogue use it).
  */
 public final class Templates {
 
   private Templates() {}
 
-  /** Fills the placeholders named in {@code args}; a placeholder without a value is left as written. */
+  /**
+   * Fills the placeholders named in {@code args}; a placeholder without a value is left as written.
+   */
   public static String fill(String template, Map<String, ?> args) {
     StringBuilder out = new StringBuilder(template.length() + 32);
     int i = 0;
@@ -43,8 +46,11 @@ public final class Templates {
     return message(rule, args, args);
   }
 
-  /** A message from a template pair other than the rule's main one (e.g. a variant for one case). */
-  public static Message message(String zh, String en, Map<String, ?> zhArgs, Map<String, ?> enArgs) {
+  /**
+   * A message from a template pair other than the rule's main one (e.g. a variant for one case).
+   */
+  public static Message message(
+      String zh, String en, Map<String, ?> zhArgs, Map<String, ?> enArgs) {
     return new Message(fill(zh, zhArgs), fill(en, enArgs));
   }
 

@@ -1,11 +1,12 @@
 package org.nianbao.validation;
 
 /**
- * Where a text finding points: a section of the narrative and the quoted span in it, so a UI can highlight it.
+ * Where a text finding points: a section of the narrative and the quoted span in it, so a UI can
+ * highlight it.
  *
  * @param section the narrative section, {@code s1}…{@code s6}
- * @param start offset of the first character of the quote in the section's text (UTF-16 units, as in Java
- *     and JavaScript strings)
+ * @param start offset of the first character of the quote in the section's text (UTF-16 units, as
+ *     in Java and JavaScript strings)
  * @param end offset just after the quote
  * @param quote the quoted text, {@code text.substring(start, end)}
  */

@@ -6,12 +6,16 @@ package org.nianbao.validation;
  * @param year the statistics year, if known (FMT-02, LC rules)
  * @param unit the submitting unit, if known (S2-03, TXT-07)
  * @param previous the same unit's stored report of the previous year, if any (S3-04, S2-01)
- * @param mode SUBMISSION (API: missing or malformed cells are errors) or IMPORT (published documents:
- *     blanks are stored as NULL and flagged)
+ * @param mode SUBMISSION (API: missing or malformed cells are errors) or IMPORT (published
+ *     documents: blanks are stored as NULL and flagged)
  * @param narratives where TXT-06 finds other units' narratives of the same year; null: none
  */
 public record ValidationContext(
-    Integer year, UnitProfile unit, ReportDocument previous, Mode mode, NarrativeSource narratives) {
+    Integer year,
+    UnitProfile unit,
+    ReportDocument previous,
+    Mode mode,
+    NarrativeSource narratives) {
 
   /** A context without other units' narratives. */
   public ValidationContext(Integer year, UnitProfile unit, ReportDocument previous, Mode mode) {

@@ -11,16 +11,19 @@ import org.nianbao.validation.ValidationContext.Mode;
 import org.nianbao.validation.ValidationContext.UnitProfile;
 
 /**
- * Runs every rule of the report's format on a document and collects all findings, in the spec's rule
- * order. Pure and thread-safe: the same instance serves the dry run, the submission and the importer.
+ * Runs every rule of the report's format on a document and collects all findings, in the spec's
+ * rule order. Pure and thread-safe: the same instance serves the dry run, the submission and the
+ * importer.
  */
 public final class Validator {
 
   private static final String FORMAT_FIELD = "formatVersion";
   private static final String NO_FORMAT_ZH = "报告未声明格式版本（formatVersion）。";
-  private static final String NO_FORMAT_EN = "The report does not declare its format version (formatVersion).";
+  private static final String NO_FORMAT_EN =
+      "The report does not declare its format version (formatVersion).";
   private static final String WRONG_FORMAT_ZH = "{year}年度报告应使用{expected}格式，实际声明为{actual}。";
-  private static final String WRONG_FORMAT_EN = "A {year} report must use the {expected} format; it declares {actual}.";
+  private static final String WRONG_FORMAT_EN =
+      "A {year} report must use the {expected} format; it declares {actual}.";
 
   public ValidationResult validate(ReportDocument document, ValidationContext context) {
     ValidationContext ctx = context == null ? ValidationContext.bare() : context;
@@ -42,7 +45,9 @@ public final class Validator {
     return new ValidationResult(findings.sorted());
   }
 
-  /** LC-02 and LC-01: the publication date against the end of the statistics year and the deadline. */
+  /**
+   * LC-02 and LC-01: the publication date against the end of the statistics year and the deadline.
+   */
   private static void publication(LocalDate publishedAt, ValidationContext ctx, Findings findings) {
     if (publishedAt == null || ctx.year() == null) {
       return;
@@ -51,7 +56,11 @@ public final class Validator {
     LocalDate yearEnd = LocalDate.of(year + 1, 1, 1);
     if (publishedAt.isBefore(yearEnd)) {
       findings.add(
-          Rules.LC_02, Severity.ERROR, List.of("publishedAt"), "≥ " + yearEnd, publishedAt.toString(),
+          Rules.LC_02,
+          Severity.ERROR,
+          List.of("publishedAt"),
+          "≥ " + yearEnd,
+          publishedAt.toString(),
           Templates.message(Rules.LC_02, Map.of(), Map.of()));
       return;
     }
@@ -59,17 +68,25 @@ public final class Validator {
       return;
     }
     LocalDate deadline =
-        "PEOPLES_GOV".equals(ctx.unit().kind()) ? LocalDate.of(year + 1, 3, 31) : LocalDate.of(year + 1, 1, 31);
+        "PEOPLES_GOV".equals(ctx.unit().kind())
+            ? LocalDate.of(year + 1, 3, 31)
+            : LocalDate.of(year + 1, 1, 31);
     if (publishedAt.isAfter(deadline)) {
       long late = ChronoUnit.DAYS.between(deadline, publishedAt);
       Map<String, Object> args = Map.of("deadline", deadline, "date", publishedAt, "d", late);
       findings.add(
-          Rules.LC_01, Severity.WARNING, List.of("publishedAt"), "≤ " + deadline, publishedAt.toString(),
+          Rules.LC_01,
+          Severity.WARNING,
+          List.of("publishedAt"),
+          "≤ " + deadline,
+          publishedAt.toString(),
           Templates.message(Rules.LC_01, args, args));
     }
   }
 
-  /** The typed cells of a document without any finding (e.g. to store or compare a stored report). */
+  /**
+   * The typed cells of a document without any finding (e.g. to store or compare a stored report).
+   */
   public static CellValues read(ReportDocument document) {
     return CellParser.lenient(document.cells(), Catalogue.of(formatOf(document)));
   }
@@ -92,14 +109,21 @@ public final class Validator {
     }
     if (year != null && FormatVersion.forYear(year) != declared) {
       Map<String, Object> args =
-          Map.of("year", year, "expected", FormatVersion.forYear(year).name(), "actual", declared.name());
+          Map.of(
+              "year",
+              year,
+              "expected",
+              FormatVersion.forYear(year).name(),
+              "actual",
+              declared.name());
       findings.add(
           Rules.FMT_02,
           Severity.ERROR,
           List.of(FORMAT_FIELD),
           FormatVersion.forYear(year).name(),
           declared.name(),
-          new Message(Templates.fill(WRONG_FORMAT_ZH, args), Templates.fill(WRONG_FORMAT_EN, args)));
+          new Message(
+              Templates.fill(WRONG_FORMAT_ZH, args), Templates.fill(WRONG_FORMAT_EN, args)));
     }
     return declared;
   }
@@ -122,8 +146,8 @@ public final class Validator {
   }
 
   /**
-   * S2-03: a unit that may not make 规章 reports none. Only 国务院部门 (region level NATION) and the people's
-   * governments of provinces and cities may; checked only when the unit is known.
+   * S2-03: a unit that may not make 规章 reports none. Only 国务院部门 (region level NATION) and the
+   * people's governments of provinces and cities may; checked only when the unit is known.
    */
   private static void regulationPower(
       RuleCatalogue rules, CellValues values, UnitProfile unit, Findings findings) {
@@ -150,7 +174,9 @@ public final class Validator {
     }
   }
 
-  /** Whether a unit has rule-making power (立法法): 国务院部门, or a provincial or city people's government. */
+  /**
+   * Whether a unit has rule-making power (立法法): 国务院部门, or a provincial or city people's government.
+   */
   public static boolean mayMakeRegulations(UnitProfile unit) {
     String level = unit.regionLevel();
     if ("NATION".equals(level)) {

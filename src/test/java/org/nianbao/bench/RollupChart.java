@@ -16,7 +16,10 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Draws rollup p99 per level against dataset size from {@code scale level p50 p99} lines (bench/run.sh). */
+/**
+ * Draws rollup p99 per level against dataset size from {@code scale level p50 p99} lines
+ * (bench/run.sh).
+ */
 final class RollupChart {
 
   private RollupChart() {}
@@ -36,8 +39,14 @@ final class RollupChart {
     series.values().forEach(dataset::addSeries);
     JFreeChart chart =
         ChartFactory.createXYLineChart(
-            "Rollup p99 over HTTP vs dataset size", "reports in the database (millions)", "p99 latency (ms)",
-            dataset, PlotOrientation.VERTICAL, true, false, false);
+            "Rollup p99 over HTTP vs dataset size",
+            "reports in the database (millions)",
+            "p99 latency (ms)",
+            dataset,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     for (int i = 0; i < series.size(); i++) {
       renderer.setSeriesStroke(i, new BasicStroke(2f));

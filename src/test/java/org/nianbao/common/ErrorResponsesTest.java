@@ -22,35 +22,60 @@ class ErrorResponsesTest {
 
   @Test
   void unknownRoutesAreProblemDocuments() {
-    given().when().get("/api/v1/nothing-here")
-        .then().statusCode(404).contentType(PROBLEM)
-        .body("type", equalTo(TYPES + "not-found")).body("status", equalTo(404));
-    given().when().get("/no/such/page")
-        .then().statusCode(404).contentType(PROBLEM)
+    given()
+        .when()
+        .get("/api/v1/nothing-here")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM)
+        .body("type", equalTo(TYPES + "not-found"))
+        .body("status", equalTo(404));
+    given()
+        .when()
+        .get("/no/such/page")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM)
         .body("type", equalTo(TYPES + "not-found"))
         .body("instance", equalTo("/no/such/page"));
   }
 
   @Test
   void wrongMethodIs405() {
-    given().when().delete("/api/v1/units/411303")
-        .then().statusCode(405).contentType(PROBLEM)
+    given()
+        .when()
+        .delete("/api/v1/units/411303")
+        .then()
+        .statusCode(405)
+        .contentType(PROBLEM)
         .body("type", equalTo(TYPES + "method-not-allowed"));
   }
 
   @Test
   void wrongMediaTypeIs415() {
-    given().filter(RESPONSE_ONLY).contentType("text/csv").body("a,b")
-        .when().post("/api/v1/units")
-        .then().statusCode(415).contentType(PROBLEM)
+    given()
+        .filter(RESPONSE_ONLY)
+        .contentType("text/csv")
+        .body("a,b")
+        .when()
+        .post("/api/v1/units")
+        .then()
+        .statusCode(415)
+        .contentType(PROBLEM)
         .body("type", equalTo(TYPES + "unsupported-media-type"));
   }
 
   @Test
   void malformedJsonIs400WithoutAStackTrace() {
-    given().filter(RESPONSE_ONLY).contentType(ContentType.JSON).body("{\"code\": ")
-        .when().post("/api/v1/units")
-        .then().statusCode(400).contentType(PROBLEM)
+    given()
+        .filter(RESPONSE_ONLY)
+        .contentType(ContentType.JSON)
+        .body("{\"code\": ")
+        .when()
+        .post("/api/v1/units")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
         .body("type", equalTo(TYPES + "malformed-request"))
         .body(not(containsString("at org.")))
         .body(not(containsString("Exception")));
@@ -58,14 +83,25 @@ class ErrorResponsesTest {
 
   @Test
   void unknownFieldsAndWrongEnumsAreNamed() {
-    given().filter(RESPONSE_ONLY).contentType(ContentType.JSON)
+    given()
+        .filter(RESPONSE_ONLY)
+        .contentType(ContentType.JSON)
         .body("{\"code\":\"11341702486344515H\",\"nmae\":\"x\"}")
-        .when().post("/api/v1/units")
-        .then().statusCode(400).body("errors[0].field", equalTo("nmae"));
-    given().filter(RESPONSE_ONLY).contentType(ContentType.JSON)
-        .body("{\"code\":\"11341702486344515H\",\"name\":\"x\",\"kind\":\"BUREAU\",\"regionCode\":\"341881\"}")
-        .when().post("/api/v1/units")
-        .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+        .when()
+        .post("/api/v1/units")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("nmae"));
+    given()
+        .filter(RESPONSE_ONLY)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"code\":\"11341702486344515H\",\"name\":\"x\",\"kind\":\"BUREAU\",\"regionCode\":\"341881\"}")
+        .when()
+        .post("/api/v1/units")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("kind"));
   }
 
   @io.quarkus.test.common.http.TestHTTPResource("/")
@@ -80,12 +116,20 @@ class ErrorResponsesTest {
         .contains(TYPES + "payload-too-large");
   }
 
-  /** Sends only the headers of a POST declaring {@code length} bytes and returns what the server answers. */
+  /**
+   * Sends only the headers of a POST declaring {@code length} bytes and returns what the server
+   * answers.
+   */
   private String rawPost(String path, long length) throws Exception {
     try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
       socket.setSoTimeout(10_000);
-      String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-          + "Content-Length: " + length + "\r\n\r\n";
+      String head =
+          "POST "
+              + path
+              + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+              + "Content-Length: "
+              + length
+              + "\r\n\r\n";
       socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       byte[] buffer = new byte[8192];
@@ -96,8 +140,12 @@ class ErrorResponsesTest {
 
   @Test
   void healthReportsTheDatabaseAndMetricsAreServed() {
-    given().when().get("/q/health/ready")
-        .then().statusCode(200).body("status", equalTo("UP"))
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
         .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
     given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
   }

@@ -40,11 +40,12 @@ import org.nianbao.testsupport.PostgresTestResource;
 import org.nianbao.testsupport.ReportDocuments;
 
 /**
- * Seeded fuzzing of every operation of the contract over raw sockets (nothing normalises the bytes): hostile
- * paths and queries (NUL, bad %-escapes, invalid UTF-8, control characters, injection strings, numbers beyond
- * 64 bits), hostile headers, and bodies for every media type — truncated and mistyped JSON, deep nesting, invalid
- * UTF-8, corrupted .docx, PDF and HTML. Every answer must be a contract-valid 2xx or a 4xx problem document
- * with its Content-Type, never a 5xx, and no rejected write may change any table.
+ * Seeded fuzzing of every operation of the contract over raw sockets (nothing normalises the
+ * bytes): hostile paths and queries (NUL, bad %-escapes, invalid UTF-8, control characters,
+ * injection strings, numbers beyond 64 bits), hostile headers, and bodies for every media type —
+ * truncated and mistyped JSON, deep nesting, invalid UTF-8, corrupted .docx, PDF and HTML. Every
+ * answer must be a contract-valid 2xx or a 4xx problem document with its Content-Type, never a 5xx,
+ * and no rejected write may change any table.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -52,31 +53,105 @@ class HostileRequestsFuzzTest {
 
   private static final long SEED = 20261203L;
   private static final int REQUESTS = 10_000;
+
   /** Requests between two database fingerprints. */
   private static final int BATCH = 500;
+
   private static final String ADMIN = "test-admin-token";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path SPEC = Path.of("openapi/openapi.yaml");
 
   private static final String[] HOSTILE_SEGMENTS = {
-    "%00", "41%00", "%zz", "%", "%C3%28", "%FF%FE", "%ED%A0%80", "'%20OR%20'1'='1", "1;DROP%20TABLE%20report",
-    "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "<script>", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "99999999999999999999999",
-    "-1", "0", "1e309", "NaN", "%E5%8D%A7%E9%BE%99", "%0D%0ASet-Cookie:%20x=1", "%09", "%7F", "${jndi:ldap://x}",
-    "4113%2003", "411303%00", "0x7fffffffffffffff", "18446744073709551616", "-9223372036854775809", ""
+    "%00",
+    "41%00",
+    "%zz",
+    "%",
+    "%C3%28",
+    "%FF%FE",
+    "%ED%A0%80",
+    "'%20OR%20'1'='1",
+    "1;DROP%20TABLE%20report",
+    "..%2F..%2Fetc%2Fpasswd",
+    "%2e%2e",
+    "<script>",
+    "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "99999999999999999999999",
+    "-1",
+    "0",
+    "1e309",
+    "NaN",
+    "%E5%8D%A7%E9%BE%99",
+    "%0D%0ASet-Cookie:%20x=1",
+    "%09",
+    "%7F",
+    "${jndi:ldap://x}",
+    "4113%2003",
+    "411303%00",
+    "0x7fffffffffffffff",
+    "18446744073709551616",
+    "-9223372036854775809",
+    ""
   };
   private static final String[] HOSTILE_QUERY_VALUES = {
-    "%00", "%zz", "%C3%28", "'%20OR%201=1--", "1%3BSELECT%20pg_sleep(10)", "99999999999999999999999", "-1", "0",
-    "true", "yes", "1.5", "%E4%B8", "%0A", "abc", "", "410000,%00", "PEOPLES_GOV,NOPE", "FMT2099", "-",
-    "%22%3E%3Cimg%20src=x%3E", "2024-01-01", "null", "[]", "%7B%7D"
+    "%00",
+    "%zz",
+    "%C3%28",
+    "'%20OR%201=1--",
+    "1%3BSELECT%20pg_sleep(10)",
+    "99999999999999999999999",
+    "-1",
+    "0",
+    "true",
+    "yes",
+    "1.5",
+    "%E4%B8",
+    "%0A",
+    "abc",
+    "",
+    "410000,%00",
+    "PEOPLES_GOV,NOPE",
+    "FMT2099",
+    "-",
+    "%22%3E%3Cimg%20src=x%3E",
+    "2024-01-01",
+    "null",
+    "[]",
+    "%7B%7D"
   };
   private static final String[] ACCEPTS = {
-    "application/json", "text/csv", "application/problem+json", "*/*", "text/html", "application/xml",
-    "image/png", "text/csv;q=0.1, application/json;q=0.9", "garbage/garbage/garbage", ";;;", ""
+    "application/json",
+    "text/csv",
+    "application/problem+json",
+    "*/*",
+    "text/html",
+    "application/xml",
+    "image/png",
+    "text/csv;q=0.1, application/json;q=0.9",
+    "garbage/garbage/garbage",
+    ";;;",
+    ""
   };
   private static final String[] JSON_LEAVES = {
-    "123456789012345678901234567890", "-1", "1.5", "1e400", "-0", "\"12\"", "true", "null", "[]", "{}", "\"\\u0000\"",
-    "\"\\ud800\"", "9223372036854775808", "-9223372036854775809", "0.0000001", "\"" + "x".repeat(5000) + "\"",
-    "NaN", "Infinity", "0x10", "01"
+    "123456789012345678901234567890",
+    "-1",
+    "1.5",
+    "1e400",
+    "-0",
+    "\"12\"",
+    "true",
+    "null",
+    "[]",
+    "{}",
+    "\"\\u0000\"",
+    "\"\\ud800\"",
+    "9223372036854775808",
+    "-9223372036854775809",
+    "0.0000001",
+    "\"" + "x".repeat(5000) + "\"",
+    "NaN",
+    "Infinity",
+    "0x10",
+    "01"
   };
 
   @TestHTTPResource("/")
@@ -85,9 +160,12 @@ class HostileRequestsFuzzTest {
   @Inject DataSource dataSource;
 
   private final OpenApiInteractionValidator contract =
-      OpenApiInteractionValidator.createForSpecificationUrl(SPEC.toAbsolutePath().toUri().toString())
+      OpenApiInteractionValidator.createForSpecificationUrl(
+              SPEC.toAbsolutePath().toUri().toString())
           .withLevelResolver(
-              LevelResolver.create().withLevel("validation.request", ValidationReport.Level.IGNORE).build())
+              LevelResolver.create()
+                  .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                  .build())
           .build();
 
   /** One operation of the contract. */
@@ -129,16 +207,26 @@ class HostileRequestsFuzzTest {
       if ((i + 1) % BATCH == 0) {
         String now = DatabaseFingerprint.of(dataSource);
         if (!acceptedWrite && !now.equals(fingerprint)) {
-          failures.add("requests " + (i + 1 - BATCH) + "–" + i + " accepted no write, yet the database changed");
+          failures.add(
+              "requests "
+                  + (i + 1 - BATCH)
+                  + "–"
+                  + i
+                  + " accepted no write, yet the database changed");
         }
         fingerprint = now;
         acceptedWrite = false;
       }
     }
 
-    System.out.printf("Fuzz (seed %d): %d requests in %.1f s, %d rejected writes; by status %s%n  by operation %s%n",
-        SEED, perStatus.values().stream().mapToInt(Integer::intValue).sum(), (System.nanoTime() - started) / 1e9,
-        rejectedWrites, perStatus, perOperation);
+    System.out.printf(
+        "Fuzz (seed %d): %d requests in %.1f s, %d rejected writes; by status %s%n  by operation %s%n",
+        SEED,
+        perStatus.values().stream().mapToInt(Integer::intValue).sum(),
+        (System.nanoTime() - started) / 1e9,
+        rejectedWrites,
+        perStatus,
+        perOperation);
     assertThat(failures).isEmpty();
     assertThat(perOperation).hasSize(operations.size());
     assertThat(perStatus.keySet()).allMatch(s -> s < 500);
@@ -153,7 +241,8 @@ class HostileRequestsFuzzTest {
   private static List<Operation> operations() throws IOException {
     JsonNode spec = new YAMLMapper().readTree(SPEC.toFile());
     List<Operation> operations = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields(); paths.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields();
+        paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       for (String method : List.of("get", "put", "post", "delete")) {
         JsonNode op = path.getValue().get(method);
@@ -167,18 +256,21 @@ class HostileRequestsFuzzTest {
             query.add(resolved.get("name").asText());
           }
         }
-        boolean write = !method.equals("get")
-            && !path.getKey().equals("/api/v1/validations")
-            && !path.getKey().equals("/api/v1/imports");
+        boolean write =
+            !method.equals("get")
+                && !path.getKey().equals("/api/v1/validations")
+                && !path.getKey().equals("/api/v1/imports");
         operations.add(new Operation(method.toUpperCase(Locale.ROOT), path.getKey(), query, write));
       }
     }
     // an import with submit=true writes: it gets its own entry
-    operations.add(new Operation("POST", "/api/v1/imports", List.of("unit", "year", "submit"), true));
+    operations.add(
+        new Operation("POST", "/api/v1/imports", List.of("unit", "year", "submit"), true));
     return operations;
   }
 
-  // ---- generating -------------------------------------------------------------------------------------------
+  // ---- generating
+  // -------------------------------------------------------------------------------------------
 
   private byte[] request(Operation op, Random random, byte[] docx, int i) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -190,7 +282,8 @@ class HostileRequestsFuzzTest {
     // many clients, as fair use counts them
     write(out, "X-Forwarded-For: 10." + (i % 250) + "." + (i / 250 % 250) + ".7\r\n");
     // mostly what a client would send, so that bodies are read rather than refused with 406
-    String accept = random.nextInt(3) == 0 ? pick(random, ACCEPTS) : pick(random, "", "application/json");
+    String accept =
+        random.nextInt(3) == 0 ? pick(random, ACCEPTS) : pick(random, "", "application/json");
     if (!accept.isEmpty()) {
       write(out, "Accept: " + accept + "\r\n");
     }
@@ -202,13 +295,23 @@ class HostileRequestsFuzzTest {
     } else if (auth < 8) {
       write(out, "Authorization: Bearer fuzz-" + (i / 100) + "\r\n");
     } else if (auth < 9) {
-      write(out, "Authorization: " + pick(random, "Basic YTpi", "Bearer", "Bearer \u0001\u0002", "Token x") + "\r\n");
+      write(
+          out,
+          "Authorization: "
+              + pick(random, "Basic YTpi", "Bearer", "Bearer \u0001\u0002", "Token x")
+              + "\r\n");
     }
     if (random.nextInt(6) == 0) {
-      write(out, "If-Match: " + pick(random, "\"1-abc\"", "*", "W/\"x\"", "garbage", "\"\"") + "\r\n");
+      write(
+          out,
+          "If-Match: " + pick(random, "\"1-abc\"", "*", "W/\"x\"", "garbage", "\"\"") + "\r\n");
     }
     if (random.nextInt(6) == 0) {
-      write(out, "Idempotency-Key: " + pick(random, "k" + random.nextInt(50), "x".repeat(300), "\t", "键") + "\r\n");
+      write(
+          out,
+          "Idempotency-Key: "
+              + pick(random, "k" + random.nextInt(50), "x".repeat(300), "\t", "键")
+              + "\r\n");
     }
     if (random.nextInt(20) == 0) {
       out.writeBytes(("X-Junk: " + "\u00ff\u00fe").getBytes(StandardCharsets.ISO_8859_1));
@@ -219,15 +322,31 @@ class HostileRequestsFuzzTest {
     if (body == null) {
       if (op.template().equals("/api/v1/imports")) {
         String[] types = {
-          "text/plain; charset=utf-8", "text/html", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-          "application/pdf", "application/octet-stream", "application/json", "text/plain; charset=gbk", "multipart/form-data"
+          "text/plain; charset=utf-8",
+          "text/html",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/pdf",
+          "application/octet-stream",
+          "application/json",
+          "text/plain; charset=gbk",
+          "multipart/form-data"
         };
         contentType = pick(random, types);
         body = document(random, docx);
       } else {
-        contentType = pick(random, "application/json", "application/json", "application/json", "application/json",
-            "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1",
-            "application/problem+json", "");
+        contentType =
+            pick(
+                random,
+                "application/json",
+                "application/json",
+                "application/json",
+                "application/json",
+                "application/json; charset=utf-8",
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "application/json; charset=latin1",
+                "application/problem+json",
+                "");
         body = jsonBody(op, random);
       }
     } else if (random.nextInt(10) == 0) {
@@ -254,22 +373,26 @@ class HostileRequestsFuzzTest {
         write(out, segment);
       } else if (random.nextInt(3) == 0) {
         if (random.nextInt(8) == 0) {
-          out.writeBytes(new byte[] {'4', '1', (byte) pickInt(random, 0x01, 0x7F, 0xC3, 0xFF, 0x80), '3'});
+          out.writeBytes(
+              new byte[] {'4', '1', (byte) pickInt(random, 0x01, 0x7F, 0xC3, 0xFF, 0x80), '3'});
         } else {
           write(out, pick(random, HOSTILE_SEGMENTS));
         }
       } else {
-        write(out, switch (segment) {
-          case "{year}" -> pick(random, "2024", "2023", "2021", "2019", "1999", "2101");
-          case "{id}" -> pick(random, "1", "2", "999999");
-          case "{region}" -> pick(random, "410000", "411300", "000000", "411303");
-          default -> pick(random, "411303", "411300", "410000", "11410402005462140C", "000000");
-        });
+        write(
+            out,
+            switch (segment) {
+              case "{year}" -> pick(random, "2024", "2023", "2021", "2019", "1999", "2101");
+              case "{id}" -> pick(random, "1", "2", "999999");
+              case "{region}" -> pick(random, "410000", "411300", "000000", "411303");
+              default -> pick(random, "411303", "411300", "410000", "11410402005462140C", "000000");
+            });
       }
     }
   }
 
-  private static void writeQuery(ByteArrayOutputStream out, Operation op, Random random, boolean submit) {
+  private static void writeQuery(
+      ByteArrayOutputStream out, Operation op, Random random, boolean submit) {
     List<String> parts = new ArrayList<>();
     if (submit) {
       parts.add("submit=true");
@@ -312,12 +435,14 @@ class HostileRequestsFuzzTest {
   }
 
   private static byte[] jsonBody(Operation op, Random random) {
-    String base = switch (op.template()) {
-      case "/api/v1/units" -> "{\"code\":\"11410402005462140C\",\"name\":\"新华区政府办\",\"kind\":\"GOV_OFFICE\","
-          + "\"regionCode\":\"410402\"}";
-      case "/api/v1/tokens" -> "{\"name\":\"fuzz\",\"scope\":\"UNIT:411303\"}";
-      default -> ReportDocuments.fmt2021().json();
-    };
+    String base =
+        switch (op.template()) {
+          case "/api/v1/units" ->
+              "{\"code\":\"11410402005462140C\",\"name\":\"新华区政府办\",\"kind\":\"GOV_OFFICE\","
+                  + "\"regionCode\":\"410402\"}";
+          case "/api/v1/tokens" -> "{\"name\":\"fuzz\",\"scope\":\"UNIT:411303\"}";
+          default -> ReportDocuments.fmt2021().json();
+        };
     int mutation = random.nextInt(12);
     byte[] bytes = base.getBytes(StandardCharsets.UTF_8);
     return switch (mutation) {
@@ -325,14 +450,32 @@ class HostileRequestsFuzzTest {
       case 1, 2, 3 -> replaceNumber(base, random).getBytes(StandardCharsets.UTF_8);
       case 4 -> insertBytes(bytes, random, new byte[] {(byte) 0xC3, 0x28});
       case 5 -> insertBytes(bytes, random, new byte[] {(byte) 0xFF, (byte) 0xFE, 0x00});
-      case 6 -> ("[".repeat(5000 + random.nextInt(5000)) + "1" + "]".repeat(5000)).getBytes(StandardCharsets.UTF_8);
-      case 7 -> pick(random, "", "null", "[]", "\"text\"", "42", "{", "}", "{\"a\":1,\"a\":2}", "\uFEFF{}", "{\"cells\":[]}",
-          "{\"formatVersion\":\"FMT2021\",\"scope\":\"SELF\",\"cells\":{\"s3.new.natural\":\"' OR 1=1 --\"}}")
-          .getBytes(StandardCharsets.UTF_8);
+      case 6 ->
+          ("[".repeat(5000 + random.nextInt(5000)) + "1" + "]".repeat(5000))
+              .getBytes(StandardCharsets.UTF_8);
+      case 7 ->
+          pick(
+                  random,
+                  "",
+                  "null",
+                  "[]",
+                  "\"text\"",
+                  "42",
+                  "{",
+                  "}",
+                  "{\"a\":1,\"a\":2}",
+                  "\uFEFF{}",
+                  "{\"cells\":[]}",
+                  "{\"formatVersion\":\"FMT2021\",\"scope\":\"SELF\",\"cells\":{\"s3.new.natural\":\"' OR 1=1 --\"}}")
+              .getBytes(StandardCharsets.UTF_8);
       case 8 -> base.replace("\"", "'").getBytes(StandardCharsets.UTF_8);
-      case 9 -> base.replaceFirst("\\{", "{\"\\u0000\\u001f\":\"\\u0000\",").getBytes(StandardCharsets.UTF_8);
-      case 10 -> base.replace("FMT2021", pick(random, "FMT2099", "fmt2021", "", "\\u0000"))
-          .replace("SELF", pick(random, "SELF\\u0000", "ALL", "<b>x</b>")).getBytes(StandardCharsets.UTF_8);
+      case 9 ->
+          base.replaceFirst("\\{", "{\"\\u0000\\u001f\":\"\\u0000\",")
+              .getBytes(StandardCharsets.UTF_8);
+      case 10 ->
+          base.replace("FMT2021", pick(random, "FMT2099", "fmt2021", "", "\\u0000"))
+              .replace("SELF", pick(random, "SELF\\u0000", "ALL", "<b>x</b>"))
+              .getBytes(StandardCharsets.UTF_8);
       default -> bytes;
     };
   }
@@ -355,13 +498,24 @@ class HostileRequestsFuzzTest {
     return switch (kind) {
       case 0, 1 -> corrupt(docx, random);
       case 2 -> java.util.Arrays.copyOf(docx, random.nextInt(docx.length));
-      case 3 -> ("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" + "\u0000\u00ff".repeat(200)
-          + "\ntrailer << /Root 1 0 R >>\n%%EOF").getBytes(StandardCharsets.ISO_8859_1);
-      case 4 -> ("<html><body>" + "<table><tr><td>".repeat(2000) + "二、主动公开政府信息情况<script>alert(1)</script>"
-          + "<td colspan=\"99999999999\" rowspan=\"-5\">1</td>").getBytes(StandardCharsets.UTF_8);
-      case 5 -> insertBytes(
-          "卧龙区人民政府2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n新制发件数 23\n".repeat(20)
-              .getBytes(StandardCharsets.UTF_8), random, new byte[] {0x00, (byte) 0xC3, 0x28, 0x1B, '[', '2', 'J'});
+      case 3 ->
+          ("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                  + "\u0000\u00ff".repeat(200)
+                  + "\ntrailer << /Root 1 0 R >>\n%%EOF")
+              .getBytes(StandardCharsets.ISO_8859_1);
+      case 4 ->
+          ("<html><body>"
+                  + "<table><tr><td>".repeat(2000)
+                  + "二、主动公开政府信息情况<script>alert(1)</script>"
+                  + "<td colspan=\"99999999999\" rowspan=\"-5\">1</td>")
+              .getBytes(StandardCharsets.UTF_8);
+      case 5 ->
+          insertBytes(
+              "卧龙区人民政府2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n新制发件数 23\n"
+                  .repeat(20)
+                  .getBytes(StandardCharsets.UTF_8),
+              random,
+              new byte[] {0x00, (byte) 0xC3, 0x28, 0x1B, '[', '2', 'J'});
       case 6 -> new byte[0];
       default -> {
         byte[] noise = new byte[1 + random.nextInt(4096)];
@@ -390,7 +544,8 @@ class HostileRequestsFuzzTest {
 
   /** A small .docx with a title and a table, to be corrupted. */
   private static byte[] docx() throws IOException {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       doc.createParagraph().createRun().setText("卧龙区人民政府2024年政府信息公开工作年度报告");
       doc.createParagraph().createRun().setText("二、主动公开政府信息情况");
       XWPFTable table = doc.createTable(3, 4);
@@ -404,7 +559,8 @@ class HostileRequestsFuzzTest {
     }
   }
 
-  // ---- checking ---------------------------------------------------------------------------------------------
+  // ---- checking
+  // ---------------------------------------------------------------------------------------------
 
   /** What is wrong with the answer, or null. */
   private String check(Operation op, byte[] request, Answer answer) {
@@ -420,7 +576,8 @@ class HostileRequestsFuzzTest {
       try {
         JsonNode problem = JSON.readTree(answer.body());
         if (!problem.path("type").asText().startsWith("https://nianbao.org/problems/")
-            || problem.path("status").asInt() != status || !problem.path("title").isTextual()) {
+            || problem.path("status").asInt() != status
+            || !problem.path("title").isTextual()) {
           return "not a problem document: " + problem;
         }
       } catch (IOException e) {
@@ -441,16 +598,19 @@ class HostileRequestsFuzzTest {
     }
     ValidationReport report =
         contract.validateResponse(path, Request.Method.valueOf(op.method()), response.build());
-    // a path whose segments the contract cannot match (e.g. an empty one) names no operation: checked above
-    List<ValidationReport.Message> errors = report.getMessages().stream()
-        .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-        .filter(m -> !m.getKey().equals("validation.request.path.missing"))
-        .toList();
+    // a path whose segments the contract cannot match (e.g. an empty one) names no operation:
+    // checked above
+    List<ValidationReport.Message> errors =
+        report.getMessages().stream()
+            .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+            .filter(m -> !m.getKey().equals("validation.request.path.missing"))
+            .toList();
     return errors.isEmpty() ? null : "status " + status + " breaks the contract: " + errors;
   }
 
   private static String requestPath(byte[] request) {
-    String line = new String(request, 0, Math.min(request.length, 8192), StandardCharsets.ISO_8859_1);
+    String line =
+        new String(request, 0, Math.min(request.length, 8192), StandardCharsets.ISO_8859_1);
     int from = line.indexOf(' ') + 1;
     int to = line.indexOf(' ', from);
     if (from <= 0 || to < 0) {
@@ -459,7 +619,8 @@ class HostileRequestsFuzzTest {
     String target = line.substring(from, to);
     int q = target.indexOf('?');
     String path = q < 0 ? target : target.substring(0, q);
-    // the server removes dot segments (RFC 3986 5.2.4), also %-encoded ones: /units/411300/reports/%2e%2e is /units/411300
+    // the server removes dot segments (RFC 3986 5.2.4), also %-encoded ones:
+    // /units/411300/reports/%2e%2e is /units/411300
     String dotted = path.replaceAll("(?i)%2e", ".");
     try {
       return URI.create(dotted).normalize().getRawPath();
@@ -468,7 +629,8 @@ class HostileRequestsFuzzTest {
     }
   }
 
-  // ---- the wire ---------------------------------------------------------------------------------------------
+  // ---- the wire
+  // ---------------------------------------------------------------------------------------------
 
   private Answer exchange(byte[] request) throws IOException {
     try (Socket socket = new Socket(root.getHost(), root.getPort())) {
@@ -509,7 +671,8 @@ class HostileRequestsFuzzTest {
       return false;
     }
     String head = text.substring(0, headEnd).toLowerCase(Locale.ROOT);
-    java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
+    java.util.regex.Matcher length =
+        java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
     if (length.find()) {
       return raw.length - headEnd - 4 >= Long.parseLong(length.group(1));
     }
@@ -531,7 +694,9 @@ class HostileRequestsFuzzTest {
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+      headers.put(
+          lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+          lines[i].substring(colon + 1).strip());
     }
     byte[] body = java.util.Arrays.copyOfRange(raw, headEnd + 4, raw.length);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -548,7 +713,8 @@ class HostileRequestsFuzzTest {
       while (lineEnd + 1 < body.length && !(body[lineEnd] == '\r' && body[lineEnd + 1] == '\n')) {
         lineEnd++;
       }
-      String sizeText = new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].strip();
+      String sizeText =
+          new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].strip();
       int size = sizeText.isEmpty() ? 0 : Integer.parseInt(sizeText, 16);
       if (size == 0) {
         break;
@@ -559,7 +725,8 @@ class HostileRequestsFuzzTest {
     return out.toByteArray();
   }
 
-  // ---- helpers ----------------------------------------------------------------------------------------------
+  // ---- helpers
+  // ----------------------------------------------------------------------------------------------
 
   private static void write(ByteArrayOutputStream out, String text) {
     out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
@@ -575,7 +742,8 @@ class HostileRequestsFuzzTest {
   }
 
   private static String printable(byte[] request) {
-    String text = new String(request, 0, Math.min(request.length, 600), StandardCharsets.ISO_8859_1);
+    String text =
+        new String(request, 0, Math.min(request.length, 600), StandardCharsets.ISO_8859_1);
     StringBuilder sb = new StringBuilder();
     for (char c : text.toCharArray()) {
       sb.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\x%02x", (int) c));

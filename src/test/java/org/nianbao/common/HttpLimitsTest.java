@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.nianbao.testsupport.PostgresTestResource;
 import org.nianbao.testsupport.Tokens;
 
-/** The HTTP layer's bounds: chunked bodies, request line and headers, each refused with a problem document. */
+/**
+ * The HTTP layer's bounds: chunked bodies, request line and headers, each refused with a problem
+ * document.
+ */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class HttpLimitsTest {
@@ -32,7 +35,9 @@ class HttpLimitsTest {
     String response =
         exchange(
             "POST /api/v1/units HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Authorization: Bearer " + Tokens.ADMIN + "\r\nTransfer-Encoding: chunked\r\n\r\n",
+                + "Authorization: Bearer "
+                + Tokens.ADMIN
+                + "\r\nTransfer-Encoding: chunked\r\n\r\n",
             2 * 1024 * 1024);
     assertThat(response)
         .startsWith("HTTP/1.1 413")
@@ -42,11 +47,16 @@ class HttpLimitsTest {
 
   @Test
   void aSmallChunkedBodyIsRead() throws IOException {
-    String body = "{\"code\":\"" + org.nianbao.testsupport.UsccCodes.next("410402")
-        + "\",\"name\":\"分块测试局\",\"kind\":\"DEPARTMENT\",\"regionCode\":\"410402\"}";
+    String body =
+        "{\"code\":\""
+            + org.nianbao.testsupport.UsccCodes.next("410402")
+            + "\",\"name\":\"分块测试局\",\"kind\":\"DEPARTMENT\",\"regionCode\":\"410402\"}";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String head = "POST /api/v1/units HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-        + "Authorization: Bearer " + Tokens.ADMIN + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+    String head =
+        "POST /api/v1/units HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + "Authorization: Bearer "
+            + Tokens.ADMIN
+            + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
     try (Socket socket = socket()) {
       OutputStream out = socket.getOutputStream();
       out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -61,7 +71,11 @@ class HttpLimitsTest {
   @Test
   void anOverlongQueryStringIs414Problem() throws IOException {
     String response =
-        exchange("GET /api/v1/units?region=" + "4".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 0);
+        exchange(
+            "GET /api/v1/units?region="
+                + "4".repeat(10_000)
+                + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+            0);
     assertThat(response)
         .startsWith("HTTP/1.1 414")
         .containsIgnoringCase("Content-Type: " + PROBLEM)
@@ -71,23 +85,43 @@ class HttpLimitsTest {
   @Test
   void overlongHeadersAre431Problem() throws IOException {
     String response =
-        exchange("GET /api/v1/units HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(20_000) + "\r\n\r\n", 0);
+        exchange(
+            "GET /api/v1/units HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
+                + "x".repeat(20_000)
+                + "\r\n\r\n",
+            0);
     assertThat(response)
         .startsWith("HTTP/1.1 431")
         .containsIgnoringCase("Content-Type: " + PROBLEM)
         .contains("https://nianbao.org/problems/headers-too-large");
   }
 
-  /** Beyond the decoder's hard limits (64 KiB) Vert.x itself refuses, in the connection, before any route. */
+  /**
+   * Beyond the decoder's hard limits (64 KiB) Vert.x itself refuses, in the connection, before any
+   * route.
+   */
   @Test
   void absurdRequestLinesAndHeadersAreStillRefused() throws IOException {
-    assertThat(exchange("GET /api/v1/units?region=" + "4".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 0))
+    assertThat(
+            exchange(
+                "GET /api/v1/units?region="
+                    + "4".repeat(70_000)
+                    + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                0))
         .matches("(?s)HTTP/1\\.[01] 414 .*");
-    assertThat(exchange("GET /api/v1/units HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(70_000) + "\r\n\r\n", 0))
+    assertThat(
+            exchange(
+                "GET /api/v1/units HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
+                    + "x".repeat(70_000)
+                    + "\r\n\r\n",
+                0))
         .startsWith("HTTP/1.1 431");
   }
 
-  /** Sends {@code head}, then (when {@code chunkedBytes > 0}) a chunked body of that size, and returns the answer. */
+  /**
+   * Sends {@code head}, then (when {@code chunkedBytes > 0}) a chunked body of that size, and
+   * returns the answer.
+   */
   private String exchange(String head, int chunkedBytes) throws IOException {
     try (Socket socket = socket()) {
       OutputStream out = socket.getOutputStream();
@@ -96,7 +130,8 @@ class HttpLimitsTest {
       java.util.Arrays.fill(chunk, (byte) ' ');
       try {
         for (int sent = 0; sent < chunkedBytes; sent += chunk.length) {
-          out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(
+              (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
           out.write(chunk);
           out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
@@ -117,7 +152,10 @@ class HttpLimitsTest {
     return socket;
   }
 
-  /** Reads the first response's head and (when short) body, up to 16 KiB or the end of the connection. */
+  /**
+   * Reads the first response's head and (when short) body, up to 16 KiB or the end of the
+   * connection.
+   */
   private static String readAll(InputStream in) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     byte[] bytes = new byte[4096];

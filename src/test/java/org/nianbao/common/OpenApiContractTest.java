@@ -21,12 +21,22 @@ class OpenApiContractTest {
 
   @Test
   void servedDocumentIsTheCheckedInContract() throws Exception {
-    JsonNode contract = new ObjectMapper(new YAMLFactory()).readTree(Path.of("openapi/openapi.yaml").toFile());
-    String served = given().queryParam("format", "json").when().get("/q/openapi")
-        .then().statusCode(200).extract().asString();
+    JsonNode contract =
+        new ObjectMapper(new YAMLFactory()).readTree(Path.of("openapi/openapi.yaml").toFile());
+    String served =
+        given()
+            .queryParam("format", "json")
+            .when()
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     JsonNode servedTree = new ObjectMapper().readTree(served);
     for (String part : new String[] {"info", "tags", "paths", "components"}) {
-      assertThat(differences(contract.get(part), servedTree.get(part), "/" + part)).as(part).isEmpty();
+      assertThat(differences(contract.get(part), servedTree.get(part), "/" + part))
+          .as(part)
+          .isEmpty();
     }
   }
 
@@ -68,11 +78,28 @@ class OpenApiContractTest {
 
   @Test
   void swaggerUiIsServedWithItsAssetsAndPointsAtTheContract() {
-    String page = given().when().get("/q/swagger-ui/")
-        .then().statusCode(200).contentType(startsWith("text/html")).extract().asString();
+    String page =
+        given()
+            .when()
+            .get("/q/swagger-ui/")
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("text/html"))
+            .extract()
+            .asString();
     assertThat(page).contains("src=\"swagger-ui-bundle.js\"", "url: '/q/openapi'");
-    for (String asset : new String[] {"swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css"}) {
-      byte[] body = given().when().get("/q/swagger-ui/" + asset).then().statusCode(200).extract().asByteArray();
+    for (String asset :
+        new String[] {
+          "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css"
+        }) {
+      byte[] body =
+          given()
+              .when()
+              .get("/q/swagger-ui/" + asset)
+              .then()
+              .statusCode(200)
+              .extract()
+              .asByteArray();
       assertThat(body.length).as(asset).isGreaterThan(10_000);
     }
     given().when().get("/q/openapi").then().statusCode(200).body(containsString("Nianbao"));

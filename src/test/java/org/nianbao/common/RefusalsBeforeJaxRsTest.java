@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.nianbao.testsupport.PostgresTestResource;
 
 /**
- * Requests refused by Vert.x or Quarkus before any resource — undecodable request lines and headers, absurd
- * lengths, bad %-escapes, NUL — still get a problem document with its Content-Type.
+ * Requests refused by Vert.x or Quarkus before any resource — undecodable request lines and
+ * headers, absurd lengths, bad %-escapes, NUL — still get a problem document with its Content-Type.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -29,17 +29,19 @@ class RefusalsBeforeJaxRsTest {
   URI root;
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-    "NUL in a path segment          | GET /api/v1/rollups/41%00/2024 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n | 400 | malformed-request",
-    "a lone NUL as the unit         | GET /api/v1/units/%00 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n          | 400 | malformed-request",
-    "bad %-escape in the path       | GET /api/v1/units/%zz HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n          | 400 | malformed-request",
-    "bad %-escape in the query      | GET /api/v1/units?region=%zz HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n   | 400 | malformed-request",
-    "not HTTP at all                | GARBAGE\\r\\n\\r\\n                                            | 400 | malformed-request",
-    "spaces in the request line     | GET /a b c HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n                     | 400 | malformed-request",
-    "a header without a colon       | GET /api/v1/units HTTP/1.1\\r\\nHost: x\\r\\nBad Header\\r\\n\\r\\n | 400 | malformed-request",
-    "a Content-Length that is text  | POST /api/v1/validations HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: abc\\r\\n\\r\\n | 400 | malformed-request",
-    "asterisk form                  | GET * HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n                           | 404 | not-found",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "NUL in a path segment          | GET /api/v1/rollups/41%00/2024 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n | 400 | malformed-request",
+        "a lone NUL as the unit         | GET /api/v1/units/%00 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n          | 400 | malformed-request",
+        "bad %-escape in the path       | GET /api/v1/units/%zz HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n          | 400 | malformed-request",
+        "bad %-escape in the query      | GET /api/v1/units?region=%zz HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n   | 400 | malformed-request",
+        "not HTTP at all                | GARBAGE\\r\\n\\r\\n                                            | 400 | malformed-request",
+        "spaces in the request line     | GET /a b c HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n                     | 400 | malformed-request",
+        "a header without a colon       | GET /api/v1/units HTTP/1.1\\r\\nHost: x\\r\\nBad Header\\r\\n\\r\\n | 400 | malformed-request",
+        "a Content-Length that is text  | POST /api/v1/validations HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: abc\\r\\n\\r\\n | 400 | malformed-request",
+        "asterisk form                  | GET * HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n                           | 404 | not-found",
+      })
   void isAProblemDocument(String what, String request, int status, String type) throws IOException {
     String response = exchange(request.replace("\\r\\n", "\r\n"));
     assertProblem(response, status, type);
@@ -48,9 +50,14 @@ class RefusalsBeforeJaxRsTest {
   @ParameterizedTest(name = "{0} bytes")
   @CsvSource({"request line, 70000", "header, 70000"})
   void beyondTheDecodersLimitsStillAProblemDocument(String what, int length) throws IOException {
-    String response = what.equals("header")
-        ? exchange("GET /api/v1/units HTTP/1.1\r\nHost: x\r\nX-Padding: " + "x".repeat(length) + "\r\n\r\n")
-        : exchange("GET /api/v1/units?region=" + "4".repeat(length) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    String response =
+        what.equals("header")
+            ? exchange(
+                "GET /api/v1/units HTTP/1.1\r\nHost: x\r\nX-Padding: "
+                    + "x".repeat(length)
+                    + "\r\n\r\n")
+            : exchange(
+                "GET /api/v1/units?region=" + "4".repeat(length) + " HTTP/1.1\r\nHost: x\r\n\r\n");
     if (what.equals("header")) {
       assertProblem(response, 431, "headers-too-large");
     } else {
@@ -60,8 +67,10 @@ class RefusalsBeforeJaxRsTest {
 
   private static void assertProblem(String response, int status, String type) {
     assertThat(response).matches("(?s)HTTP/1\\.[01] " + status + " .*");
-    assertThat(response.toLowerCase(Locale.ROOT)).contains("content-type: application/problem+json");
-    assertThat(response).contains("\"type\":\"https://nianbao.org/problems/" + type + "\"")
+    assertThat(response.toLowerCase(Locale.ROOT))
+        .contains("content-type: application/problem+json");
+    assertThat(response)
+        .contains("\"type\":\"https://nianbao.org/problems/" + type + "\"")
         .contains("\"status\":" + status);
   }
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.nianbao.testsupport.PostgresTestResource;
 
 /**
- * Swagger UI really loads in a browser: headless Chromium renders the page, runs its JavaScript, fetches
- * the contract from /q/openapi and lists the operations. Skipped (with a message) where no Chromium is
- * installed; .ci/run installs it.
+ * Swagger UI really loads in a browser: headless Chromium renders the page, runs its JavaScript,
+ * fetches the contract from /q/openapi and lists the operations. Skipped (with a message) where no
+ * Chromium is installed; .ci/run installs it.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -30,16 +30,30 @@ class SwaggerUiBrowserTest {
 
   @Test
   void rendersEveryOperationOfTheContract() throws Exception {
-    String browser = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome").stream()
-        .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+    String browser =
+        List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome").stream()
+            .filter(p -> Files.isExecutable(Path.of(p)))
+            .findFirst()
+            .orElse(null);
     assumeTrue(browser != null, "no Chromium installed: Swagger UI browser check skipped");
     Path profile = Files.createTempDirectory("nianbao-chromium");
-    Process chromium = new ProcessBuilder(
-            browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--user-data-dir=" + profile, "--virtual-time-budget=10000", "--dump-dom", swaggerUi.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process chromium =
+        new ProcessBuilder(
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--virtual-time-budget=10000",
+                "--dump-dom",
+                swaggerUi.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(chromium.waitFor(90, TimeUnit.SECONDS)).isTrue();
     assertThat(dom)

@@ -18,12 +18,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven through Debian's chromedriver (no driver or browser download), started
- * with the flags this machine needs: no sandbox as root, no background networking on a closed network.
+ * Debian's headless Chromium driven through Debian's chromedriver (no driver or browser download),
+ * started with the flags this machine needs: no sandbox as root, no background networking on a
+ * closed network.
  */
 final class Browser implements AutoCloseable {
 
-  private static final String CHROMIUM = executable("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+  private static final String CHROMIUM =
+      executable("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
   private static final String CHROMEDRIVER = executable("/usr/bin/chromedriver");
 
   final ChromeDriver driver;
@@ -40,19 +42,30 @@ final class Browser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        "--lang=zh-CN",
         "--user-data-dir=" + Files.createTempDirectory("nianbao-dashboard-chromium"));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
     return new Browser(new ChromeDriver(service, options));
   }
 
   /**
-   * Loads the page afresh at a view and waits until it has rendered without an error; returns the page's own
-   * measures from the start of navigation: when the view was first shown, and when it was complete (a region's
-   * last-year column and trend are filled in after it is shown).
+   * Loads the page afresh at a view and waits until it has rendered without an error; returns the
+   * page's own measures from the start of navigation: when the view was first shown, and when it
+   * was complete (a region's last-year column and trend are filled in after it is shown).
    */
   long[] open(String url, String view) {
     driver.get("about:blank");
@@ -73,7 +86,8 @@ final class Browser implements AutoCloseable {
 
   /** Emulates a screen of this width (a phone below 600 px) until {@link #desktop()}. */
   void viewport(int width, int height) {
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
   }
 
@@ -86,7 +100,8 @@ final class Browser implements AutoCloseable {
     Number height = (Number) js("return Math.ceil(document.documentElement.scrollHeight)");
     viewport(width, Math.min(height.intValue(), 12000));
     Thread.sleep(300); // let the charts follow the resize
-    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+    Map<String, Object> shot =
+        driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
     Files.createDirectories(file.getParent());
     Files.write(file, Base64.getDecoder().decode(shot.get("data").toString()));
     desktop();
@@ -95,10 +110,12 @@ final class Browser implements AutoCloseable {
   /** The API requests of the page just loaded, slowest first: "path duration ms". */
   List<String> apiTimings() {
     @SuppressWarnings("unchecked")
-    List<String> timings = (List<String>) js(
-        "return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/'))"
-            + ".sort((a, b) => b.duration - a.duration)"
-            + ".map(e => new URL(e.name).pathname + new URL(e.name).search + ' ' + Math.round(e.duration) + ' ms')");
+    List<String> timings =
+        (List<String>)
+            js(
+                "return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/'))"
+                    + ".sort((a, b) => b.duration - a.duration)"
+                    + ".map(e => new URL(e.name).pathname + new URL(e.name).search + ' ' + Math.round(e.duration) + ' ms')");
     return timings;
   }
 

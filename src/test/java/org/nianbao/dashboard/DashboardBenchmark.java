@@ -19,13 +19,13 @@ import org.nianbao.rollup.bench.NationalDataset;
 import org.nianbao.testsupport.PostgresTestResource;
 
 /**
- * Render time of each dashboard view with the national dataset (every government and county department,
- * four years of reports) loaded, in headless Chromium: the page's own figures from the start of navigation
- * (a fresh load of the page, assets from the browser cache) to the view shown (data fetched, tables built,
- * charts drawn) and to the view complete (a region's last-year column and trend filled in from the series).
- * Prints numbers, asserts no timing.
- * Run alone, on a fresh test database:
- * {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups=none -Dtest=DashboardBenchmark}.
+ * Render time of each dashboard view with the national dataset (every government and county
+ * department, four years of reports) loaded, in headless Chromium: the page's own figures from the
+ * start of navigation (a fresh load of the page, assets from the browser cache) to the view shown
+ * (data fetched, tables built, charts drawn) and to the view complete (a region's last-year column
+ * and trend filled in from the series). Prints numbers, asserts no timing. Run alone, on a fresh
+ * test database: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups=none
+ * -Dtest=DashboardBenchmark}.
  */
 @Tag("benchmark")
 @QuarkusTest
@@ -44,7 +44,8 @@ class DashboardBenchmark {
     assumeTrue(Browser.available(), "no Chromium/chromedriver installed");
     try (Connection c = dataSource.getConnection()) {
       NationalDataset.Stats stats = NationalDataset.load(c);
-      System.out.printf("%n== Dashboard benchmark: national dataset, %,d reports, %,d table rows, loaded in %,d ms ==%n",
+      System.out.printf(
+          "%n== Dashboard benchmark: national dataset, %,d reports, %,d table rows, loaded in %,d ms ==%n",
           stats.reports(), stats.tableRows(), stats.millis());
     }
     int year = NationalDataset.LAST_YEAR;
@@ -68,9 +69,15 @@ class DashboardBenchmark {
         List<String> requests = browser.apiTimings();
         Collections.sort(shown);
         Collections.sort(complete);
-        System.out.printf("%-28s shown: median %5d ms, max %5d ms; complete: median %5d ms, max %5d ms (%d runs);"
-                + " last run's API requests: %s%n", view[1], shown.get(shown.size() / 2), shown.get(shown.size() - 1),
-            complete.get(complete.size() / 2), complete.get(complete.size() - 1), complete.size(),
+        System.out.printf(
+            "%-28s shown: median %5d ms, max %5d ms; complete: median %5d ms, max %5d ms (%d runs);"
+                + " last run's API requests: %s%n",
+            view[1],
+            shown.get(shown.size() / 2),
+            shown.get(shown.size() - 1),
+            complete.get(complete.size() / 2),
+            complete.get(complete.size() - 1),
+            complete.size(),
             String.join(", ", requests));
       }
     }

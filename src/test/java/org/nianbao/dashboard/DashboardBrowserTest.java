@@ -35,23 +35,24 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The dashboard in a real browser: Debian's headless Chromium driven through chromedriver loads each view
- * against reports submitted through the API (贵州, used by no other test), and the figures, coverage,
- * findings and history on the page are compared with what the API answers. Screenshots go to
- * target/dashboard/. Skipped, saying so, where Chromium or chromedriver is not installed (.ci/run installs both).
+ * The dashboard in a real browser: Debian's headless Chromium driven through chromedriver loads
+ * each view against reports submitted through the API (贵州, used by no other test), and the figures,
+ * coverage, findings and history on the page are compared with what the API answers. Screenshots go
+ * to target/dashboard/. Skipped, saying so, where Chromium or chromedriver is not installed
+ * (.ci/run installs both).
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class DashboardBrowserTest {
 
   private static final RestAssuredConfig DECIMALS =
-      RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.BIG_DECIMAL));
+      RestAssuredConfig.config()
+          .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.BIG_DECIMAL));
   private static final Path SHOTS = Path.of("target", "dashboard");
   private static final String CITY = "520100";
   private static final String COUNTY = "520102";
   private static final int YEAR = 2024;
-  private static final String TEXT =
-      "一、总体情况\n本机关依据《中华人民共和国信息公开条例》开展政府信息公开工作，全年收到9999件政府信息公开申请。";
+  private static final String TEXT = "一、总体情况\n本机关依据《中华人民共和国信息公开条例》开展政府信息公开工作，全年收到9999件政府信息公开申请。";
 
   private static boolean seeded;
   private static Browser browser;
@@ -62,7 +63,8 @@ class DashboardBrowserTest {
 
   @BeforeEach
   void seedAndStartBrowser() throws Exception {
-    assumeTrue(Browser.available(), "no Chromium/chromedriver installed: dashboard browser test skipped");
+    assumeTrue(
+        Browser.available(), "no Chromium/chromedriver installed: dashboard browser test skipped");
     if (!seeded) {
       seed();
       seeded = true;
@@ -83,26 +85,37 @@ class DashboardBrowserTest {
   }
 
   /**
-   * 贵阳市: 2023 reports from two counties (for the trend), 2024 reports from four, 南明区's with warnings in
-   * the tables and the text and amended once, and the city's own AGGREGATE report, the counties' sum but for two cells.
+   * 贵阳市: 2023 reports from two counties (for the trend), 2024 reports from four, 南明区's with
+   * warnings in the tables and the text and amended once, and the city's own AGGREGATE report, the
+   * counties' sum but for two cells.
    */
   private static void seed() {
     submit("520103", 2023, ReportDocuments.random(FormatVersion.FMT2021, new Random(1)).json());
     submit("520111", 2023, ReportDocuments.random(FormatVersion.FMT2021, new Random(2)).json());
     ReportDocuments.Builder nanming = ReportDocuments.random(FormatVersion.FMT2021, new Random(3));
-    nanming.set("s2.normative_doc.issued", nanming.count("s2.normative_doc.in_force") + 2).text("s1", TEXT);
+    nanming
+        .set("s2.normative_doc.issued", nanming.count("s2.normative_doc.in_force") + 2)
+        .text("s1", TEXT);
     Response first = submit(COUNTY, YEAR, nanming.json());
     nanming.add("s2.licensing.decisions", 7);
-    Api.asAdmin().contentType("application/json").header("If-Match", first.getHeader("ETag")).body(nanming.json())
-        .put("/api/v1/units/{code}/reports/{year}", COUNTY, YEAR).then().statusCode(200);
-    ReportDocuments.Builder aggregate = ReportDocuments.random(FormatVersion.FMT2021, new Random(4)).scope(Scope.AGGREGATE);
+    Api.asAdmin()
+        .contentType("application/json")
+        .header("If-Match", first.getHeader("ETag"))
+        .body(nanming.json())
+        .put("/api/v1/units/{code}/reports/{year}", COUNTY, YEAR)
+        .then()
+        .statusCode(200);
+    ReportDocuments.Builder aggregate =
+        ReportDocuments.random(FormatVersion.FMT2021, new Random(4)).scope(Scope.AGGREGATE);
     List<ReportDocuments.Builder> counties = new ArrayList<>(List.of(nanming));
     for (int i = 0; i < 3; i++) {
-      ReportDocuments.Builder county = ReportDocuments.random(FormatVersion.FMT2021, new Random(4 + i));
+      ReportDocuments.Builder county =
+          ReportDocuments.random(FormatVersion.FMT2021, new Random(4 + i));
       submit(List.of("520112", "520113", "520115").get(i), YEAR, county.json());
       counties.add(county);
     }
-    // the city's own AGGREGATE report: the sum of its counties' reports but for two cells it got wrong
+    // the city's own AGGREGATE report: the sum of its counties' reports but for two cells it got
+    // wrong
     for (String key : aggregate.cells().keySet()) {
       BigDecimal sum = BigDecimal.ZERO;
       for (ReportDocuments.Builder county : counties) {
@@ -115,8 +128,14 @@ class DashboardBrowserTest {
   }
 
   private static Response submit(String unit, int year, String json) {
-    return Api.asAdmin().contentType("application/json").body(json)
-        .put("/api/v1/units/{code}/reports/{year}", unit, year).then().statusCode(201).extract().response();
+    return Api.asAdmin()
+        .contentType("application/json")
+        .body(json)
+        .put("/api/v1/units/{code}/reports/{year}", unit, year)
+        .then()
+        .statusCode(201)
+        .extract()
+        .response();
   }
 
   @Test
@@ -126,52 +145,83 @@ class DashboardBrowserTest {
     long ms = open("#/region/" + CITY + "/" + YEAR, "region");
 
     assertThat(text(By.cssSelector("h1"))).startsWith("贵阳市");
-    assertThat(driver.findElements(By.cssSelector(".crumbs a")).stream().map(WebElement::getText).toList())
+    assertThat(
+            driver.findElements(By.cssSelector(".crumbs a")).stream()
+                .map(WebElement::getText)
+                .toList())
         .containsExactly("全国", "贵州省");
-    for (String c : List.of("expectedUnits", "reportingUnits", "missingTotal", "aggregateOnlyTotal", "excludedOtherFormatTotal")) {
+    for (String c :
+        List.of(
+            "expectedUnits",
+            "reportingUnits",
+            "missingTotal",
+            "aggregateOnlyTotal",
+            "excludedOtherFormatTotal")) {
       assertThat(attr(By.cssSelector("[data-cov='" + c + "']"), "data-value"))
-          .as(c).isEqualTo(rollup.getString("coverage." + c));
+          .as(c)
+          .isEqualTo(rollup.getString("coverage." + c));
     }
     assertThat(rollup.getInt("coverage.reportingUnits")).isEqualTo(4);
-    List<String> listed = driver.findElements(By.cssSelector("#missing-units a")).stream()
-        .map(a -> a.getAttribute("data-unit")).toList();
+    List<String> listed =
+        driver.findElements(By.cssSelector("#missing-units a")).stream()
+            .map(a -> a.getAttribute("data-unit"))
+            .toList();
     assertThat(listed).isEqualTo(missing.getList("items.code", String.class));
     assertThat(listed).hasSize(Math.min(100, rollup.getInt("coverage.missingTotal")));
 
-    for (String key : List.of("s3.new.total", "s3.total_processed.total", "s3.carried_out.total", "s4.review.total",
-        "s2.admin_fee.amount", "s2.regulation.in_force", "s2.normative_doc.in_force")) {
+    for (String key :
+        List.of(
+            "s3.new.total",
+            "s3.total_processed.total",
+            "s3.carried_out.total",
+            "s4.review.total",
+            "s2.admin_fee.amount",
+            "s2.regulation.in_force",
+            "s2.normative_doc.in_force")) {
       assertSameNumber(figure(key), rollup.get("cells.'" + key + "'"), key);
     }
-    for (String key : List.of("disclosureRate", "reviewCorrectionRate", "litigationCorrectionRate")) {
+    for (String key :
+        List.of("disclosureRate", "reviewCorrectionRate", "litigationCorrectionRate")) {
       assertSameNumber(figure(key), rollup.get("indicators." + key), key);
     }
-    BigDecimal litigation = new BigDecimal(rollup.getString("cells.'s4.litigation_direct.total'"))
-        .add(new BigDecimal(rollup.getString("cells.'s4.litigation_after_review.total'")));
+    BigDecimal litigation =
+        new BigDecimal(rollup.getString("cells.'s4.litigation_direct.total'"))
+            .add(new BigDecimal(rollup.getString("cells.'s4.litigation_after_review.total'")));
     assertSameNumber(figure("s4.litigation.total"), litigation, "litigation");
-    assertThat(text(By.cssSelector("tr[data-figure='s3.new.total'] td"))).isEqualTo(grouped(rollup.get("cells.'s3.new.total'")));
+    assertThat(text(By.cssSelector("tr[data-figure='s3.new.total'] td")))
+        .isEqualTo(grouped(rollup.get("cells.'s3.new.total'")));
     JsonPath lastYear = json("/api/v1/rollups/" + CITY + "/" + (YEAR - 1));
     assertThat(text(By.cssSelector("tr[data-figure='s3.new.total'] td.prev")))
         .isEqualTo(grouped(lastYear.get("cells.'s3.new.total'")));
 
     List<Map<String, Object>> children = rollup.getList("children");
-    assertThat(driver.findElements(By.cssSelector("#children-table tbody tr"))).hasSize(children.size());
+    assertThat(driver.findElements(By.cssSelector("#children-table tbody tr")))
+        .hasSize(children.size());
     for (Map<String, Object> child : children) {
       @SuppressWarnings("unchecked")
       Map<String, Object> region = (Map<String, Object>) child.get("region");
       @SuppressWarnings("unchecked")
       Map<String, Object> coverage = (Map<String, Object>) child.get("coverage");
       List<WebElement> cells =
-          driver.findElements(By.cssSelector("#children-table tr[data-child='" + region.get("code") + "'] td"));
-      assertThat(cells.get(0).getAttribute("data-value")).isEqualTo(coverage.get("expectedUnits").toString());
-      assertThat(cells.get(1).getAttribute("data-value")).isEqualTo(coverage.get("reportingUnits").toString());
+          driver.findElements(
+              By.cssSelector("#children-table tr[data-child='" + region.get("code") + "'] td"));
+      assertThat(cells.get(0).getAttribute("data-value"))
+          .isEqualTo(coverage.get("expectedUnits").toString());
+      assertThat(cells.get(1).getAttribute("data-value"))
+          .isEqualTo(coverage.get("reportingUnits").toString());
     }
 
     List<Map<String, Object>> differences = rollup.getList("declared.differences");
-    assertThat(differences).extracting(d -> d.get("key")).containsExactly("s2.licensing.decisions", "s2.penalty.decisions");
+    assertThat(differences)
+        .extracting(d -> d.get("key"))
+        .containsExactly("s2.licensing.decisions", "s2.penalty.decisions");
     List<WebElement> flagged = driver.findElements(By.cssSelector("#declared tr.flag"));
     assertThat(flagged.stream().map(r -> r.getAttribute("data-key")).toList())
         .isEqualTo(differences.stream().map(d -> d.get("key").toString()).toList());
-    assertThat(driver.findElements(By.cssSelector("#chart-children canvas, #chart-trend canvas, #chart-outcomes canvas")))
+    assertThat(
+            driver.findElements(
+                By.cssSelector(
+                    "#chart-children canvas, #chart-trend canvas, #chart-outcomes canvas")))
         .hasSize(3);
     assertNoCspViolation();
     screenshot("region", 1280);
@@ -182,7 +232,9 @@ class DashboardBrowserTest {
     try {
       open("#/region/" + CITY + "/" + YEAR, "region");
       Number scroll = (Number) js("return document.documentElement.scrollWidth");
-      assertThat(scroll.intValue()).as("no sideways scrolling of the page on a phone").isLessThanOrEqualTo(390);
+      assertThat(scroll.intValue())
+          .as("no sideways scrolling of the page on a phone")
+          .isLessThanOrEqualTo(390);
       screenshot("region-phone", 390);
     } finally {
       browser.desktop();
@@ -215,16 +267,24 @@ class DashboardBrowserTest {
       List<String> cells = (List<String>) f.get("cells");
       for (String cell : cells) {
         WebElement td = driver.findElement(By.id("cell-" + cell));
-        assertThat(td.getAttribute("data-rules").split(" ")).as(cell).contains(f.get("rule").toString());
-        assertThat(td.getAttribute("class")).as(cell).contains("flag-" + ("ERROR".equals(f.get("severity")) ? "ERROR" : "WARNING"));
+        assertThat(td.getAttribute("data-rules").split(" "))
+            .as(cell)
+            .contains(f.get("rule").toString());
+        assertThat(td.getAttribute("class"))
+            .as(cell)
+            .contains("flag-" + ("ERROR".equals(f.get("severity")) ? "ERROR" : "WARNING"));
         assertThat(td.findElement(By.cssSelector(".tip")).getAttribute("textContent"))
             .contains(((Map<?, ?>) f.get("message")).get("zh").toString());
         flaggedByApi.add(cell);
       }
     }
-    assertThat(driver.findElements(By.cssSelector("td[data-rules]")).stream().map(td -> td.getAttribute("data-key")).toList())
+    assertThat(
+            driver.findElements(By.cssSelector("td[data-rules]")).stream()
+                .map(td -> td.getAttribute("data-key"))
+                .toList())
         .containsExactlyInAnyOrderElementsOf(flaggedByApi.stream().distinct().toList());
-    assertThat(driver.findElement(By.id("cell-s2.normative_doc.issued")).getAttribute("data-rules")).contains("S2-02");
+    assertThat(driver.findElement(By.id("cell-s2.normative_doc.issued")).getAttribute("data-rules"))
+        .contains("S2-02");
 
     WebElement mark = driver.findElement(By.cssSelector("#narrative mark[data-rule='TXT-04']"));
     assertThat(mark.getText()).startsWith("《中华人民共和国信息公开条例》");
@@ -232,11 +292,16 @@ class DashboardBrowserTest {
     List<WebElement> versions = driver.findElements(By.cssSelector("#versions tbody tr"));
     assertThat(versions).hasSize(2);
     assertThat(versions.get(0).getAttribute("data-version")).isEqualTo("2");
-    WebElement change = versions.get(0).findElement(By.cssSelector("li[data-cell='s2.licensing.decisions']"));
+    WebElement change =
+        versions.get(0).findElement(By.cssSelector("li[data-cell='s2.licensing.decisions']"));
     JsonPath history = json("/api/v1/units/" + COUNTY + "/reports/" + YEAR + "/versions");
-    assertThat(change.getText()).endsWith(grouped(history.get("versions[1].changes[0].old")) + " → "
-        + grouped(history.get("versions[1].changes[0].new")));
-    assertThat(attr(By.id("link-json"), "href")).endsWith("/api/v1/units/" + COUNTY + "/reports/" + YEAR);
+    assertThat(change.getText())
+        .endsWith(
+            grouped(history.get("versions[1].changes[0].old"))
+                + " → "
+                + grouped(history.get("versions[1].changes[0].new")));
+    assertThat(attr(By.id("link-json"), "href"))
+        .endsWith("/api/v1/units/" + COUNTY + "/reports/" + YEAR);
     assertNoCspViolation();
     screenshot("report", 1280);
     System.out.printf("dashboard report view %s/%d rendered in %d ms%n", COUNTY, YEAR, ms);
@@ -247,32 +312,45 @@ class DashboardBrowserTest {
     JsonPath summary = json("/api/v1/findings?region=520000&year=" + YEAR + "&size=500");
     long ms = open("#/findings/520000/" + YEAR, "findings");
 
-    assertThat(attr(By.cssSelector("[data-count='reports']"), "data-value")).isEqualTo(summary.getString("reports"));
+    assertThat(attr(By.cssSelector("[data-count='reports']"), "data-value"))
+        .isEqualTo(summary.getString("reports"));
     List<Map<String, Object>> rules = summary.getList("rules");
     List<WebElement> rows = driver.findElements(By.cssSelector("#rules tbody tr"));
     assertThat(rows).hasSize(rules.size());
     for (int i = 0; i < rules.size(); i++) {
       List<WebElement> tds = rows.get(i).findElements(By.tagName("td"));
       assertThat(rows.get(i).getAttribute("data-rule")).isEqualTo(rules.get(i).get("rule"));
-      assertThat(tds.get(2).getAttribute("data-value")).isEqualTo(rules.get(i).get("reports").toString());
-      assertThat(tds.get(3).getAttribute("data-value")).isEqualTo(rules.get(i).get("findings").toString());
+      assertThat(tds.get(2).getAttribute("data-value"))
+          .isEqualTo(rules.get(i).get("reports").toString());
+      assertThat(tds.get(3).getAttribute("data-value"))
+          .isEqualTo(rules.get(i).get("findings").toString());
     }
     List<Map<String, Object>> units = summary.getList("units.items");
     assertThat(units).extracting(u -> u.get("unit")).contains(COUNTY);
     assertThat(unitOrder()).isEqualTo(units.stream().map(u -> u.get("unit").toString()).toList());
 
     driver.findElement(By.cssSelector("button[data-sort='warnings']")).click();
-    List<String> byWarnings = units.stream()
-        .sorted(Comparator.comparing((Map<String, Object> u) -> -((Number) u.get("warnings")).intValue())
-            .thenComparing(u -> u.get("unit").toString()))
-        .map(u -> u.get("unit").toString()).toList();
+    List<String> byWarnings =
+        units.stream()
+            .sorted(
+                Comparator.comparing(
+                        (Map<String, Object> u) -> -((Number) u.get("warnings")).intValue())
+                    .thenComparing(u -> u.get("unit").toString()))
+            .map(u -> u.get("unit").toString())
+            .toList();
     assertThat(unitOrder()).isEqualTo(byWarnings);
-    assertThat(attr(By.cssSelector("th[aria-sort='descending'] button"), "data-sort")).isEqualTo("warnings");
+    assertThat(attr(By.cssSelector("th[aria-sort='descending'] button"), "data-sort"))
+        .isEqualTo("warnings");
     driver.findElement(By.cssSelector("button[data-sort='warnings']")).click();
-    assertThat(unitOrder()).isEqualTo(units.stream()
-        .sorted(Comparator.comparing((Map<String, Object> u) -> ((Number) u.get("warnings")).intValue())
-            .thenComparing(u -> u.get("unit").toString()))
-        .map(u -> u.get("unit").toString()).toList());
+    assertThat(unitOrder())
+        .isEqualTo(
+            units.stream()
+                .sorted(
+                    Comparator.comparing(
+                            (Map<String, Object> u) -> ((Number) u.get("warnings")).intValue())
+                        .thenComparing(u -> u.get("unit").toString()))
+                .map(u -> u.get("unit").toString())
+                .toList());
     assertThat(attr(By.cssSelector("#units tr[data-unit='" + COUNTY + "'] a"), "href"))
         .endsWith("#/report/" + COUNTY + "/" + YEAR);
     assertNoCspViolation();
@@ -305,7 +383,8 @@ class DashboardBrowserTest {
     String html = page.asString();
     assertThat(html).doesNotContain("<style", "style=", "onclick", "http://", "https://");
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("/dashboard/assets/(app|echarts)\\.[0-9a-f]{12}\\.(js|css)").matcher(html);
+        java.util.regex.Pattern.compile("/dashboard/assets/(app|echarts)\\.[0-9a-f]{12}\\.(js|css)")
+            .matcher(html);
     int assets = 0;
     while (m.find()) {
       assets++;
@@ -313,11 +392,22 @@ class DashboardBrowserTest {
       assertThat(asset.getHeader("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
     }
     assertThat(assets).isEqualTo(3);
-    given().get("/dashboard/assets/app.000000000000.js").then().statusCode(404).contentType("application/problem+json");
-    given().redirects().follow(false).get("/").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/dashboard/"));
+    given()
+        .get("/dashboard/assets/app.000000000000.js")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .redirects()
+        .follow(false)
+        .get("/")
+        .then()
+        .statusCode(303)
+        .header("Location", org.hamcrest.Matchers.endsWith("/dashboard/"));
   }
 
-  // ---- helpers ----------------------------------------------------------------------------------------
+  // ---- helpers
+  // ----------------------------------------------------------------------------------------
 
   /** Loads the page afresh at a view; returns the page's render time of the view. */
   private long open(String fragment, String view) {
@@ -330,7 +420,9 @@ class DashboardBrowserTest {
   }
 
   private List<String> unitOrder() {
-    return driver.findElements(By.cssSelector("#units tbody tr")).stream().map(r -> r.getAttribute("data-unit")).toList();
+    return driver.findElements(By.cssSelector("#units tbody tr")).stream()
+        .map(r -> r.getAttribute("data-unit"))
+        .toList();
   }
 
   private String figure(String id) {
@@ -347,11 +439,14 @@ class DashboardBrowserTest {
 
   /** A number as the page shows it in Chinese: grouped by thousands. */
   private static String grouped(Object value) {
-    return java.text.NumberFormat.getIntegerInstance(java.util.Locale.CHINA).format(new BigDecimal(value.toString()));
+    return java.text.NumberFormat.getIntegerInstance(java.util.Locale.CHINA)
+        .format(new BigDecimal(value.toString()));
   }
 
   private void assertNoCspViolation() {
-    assertThat(attr(By.tagName("body"), "data-csp-violations")).as("Content-Security-Policy violations").isNull();
+    assertThat(attr(By.tagName("body"), "data-csp-violations"))
+        .as("Content-Security-Policy violations")
+        .isNull();
   }
 
   private void screenshot(String name, int width) throws Exception {
@@ -371,7 +466,15 @@ class DashboardBrowserTest {
   }
 
   private static JsonPath json(String path) {
-    return given().config(DECIMALS).get(path).then().statusCode(200).extract().jsonPath().using(
-        io.restassured.path.json.config.JsonPathConfig.jsonPathConfig().numberReturnType(NumberReturnType.BIG_DECIMAL));
+    return given()
+        .config(DECIMALS)
+        .get(path)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .using(
+            io.restassured.path.json.config.JsonPathConfig.jsonPathConfig()
+                .numberReturnType(NumberReturnType.BIG_DECIMAL));
   }
 }

@@ -24,7 +24,8 @@ class EmbeddedDatabaseTest {
   public static final class Holder {
     public static void main(String[] args) throws Exception {
       EmbeddedPostgres pg = EmbeddedDatabase.start(Path.of(args[0]), 0, true);
-      try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = pg.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
         s.execute("CREATE TABLE kept (id int PRIMARY KEY, note text)");
         s.execute("INSERT INTO kept VALUES (1, '已提交的数据')");
       }
@@ -40,8 +41,10 @@ class EmbeddedDatabaseTest {
     Process child =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                Holder.class.getName(), dir.toString())
+                "-cp",
+                System.getProperty("java.class.path"),
+                Holder.class.getName(),
+                dir.toString())
             .redirectErrorStream(true)
             .start();
     try (BufferedReader out =
@@ -58,7 +61,8 @@ class EmbeddedDatabaseTest {
     assertThat(ProcessHandle.of(orphan)).isPresent();
 
     EmbeddedPostgres pg = EmbeddedDatabase.start(dir, 0, true);
-    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
       assertThat(value(s, "SELECT note FROM kept WHERE id = 1")).isEqualTo("已提交的数据");
       assertThat(value(s, "SHOW fsync")).isEqualTo("on");
       assertThat(value(s, "SHOW synchronous_commit")).isEqualTo("on");

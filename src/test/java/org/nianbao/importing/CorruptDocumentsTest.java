@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.nianbao.testsupport.PostgresTestResource;
 
 /**
- * 1,000 corrupted documents, seeded: truncated and bit-flipped PDFs, PDFs of too many pages, zip bombs and
- * broken zips sent as .docx, deeply nested HTML, binary garbage as text, wrong media types. Every answer is a
- * 4xx problem document — never a 500 — and the input caps (PDF pages and memory, .docx entry sizes, HTML
- * depth) keep the memory bounded.
+ * 1,000 corrupted documents, seeded: truncated and bit-flipped PDFs, PDFs of too many pages, zip
+ * bombs and broken zips sent as .docx, deeply nested HTML, binary garbage as text, wrong media
+ * types. Every answer is a 4xx problem document — never a 500 — and the input caps (PDF pages and
+ * memory, .docx entry sizes, HTML depth) keep the memory bounded.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -47,7 +47,8 @@ class CorruptDocumentsTest {
     byte[] pdf = threePagePdf(3);
     byte[] manyPages = threePagePdf(PdfFrontEnd.MAX_PAGES + 1);
     byte[] bomb = zip("word/document.xml", new byte[24 * 1024 * 1024]);
-    // the intact bases hold no report tables, so however little a corruption touches, they cannot import
+    // the intact bases hold no report tables, so however little a corruption touches, they cannot
+    // import
     byte[] docx = ReportFixtures.docx(HtmlImportTest.TITLE, java.util.List.of());
     java.util.List<Corrupted> out = new java.util.ArrayList<>();
     for (int i = 0; i < 1000; i++) {
@@ -69,7 +70,12 @@ class CorruptDocumentsTest {
           kind = "garbage after a PDF header";
           type = DocumentImporter.PDF;
           body = garbage(random, 8 + random.nextInt(64 * 1024));
-          System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, body, 0, Math.min(9, body.length));
+          System.arraycopy(
+              "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII),
+              0,
+              body,
+              0,
+              Math.min(9, body.length));
         }
         case 3 -> {
           kind = "PDF over the page limit";
@@ -84,9 +90,10 @@ class CorruptDocumentsTest {
         case 5 -> {
           kind = "truncated or bit-flipped .docx";
           type = DOCX;
-          body = random.nextBoolean()
-              ? Arrays.copyOf(docx, 1 + random.nextInt(docx.length - 1))
-              : flip(docx, random, 1 + random.nextInt(50));
+          body =
+              random.nextBoolean()
+                  ? Arrays.copyOf(docx, 1 + random.nextInt(docx.length - 1))
+                  : flip(docx, random, 1 + random.nextInt(50));
         }
         case 6 -> {
           kind = "a zip that is no .docx";
@@ -98,8 +105,9 @@ class CorruptDocumentsTest {
           type = "text/html";
           int depth = 500 + random.nextInt(60_000);
           String tag = random.nextBoolean() ? "div" : "span";
-          body = ("<html><body>" + ("<" + tag + ">").repeat(depth) + "一、总体情况")
-              .getBytes(StandardCharsets.UTF_8);
+          body =
+              ("<html><body>" + ("<" + tag + ">").repeat(depth) + "一、总体情况")
+                  .getBytes(StandardCharsets.UTF_8);
         }
         case 8 -> {
           kind = "binary garbage as text";
@@ -113,22 +121,35 @@ class CorruptDocumentsTest {
         }
         case 10 -> {
           kind = "wrong media type";
-          String[] types = {"image/png", "application/json", "application/msword", "video/mp4", "text/csv",
-              "application/xml", "multipart/form-data; boundary=x"};
+          String[] types = {
+            "image/png",
+            "application/json",
+            "application/msword",
+            "video/mp4",
+            "text/csv",
+            "application/xml",
+            "multipart/form-data; boundary=x"
+          };
           type = types[random.nextInt(types.length)];
           body = random.nextBoolean() ? pdf : garbage(random, 1 + random.nextInt(4096));
         }
         default -> {
           kind = "one form declared as another";
-          String[][] pairs = {{DOCX, "pdf"}, {DocumentImporter.PDF, "docx"}, {DocumentImporter.PDF, "html"},
-              {"text/html; charset=x-unknown", "html"}};
+          String[][] pairs = {
+            {DOCX, "pdf"},
+            {DocumentImporter.PDF, "docx"},
+            {DocumentImporter.PDF, "html"},
+            {"text/html; charset=x-unknown", "html"}
+          };
           String[] pair = pairs[random.nextInt(pairs.length)];
           type = pair[0];
-          body = switch (pair[1]) {
-            case "pdf" -> Arrays.copyOf(pdf, pdf.length);
-            case "docx" -> docx;
-            default -> "<html><body><p>一、总体情况</p></body></html>".getBytes(StandardCharsets.UTF_8);
-          };
+          body =
+              switch (pair[1]) {
+                case "pdf" -> Arrays.copyOf(pdf, pdf.length);
+                case "docx" -> docx;
+                default ->
+                    "<html><body><p>一、总体情况</p></body></html>".getBytes(StandardCharsets.UTF_8);
+              };
         }
       }
       out.add(new Corrupted(kind, type, body));
@@ -145,27 +166,35 @@ class CorruptDocumentsTest {
       String kind = c.kind();
       String type = c.type();
       byte[] body = c.body();
-      // every 20th answer is also validated against the contract (validating all 1,000 costs more than the imports)
+      // every 20th answer is also validated against the contract (validating all 1,000 costs more
+      // than the imports)
       Response response =
           (i % 20 == 0 ? given().filter(RESPONSE_ONLY) : given())
-              .contentType(type).body(body).when().post("/api/v1/imports");
+              .contentType(type)
+              .body(body)
+              .when()
+              .post("/api/v1/imports");
       int status = response.statusCode();
       String label = kind + " (" + type + ", " + body.length + " bytes, #" + i + ")";
       assertThat(status).as(label).isBetween(400, 499);
       assertThat(response.contentType()).as(label).startsWith("application/problem+json");
       assertThat(response.jsonPath().getInt("status")).as(label).isEqualTo(status);
-      assertThat(response.jsonPath().getString("type")).as(label).startsWith("https://nianbao.org/problems/");
+      assertThat(response.jsonPath().getString("type"))
+          .as(label)
+          .startsWith("https://nianbao.org/problems/");
       kinds.merge(kind, 1, Integer::sum);
       statuses.merge(status, 1, Integer::sum);
       i++;
     }
-    System.out.println("corrupted documents by kind: " + kinds + "; answers by status: " + statuses);
+    System.out.println(
+        "corrupted documents by kind: " + kinds + "; answers by status: " + statuses);
     assertThat(kinds.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
   }
 
   /** A small valid PDF of n pages with a line of Latin text each (no CJK font needed). */
   static byte[] threePagePdf(int pages) throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
       for (int p = 0; p < pages; p++) {
         PDPage page = new PDPage();
@@ -174,7 +203,8 @@ class CorruptDocumentsTest {
           s.beginText();
           s.setFont(font, 11);
           s.newLineAtOffset(72, 700);
-          s.showText("Annual report page " + (p + 1) + " of the information disclosure work, 2024.");
+          s.showText(
+              "Annual report page " + (p + 1) + " of the information disclosure work, 2024.");
           s.endText();
         }
       }

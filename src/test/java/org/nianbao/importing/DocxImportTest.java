@@ -23,13 +23,16 @@ class DocxImportTest {
 
   @Test
   void importsA2021DocxWithGridSpanAndVMerge() throws IOException {
-    byte[] docx = ReportFixtures.docx(HtmlImportTest.TITLE,
-        ReportFixtures.tables(FormatVersion.FMT2021, ReportFixtures.wolongRaw()));
+    byte[] docx =
+        ReportFixtures.docx(
+            HtmlImportTest.TITLE,
+            ReportFixtures.tables(FormatVersion.FMT2021, ReportFixtures.wolongRaw()));
 
     ImportResult result = importer.importDocument(docx, DocumentImporter.DOCX);
 
     TextImportTest.assertCells(
-        new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json")), result.report().cells());
+        new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json")),
+        result.report().cells());
     assertEquals("卧龙区人民政府", result.unitName());
     assertEquals(2024, result.year());
     assertEquals(FormatVersion.FMT2021, result.formatVersion());
@@ -66,8 +69,9 @@ class DocxImportTest {
   @Test
   void importsA2019FormatDocx() {
     Map<String, String> raw = raw2019();
-    byte[] docx = ReportFixtures.docx("南阳市人民政府2020年政府信息公开工作年度报告",
-        ReportFixtures.tables(FormatVersion.FMT2019, raw));
+    byte[] docx =
+        ReportFixtures.docx(
+            "南阳市人民政府2020年政府信息公开工作年度报告", ReportFixtures.tables(FormatVersion.FMT2019, raw));
 
     ImportResult result = importer.importDocument(docx, DocumentImporter.DOCX);
 
@@ -78,12 +82,17 @@ class DocxImportTest {
     assertEquals(Catalogue.of(FormatVersion.FMT2019).size(), cells.size());
     assertEquals(4L, cells.get("s2v2019.licensing.change").longValue());
     assertEquals(-2L, cells.get("s2v2019.penalty.change").longValue());
-    assertEquals(0, new BigDecimal("25.1").compareTo(cells.get("s2v2019.procurement.total_amount").decimalValue()));
+    assertEquals(
+        0,
+        new BigDecimal("25.1")
+            .compareTo(cells.get("s2v2019.procurement.total_amount").decimalValue()));
     assertEquals(8L, cells.get("s3.other.natural").longValue());
     assertEquals(235L, cells.get("s3.total_processed.total").longValue());
     assertEquals(18L, cells.get("s4.review.total").longValue());
     for (Map.Entry<String, String> e : raw.entrySet()) {
-      if (e.getKey().startsWith("s3.") || e.getKey().startsWith("s4.") || e.getKey().endsWith(".decisions")) {
+      if (e.getKey().startsWith("s3.")
+          || e.getKey().startsWith("s4.")
+          || e.getKey().endsWith(".decisions")) {
         assertEquals(Long.parseLong(e.getValue()), cells.get(e.getKey()).longValue(), e.getKey());
       }
     }
@@ -94,8 +103,9 @@ class DocxImportTest {
   void aSignedValueOutsideA2019ChangeCellIsUnreadable() {
     Map<String, String> raw = raw2019();
     raw.put("s2v2019.licensing.decisions", "+7");
-    byte[] docx = ReportFixtures.docx("南阳市人民政府2020年政府信息公开工作年度报告",
-        ReportFixtures.tables(FormatVersion.FMT2019, raw));
+    byte[] docx =
+        ReportFixtures.docx(
+            "南阳市人民政府2020年政府信息公开工作年度报告", ReportFixtures.tables(FormatVersion.FMT2019, raw));
     ImportResult result = importer.importDocument(docx, DocumentImporter.DOCX);
     assertTrue(result.report().cells().get("s2v2019.licensing.decisions").isNull());
     assertEquals(List.of("FMT-03"), result.findings().stream().map(Finding::rule).toList());
@@ -103,13 +113,15 @@ class DocxImportTest {
 
   @Test
   void the2019FormatInA2022ReportIsFmt02() {
-    byte[] docx = ReportFixtures.docx("南阳市人民政府2022年度政府信息公开工作年度报告",
-        ReportFixtures.tables(FormatVersion.FMT2019, raw2019()));
+    byte[] docx =
+        ReportFixtures.docx(
+            "南阳市人民政府2022年度政府信息公开工作年度报告", ReportFixtures.tables(FormatVersion.FMT2019, raw2019()));
 
     ImportResult result = importer.importDocument(docx, DocumentImporter.DOCX);
 
     assertEquals(FormatVersion.FMT2019, result.formatVersion());
-    List<Finding> fmt02 = result.findings().stream().filter(f -> f.rule().equals("FMT-02")).toList();
+    List<Finding> fmt02 =
+        result.findings().stream().filter(f -> f.rule().equals("FMT-02")).toList();
     assertEquals(1, fmt02.size());
     assertEquals(Severity.ERROR, fmt02.get(0).severity());
     assertEquals("2022年度报告应使用2021年版格式，检测到旧版表格“本年新制作数量”。", fmt02.get(0).message().zh());

@@ -23,7 +23,8 @@ class HtmlImportTest {
   private final DocumentImporter importer = new DocumentImporter();
 
   static String wolongHtml() {
-    return ReportFixtures.html(TITLE, ReportFixtures.tables(FormatVersion.FMT2021, ReportFixtures.wolongRaw()));
+    return ReportFixtures.html(
+        TITLE, ReportFixtures.tables(FormatVersion.FMT2021, ReportFixtures.wolongRaw()));
   }
 
   private static JsonNode expected() throws IOException {
@@ -32,7 +33,8 @@ class HtmlImportTest {
 
   @Test
   void importsAnHtmlPageWithRowspanAndColspan() throws IOException {
-    ImportResult result = importer.importDocument(wolongHtml().getBytes(StandardCharsets.UTF_8), "text/html");
+    ImportResult result =
+        importer.importDocument(wolongHtml().getBytes(StandardCharsets.UTF_8), "text/html");
 
     TextImportTest.assertCells(expected(), result.report().cells());
     assertEquals("卧龙区人民政府", result.unitName());
@@ -55,7 +57,8 @@ class HtmlImportTest {
             .replace("3.危及“三安全一稳定”", "3.危及\"三安全一稳定\"")
             .replace("<span>8339</span>", "<span>8,339件</span>")
             .replace("<span>23</span>", "<span>２３</span>");
-    ImportResult result = importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+    ImportResult result =
+        importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
 
     TextImportTest.assertCells(expected(), result.report().cells());
     assertTrue(result.findings().isEmpty(), () -> "findings: " + result.findings());
@@ -72,7 +75,8 @@ class HtmlImportTest {
     raw.put("s2.admin_fee.amount", "1432062元");
     String html = ReportFixtures.html(TITLE, ReportFixtures.tables(FormatVersion.FMT2021, raw));
 
-    ImportResult result = importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html");
+    ImportResult result =
+        importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html");
 
     Map<String, JsonNode> cells = result.report().cells();
     assertEquals(200, cells.size());
@@ -83,16 +87,20 @@ class HtmlImportTest {
     assertEquals(new BigDecimal("143.2062"), cells.get("s2.admin_fee.amount").decimalValue());
     assertEquals("1432062元", result.provenance().get("s2.admin_fee.amount"));
 
-    List<Finding> fmt04 = result.findings().stream().filter(f -> f.rule().equals("FMT-04")).toList();
-    assertEquals(List.of(List.of("s3.new.business"), List.of("s3.granted.research"), List.of("s4.review.other")),
+    List<Finding> fmt04 =
+        result.findings().stream().filter(f -> f.rule().equals("FMT-04")).toList();
+    assertEquals(
+        List.of(
+            List.of("s3.new.business"), List.of("s3.granted.research"), List.of("s4.review.other")),
         fmt04.stream().map(Finding::cells).toList());
     assertTrue(fmt04.stream().allMatch(f -> f.severity() == Severity.WARNING));
-    assertEquals("单元格“第三部分 一、本年新收政府信息公开申请数量／商业企业”为空，按格式应填写数字（无则填0）。",
-        fmt04.get(0).message().zh());
-    assertEquals("Cell \"section 三 一、本年新收政府信息公开申请数量/商业企业\" is blank; the format expects a number (0 if none).",
+    assertEquals("单元格“第三部分 一、本年新收政府信息公开申请数量／商业企业”为空，按格式应填写数字（无则填0）。", fmt04.get(0).message().zh());
+    assertEquals(
+        "Cell \"section 三 一、本年新收政府信息公开申请数量/商业企业\" is blank; the format expects a number (0 if none).",
         fmt04.get(0).message().en());
 
-    List<Finding> fmt03 = result.findings().stream().filter(f -> f.rule().equals("FMT-03")).toList();
+    List<Finding> fmt03 =
+        result.findings().stream().filter(f -> f.rule().equals("FMT-03")).toList();
     assertEquals(1, fmt03.size());
     assertEquals(List.of("s3.carried_out.nonprofit"), fmt03.get(0).cells());
     assertEquals("不详", fmt03.get(0).actual());
@@ -101,11 +109,15 @@ class HtmlImportTest {
 
   @Test
   void aFeeColumnHeadedInYuanIsConverted() {
-    String html = wolongHtml()
-        .replace("本年收费金额（单位：万元）", "本年收费金额（单位：元）")
-        .replace("<span>143.2062</span>", "<span>1,432,062</span>");
-    ImportResult result = importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html");
-    assertEquals(new BigDecimal("143.2062"), result.report().cells().get("s2.admin_fee.amount").decimalValue());
+    String html =
+        wolongHtml()
+            .replace("本年收费金额（单位：万元）", "本年收费金额（单位：元）")
+            .replace("<span>143.2062</span>", "<span>1,432,062</span>");
+    ImportResult result =
+        importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html");
+    assertEquals(
+        new BigDecimal("143.2062"),
+        result.report().cells().get("s2.admin_fee.amount").decimalValue());
   }
 
   @Test
@@ -114,11 +126,13 @@ class HtmlImportTest {
     raw.put("s3.new.natural", "1");
     raw.put("s3.new.total", "2");
     // swap the 自然人 and 总计 headers: values follow the header text, not the position
-    String html = ReportFixtures.html(TITLE, ReportFixtures.tables(FormatVersion.FMT2021, raw))
-        .replace("<span>自然人</span>", "<span>@@</span>")
-        .replace("<span>总计</span>", "<span>自然人</span>")
-        .replace("<span>@@</span>", "<span>总计</span>");
-    ImportResult result = importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html");
+    String html =
+        ReportFixtures.html(TITLE, ReportFixtures.tables(FormatVersion.FMT2021, raw))
+            .replace("<span>自然人</span>", "<span>@@</span>")
+            .replace("<span>总计</span>", "<span>自然人</span>")
+            .replace("<span>@@</span>", "<span>总计</span>");
+    ImportResult result =
+        importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html");
     assertEquals(2L, result.report().cells().get("s3.new.natural").longValue());
     assertEquals(1L, result.report().cells().get("s3.new.total").longValue());
   }
@@ -126,8 +140,10 @@ class HtmlImportTest {
   @Test
   void aMissingNarrativeSectionIsFmt01() {
     String html = wolongHtml().replace("<p>一、总体情况</p>", "");
-    ImportResult result = importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html");
-    List<Finding> fmt01 = result.findings().stream().filter(f -> f.rule().equals("FMT-01")).toList();
+    ImportResult result =
+        importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html");
+    List<Finding> fmt01 =
+        result.findings().stream().filter(f -> f.rule().equals("FMT-01")).toList();
     assertEquals(1, fmt01.size());
     assertEquals(Severity.ERROR, fmt01.get(0).severity());
     assertEquals("年度报告缺少第一部分“总体情况”。", fmt01.get(0).message().zh());
@@ -159,7 +175,8 @@ class HtmlImportTest {
     int to = html.indexOf("</table>", from) + "</table>".length();
     html = html.substring(0, from) + split + html.substring(to);
 
-    ImportResult result = importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html");
+    ImportResult result =
+        importer.importDocument(html.getBytes(StandardCharsets.UTF_8), "text/html");
 
     Map<String, JsonNode> cells = result.report().cells();
     assertEquals(18L, cells.get("s4.review.total").longValue());

@@ -42,17 +42,25 @@ class HtmlPageImportTest {
   /** The generated report article wrapped in a government site's page. */
   static String wholePage() {
     String article = HtmlImportTest.wolongHtml();
-    String inner = article.substring(article.indexOf("<div class=\"article\">"), article.lastIndexOf("</body>"));
+    String inner =
+        article.substring(
+            article.indexOf("<div class=\"article\">"), article.lastIndexOf("</body>"));
     return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>卧龙区人民政府2024年政府信息公开工作年度报告_南阳市卧龙区人民政府"
-        + "</title></head><body>" + CHROME_BEFORE + inner + CHROME_AFTER + "</body></html>";
+        + "</title></head><body>"
+        + CHROME_BEFORE
+        + inner
+        + CHROME_AFTER
+        + "</body></html>";
   }
 
   @Test
   void aWholeSavedPageReadsOnlyItsArticle() throws IOException {
-    ImportResult result = importer.importDocument(wholePage().getBytes(StandardCharsets.UTF_8), "text/html");
+    ImportResult result =
+        importer.importDocument(wholePage().getBytes(StandardCharsets.UTF_8), "text/html");
 
     TextImportTest.assertCells(
-        new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json")), result.report().cells());
+        new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json")),
+        result.report().cells());
     assertEquals("卧龙区人民政府", result.unitName());
     assertEquals(2024, result.year());
     assertEquals(FormatVersion.FMT2021, result.formatVersion());
@@ -66,7 +74,8 @@ class HtmlPageImportTest {
     ImportResult result = importer.importDocument(page, "text/html");
 
     TextImportTest.assertCells(
-        new ObjectMapper().readTree(TextImportTest.resource("real/01_shuyang-fagaiju_2023.cells.json")),
+        new ObjectMapper()
+            .readTree(TextImportTest.resource("real/01_shuyang-fagaiju_2023.cells.json")),
         result.report().cells());
     assertEquals(2023, result.year());
     String s6 = result.report().texts().get("s6");
@@ -76,9 +85,17 @@ class HtmlPageImportTest {
 
   @Test
   void deeplyNestedMarkupIsRefusedWithoutExhaustingTheStack() {
-    String page = "<html><body>" + "<div>".repeat(100_000) + "一、总体情况" + "</div>".repeat(100_000) + "</body></html>";
-    ImportException e = assertThrows(ImportException.class,
-        () -> importer.importDocument(page.getBytes(StandardCharsets.UTF_8), "text/html"));
-    assertEquals("The page nests elements more than 400 deep; it cannot be read.", e.userMessage().en());
+    String page =
+        "<html><body>"
+            + "<div>".repeat(100_000)
+            + "一、总体情况"
+            + "</div>".repeat(100_000)
+            + "</body></html>";
+    ImportException e =
+        assertThrows(
+            ImportException.class,
+            () -> importer.importDocument(page.getBytes(StandardCharsets.UTF_8), "text/html"));
+    assertEquals(
+        "The page nests elements more than 400 deep; it cannot be read.", e.userMessage().en());
   }
 }

@@ -57,7 +57,8 @@ class ImportBatchResourceTest {
   /** Reads the batch until it is finished (the documents are read in the background). */
   static JsonPath finished(String location) throws InterruptedException {
     for (int i = 0; i < 600; i++) {
-      JsonPath batch = given().filter(CONTRACT).when().get(location).then().statusCode(200).extract().jsonPath();
+      JsonPath batch =
+          given().filter(CONTRACT).when().get(location).then().statusCode(200).extract().jsonPath();
       if (batch.getString("status").equals("FINISHED")) {
         return batch;
       }
@@ -71,25 +72,35 @@ class ImportBatchResourceTest {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put("reports/411402_梁园区2024年报.txt", seed());
     files.put("411403-睢阳区.html", HtmlImportTest.wolongHtml().getBytes(StandardCharsets.UTF_8));
-    files.put("411329_broken.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog".getBytes(StandardCharsets.US_ASCII));
+    files.put(
+        "411329_broken.pdf",
+        "%PDF-1.7\n1 0 obj << /Type /Catalog".getBytes(StandardCharsets.US_ASCII));
     files.put("notes.txt", "一、总体情况\n本机关认真落实条例。\n".getBytes(StandardCharsets.UTF_8));
     files.put("reports/", new byte[0]);
     files.put("__MACOSX/._notes.txt", new byte[] {0, 5, 22, 7});
 
     String location =
-        asAdmin().contentType(ZIP).body(zip(files)).queryParam("submit", true)
-            .when().post("/api/v1/imports/batches")
-            .then().statusCode(202)
+        asAdmin()
+            .contentType(ZIP)
+            .body(zip(files))
+            .queryParam("submit", true)
+            .when()
+            .post("/api/v1/imports/batches")
+            .then()
+            .statusCode(202)
             .header("Location", matchesPattern(".*/api/v1/imports/batches/[0-9a-f-]{36}"))
-            .body("total", equalTo(4)).body("submit", equalTo(true))
-            .extract().header("Location");
+            .body("total", equalTo(4))
+            .body("submit", equalTo(true))
+            .extract()
+            .header("Location");
 
     JsonPath batch = finished(location);
     assertThat(batch.getInt("done")).isEqualTo(4);
     assertThat(batch.getInt("failed")).isEqualTo(2);
     assertThat(batch.getString("finishedAt")).isNotNull();
     assertThat(batch.getList("documents.fileName"))
-        .containsExactly("411402_梁园区2024年报.txt", "411403-睢阳区.html", "411329_broken.pdf", "notes.txt");
+        .containsExactly(
+            "411402_梁园区2024年报.txt", "411403-睢阳区.html", "411329_broken.pdf", "notes.txt");
 
     // 1. the unit code before the file name wins over the title; stored as version 1 like a PUT
     assertThat(batch.getString("documents[0].status")).isEqualTo("SUBMITTED");
@@ -101,8 +112,14 @@ class ImportBatchResourceTest {
     assertThat(batch.getInt("documents[0].cellsTotal")).isEqualTo(200);
     assertThat(batch.getInt("documents[0].errorCount")).isEqualTo(0);
     assertThat(batch.getList("documents[0].findings.rule")).contains("TXT-02", "TXT-04");
-    given().filter(CONTRACT).when().get("/api/v1/units/411402/reports/2024")
-        .then().statusCode(200).body("origin", equalTo("IMPORT")).body("cells.'s3.new.total'", equalTo(247));
+    given()
+        .filter(CONTRACT)
+        .when()
+        .get("/api/v1/units/411402/reports/2024")
+        .then()
+        .statusCode(200)
+        .body("origin", equalTo("IMPORT"))
+        .body("cells.'s3.new.total'", equalTo(247));
 
     // 2. a saved web page, its unit from the file name too
     assertThat(batch.getString("documents[1].unit")).isEqualTo("411403");
@@ -113,24 +130,45 @@ class ImportBatchResourceTest {
     // 3. a broken PDF fails alone with the problem POST /imports answers
     assertThat(batch.getString("documents[2].status")).isEqualTo("FAILED");
     assertThat(batch.getString("documents[2].mediaType")).isEqualTo("application/pdf");
-    assertThat(batch.getString("documents[2].problem.type")).isEqualTo("https://nianbao.org/problems/unreadable-document");
+    assertThat(batch.getString("documents[2].problem.type"))
+        .isEqualTo("https://nianbao.org/problems/unreadable-document");
     assertThat(batch.getInt("documents[2].problem.status")).isEqualTo(422);
 
     // 4. a text without tables
-    assertThat(batch.getString("documents[3].problem.type")).isEqualTo("https://nianbao.org/problems/unreadable-document");
+    assertThat(batch.getString("documents[3].problem.type"))
+        .isEqualTo("https://nianbao.org/problems/unreadable-document");
 
     // the spreadsheet summary, by Accept and by its own address
-    byte[] csv = given().filter(CONTRACT).accept("text/csv").when().get(location)
-        .then().statusCode(200).contentType("text/csv").extract().asByteArray();
+    byte[] csv =
+        given()
+            .filter(CONTRACT)
+            .accept("text/csv")
+            .when()
+            .get(location)
+            .then()
+            .statusCode(200)
+            .contentType("text/csv")
+            .extract()
+            .asByteArray();
     String text = new String(csv, StandardCharsets.UTF_8);
     assertThat(text).startsWith("\uFEFF序号 index,文件 file,状态 status,");
     String[] lines = text.split("\r\n");
     assertThat(lines).hasSize(5);
-    assertThat(lines[1]).isEqualTo("1,411402_梁园区2024年报.txt,SUBMITTED,411402,卧龙区人民政府,2024,200,200,0,"
-        + batch.getInt("documents[0].warningCount") + ",1,");
+    assertThat(lines[1])
+        .isEqualTo(
+            "1,411402_梁园区2024年报.txt,SUBMITTED,411402,卧龙区人民政府,2024,200,200,0,"
+                + batch.getInt("documents[0].warningCount")
+                + ",1,");
     assertThat(lines[3]).startsWith("3,411329_broken.pdf,FAILED,,,,,,,,,");
-    byte[] summary = given().filter(CONTRACT).when().get(location + "/summary.csv")
-        .then().statusCode(200).extract().asByteArray();
+    byte[] summary =
+        given()
+            .filter(CONTRACT)
+            .when()
+            .get(location + "/summary.csv")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
     assertThat(summary).isEqualTo(csv);
   }
 
@@ -138,11 +176,18 @@ class ImportBatchResourceTest {
   void multipartFilesAreReadWithoutSubmitting() throws Exception {
     String location =
         // the contract validator does not read multipart bodies: only the response is checked
-        asAdminUnchecked().multiPart("files", "411424_a.txt", seed(), "text/plain")
-            .multiPart("files", "page.html", HtmlImportTest.wolongHtml().getBytes(StandardCharsets.UTF_8))
-            .when().post("/api/v1/imports/batches")
-            .then().statusCode(202).body("total", equalTo(2)).body("submit", equalTo(false))
-            .extract().header("Location");
+        asAdminUnchecked()
+            .multiPart("files", "411424_a.txt", seed(), "text/plain")
+            .multiPart(
+                "files", "page.html", HtmlImportTest.wolongHtml().getBytes(StandardCharsets.UTF_8))
+            .when()
+            .post("/api/v1/imports/batches")
+            .then()
+            .statusCode(202)
+            .body("total", equalTo(2))
+            .body("submit", equalTo(false))
+            .extract()
+            .header("Location");
     JsonPath batch = finished(location);
     assertThat(batch.getList("documents.status")).containsExactly("READ", "READ");
     assertThat(batch.getList("documents.unit")).containsExactly("411424", "411303");
@@ -158,22 +203,37 @@ class ImportBatchResourceTest {
     files.put("411421_民权县.txt", seed());
     files.put("411422_睢县.txt", seed());
     String location =
-        given().filter(CONTRACT).header(token.header()).contentType(ZIP).body(zip(files))
+        given()
+            .filter(CONTRACT)
+            .header(token.header())
+            .contentType(ZIP)
+            .body(zip(files))
             .queryParam("submit", true)
-            .when().post("/api/v1/imports/batches")
-            .then().statusCode(202).extract().header("Location");
+            .when()
+            .post("/api/v1/imports/batches")
+            .then()
+            .statusCode(202)
+            .extract()
+            .header("Location");
     JsonPath batch = finished(location);
     assertThat(batch.getList("documents.status")).containsExactly("SUBMITTED", "FAILED");
-    assertThat(batch.getString("documents[1].problem.type")).isEqualTo("https://nianbao.org/problems/forbidden");
+    assertThat(batch.getString("documents[1].problem.type"))
+        .isEqualTo("https://nianbao.org/problems/forbidden");
     assertThat(batch.getInt("documents[1].problem.status")).isEqualTo(403);
     given().filter(CONTRACT).when().get("/api/v1/units/411422/reports/2024").then().statusCode(404);
   }
 
   @Test
   void aBatchNeedsAToken() throws IOException {
-    given().filter(RESPONSE_ONLY).contentType(ZIP).body(zip(Map.of("a.txt", seed())))
-        .when().post("/api/v1/imports/batches")
-        .then().statusCode(401).contentType("application/problem+json");
+    given()
+        .filter(RESPONSE_ONLY)
+        .contentType(ZIP)
+        .body(zip(Map.of("a.txt", seed())))
+        .when()
+        .post("/api/v1/imports/batches")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
   }
 
   @Test
@@ -188,45 +248,101 @@ class ImportBatchResourceTest {
       }
       zip.closeEntry();
     }
-    asAdmin().contentType(ZIP).body(bomb.toByteArray()).when().post("/api/v1/imports/batches")
-        .then().statusCode(413).body("type", equalTo("https://nianbao.org/problems/payload-too-large"));
+    asAdmin()
+        .contentType(ZIP)
+        .body(bomb.toByteArray())
+        .when()
+        .post("/api/v1/imports/batches")
+        .then()
+        .statusCode(413)
+        .body("type", equalTo("https://nianbao.org/problems/payload-too-large"));
 
     Map<String, byte[]> many = new LinkedHashMap<>();
     for (int i = 0; i <= 500; i++) {
       many.put("r" + i + ".txt", new byte[] {'x'});
     }
-    asAdmin().contentType(ZIP).body(zip(many)).when().post("/api/v1/imports/batches")
-        .then().statusCode(422).body("errors[0].field", equalTo("documents"));
+    asAdmin()
+        .contentType(ZIP)
+        .body(zip(many))
+        .when()
+        .post("/api/v1/imports/batches")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("documents"));
 
-    asAdmin().contentType(ZIP).body(zip(Map.of("../../etc/passwd.txt", seed())))
-        .when().post("/api/v1/imports/batches")
-        .then().statusCode(422).body("errors[0].field", equalTo("fileName"));
+    asAdmin()
+        .contentType(ZIP)
+        .body(zip(Map.of("../../etc/passwd.txt", seed())))
+        .when()
+        .post("/api/v1/imports/batches")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("fileName"));
 
-    given().filter(RESPONSE_ONLY).header(Tokens.admin()).contentType(ZIP).body(new byte[] {'P', 'K', 3, 4, 9, 9, 9})
-        .when().post("/api/v1/imports/batches")
-        .then().statusCode(400).body("type", equalTo("https://nianbao.org/problems/malformed-request"));
+    given()
+        .filter(RESPONSE_ONLY)
+        .header(Tokens.admin())
+        .contentType(ZIP)
+        .body(new byte[] {'P', 'K', 3, 4, 9, 9, 9})
+        .when()
+        .post("/api/v1/imports/batches")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo("https://nianbao.org/problems/malformed-request"));
 
-    asAdmin().contentType(ZIP).body(zip(Map.of("empty/", new byte[0]))).when().post("/api/v1/imports/batches")
-        .then().statusCode(422).body("errors[0].field", equalTo("documents"));
+    asAdmin()
+        .contentType(ZIP)
+        .body(zip(Map.of("empty/", new byte[0])))
+        .when()
+        .post("/api/v1/imports/batches")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("documents"));
   }
 
   @Test
   void anUnknownBatchIsNotFound() {
-    given().filter(CONTRACT).when().get("/api/v1/imports/batches/" + UUID.randomUUID())
-        .then().statusCode(404).contentType("application/problem+json");
-    given().filter(RESPONSE_ONLY).when().get("/api/v1/imports/batches/not-a-uuid").then().statusCode(404);
+    given()
+        .filter(CONTRACT)
+        .when()
+        .get("/api/v1/imports/batches/" + UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .filter(RESPONSE_ONLY)
+        .when()
+        .get("/api/v1/imports/batches/not-a-uuid")
+        .then()
+        .statusCode(404);
   }
 
   @Test
   void documentsLeftPendingByAStopAreResumedAtStart() throws Exception {
     // a batch stored but never scheduled, as a stop right after the 202 leaves it
     UUID id = UUID.randomUUID();
-    QuarkusTransaction.requiringNew().run(() -> store.create(id, false,
-        new Caller(null, "bootstrap-admin", "ADMIN"),
-        List.of(new BatchArchive.Entry("411423_a.txt", "text/plain", seedUnchecked()),
-            new BatchArchive.Entry("b.pdf", "application/pdf", new byte[] {'%', 'P', 'D', 'F'}))));
-    assertThat(given().filter(CONTRACT).when().get("/api/v1/imports/batches/" + id)
-        .then().statusCode(200).extract().jsonPath().getString("status")).isEqualTo("RUNNING");
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                store.create(
+                    id,
+                    false,
+                    new Caller(null, "bootstrap-admin", "ADMIN"),
+                    List.of(
+                        new BatchArchive.Entry("411423_a.txt", "text/plain", seedUnchecked()),
+                        new BatchArchive.Entry(
+                            "b.pdf", "application/pdf", new byte[] {'%', 'P', 'D', 'F'}))));
+    assertThat(
+            given()
+                .filter(CONTRACT)
+                .when()
+                .get("/api/v1/imports/batches/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("status"))
+        .isEqualTo("RUNNING");
 
     service.resume(null);
 

@@ -11,10 +11,10 @@ import org.nianbao.catalogue.CellType;
 import org.nianbao.catalogue.FormatVersion;
 
 /**
- * Prints a report's tables, from the catalogue's labels and a key → raw text map, in the text layouts units
- * publish: one cell per line with or without TABs, TAB-separated rows, markdown pipes, {@code pdftotext
- * -layout} with wrapped labels and a page break inside table 三, and plain {@code pdftotext} that prints
- * table 三's label column before its values.
+ * Prints a report's tables, from the catalogue's labels and a key → raw text map, in the text
+ * layouts units publish: one cell per line with or without TABs, TAB-separated rows, markdown
+ * pipes, {@code pdftotext -layout} with wrapped labels and a page break inside table 三, and plain
+ * {@code pdftotext} that prints table 三's label column before its values.
  */
 final class LayoutFixtures {
 
@@ -103,11 +103,16 @@ final class LayoutFixtures {
   }
 
   /** A whole report around the tables, each table printed by {@code table}. */
-  static String document(String title, Tables tables, java.util.function.Function<List<Row>, String> table) {
-    return title + "\n\n一、总体情况\n本机关认真落实政府信息公开条例，全年主动公开信息1200条。\n"
-        + "二、主动公开政府信息情况\n" + table.apply(tables.s2())
-        + "三、收到和处理政府信息公开申请情况\n" + table.apply(tables.s3())
-        + "四、政府信息公开行政复议、行政诉讼情况\n" + table.apply(tables.s4())
+  static String document(
+      String title, Tables tables, java.util.function.Function<List<Row>, String> table) {
+    return title
+        + "\n\n一、总体情况\n本机关认真落实政府信息公开条例，全年主动公开信息1200条。\n"
+        + "二、主动公开政府信息情况\n"
+        + table.apply(tables.s2())
+        + "三、收到和处理政府信息公开申请情况\n"
+        + table.apply(tables.s3())
+        + "四、政府信息公开行政复议、行政诉讼情况\n"
+        + table.apply(tables.s4())
         + "五、存在的主要问题及改进情况\n（一）存在问题。信息发布不够及时。\n（二）改进情况。加强审核。\n"
         + "六、其他需要报告的事项\n本年度未收取信息处理费。\n";
   }
@@ -151,9 +156,9 @@ final class LayoutFixtures {
   }
 
   /**
-   * {@code pdftotext -layout}: labels left, values right; labels longer than 14 characters wrap, the tail
-   * printed below the values line (even rows) or the head above it (odd rows); a page footer and a form
-   * feed in the middle of a long table.
+   * {@code pdftotext -layout}: labels left, values right; labels longer than 14 characters wrap,
+   * the tail printed below the values line (even rows) or the head above it (odd rows); a page
+   * footer and a form feed in the middle of a long table.
    */
   static String layout(List<Row> rows) {
     StringBuilder sb = new StringBuilder();
@@ -189,8 +194,8 @@ final class LayoutFixtures {
   }
 
   /**
-   * {@code pdftotext -layout} of a table with blank cells: every value right-aligned in its column, a blank
-   * cell printed as nothing at all.
+   * {@code pdftotext -layout} of a table with blank cells: every value right-aligned in its column,
+   * a blank cell printed as nothing at all.
    */
   static String layoutWithBlanks(List<Row> rows) {
     StringBuilder sb = new StringBuilder();
@@ -208,7 +213,9 @@ final class LayoutFixtures {
     return sb.toString();
   }
 
-  /** Plain {@code pdftotext}: the label column of a table first, then its value rows one per line. */
+  /**
+   * Plain {@code pdftotext}: the label column of a table first, then its value rows one per line.
+   */
   static String labelsThenValues(List<Row> rows) {
     StringBuilder labels = new StringBuilder();
     StringBuilder values = new StringBuilder();

@@ -22,11 +22,14 @@ import org.nianbao.importing.LayoutFixtures.Tables;
 import org.nianbao.validation.Finding;
 import org.nianbao.validation.Severity;
 
-/** Every text layout units publish, generated from distinct cell values: every cell must come back. */
+/**
+ * Every text layout units publish, generated from distinct cell values: every cell must come back.
+ */
 class LayoutImportTest {
 
   private static final String TITLE = "某某区人民政府2024年政府信息公开工作年度报告";
-  private static final Map<String, String> RAW = LayoutFixtures.distinctValues(FormatVersion.FMT2021);
+  private static final Map<String, String> RAW =
+      LayoutFixtures.distinctValues(FormatVersion.FMT2021);
   private static final Tables TABLES = LayoutFixtures.tables(FormatVersion.FMT2021, RAW);
 
   /** The layouts, each printing all three tables. */
@@ -48,7 +51,8 @@ class LayoutImportTest {
   private final DocumentImporter importer = new DocumentImporter();
 
   private ImportResult read(String text) {
-    return importer.importDocument(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
+    return importer.importDocument(
+        text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
   }
 
   private static void assertAll(Map<String, String> raw, ImportResult result, List<String> except) {
@@ -58,7 +62,10 @@ class LayoutImportTest {
       }
       JsonNode got = result.report().cells().get(e.getKey());
       assertTrue(got != null && got.isNumber(), e.getKey() + " is " + got);
-      assertEquals(0, new BigDecimal(e.getValue()).compareTo(got.decimalValue()), e.getKey() + " read as " + got);
+      assertEquals(
+          0,
+          new BigDecimal(e.getValue()).compareTo(got.decimalValue()),
+          e.getKey() + " read as " + got);
     }
   }
 
@@ -72,7 +79,8 @@ class LayoutImportTest {
     ImportResult result = read(LayoutFixtures.document(TITLE, TABLES, layout.print));
 
     assertAll(RAW, result, List.of());
-    assertEquals(0, count(result, "FMT-03") + count(result, "FMT-04"), () -> result.findings().toString());
+    assertEquals(
+        0, count(result, "FMT-03") + count(result, "FMT-04"), () -> result.findings().toString());
     assertEquals("某某区人民政府", result.unitName());
     assertEquals(2024, result.year());
     assertEquals(200, result.sources().size());
@@ -88,21 +96,33 @@ class LayoutImportTest {
     assertEquals("nearest", result.sources().get("s3.withheld.law_prohibited.natural").match());
     assertEquals("exact", result.sources().get("s3.not_processed.repeat.natural").match());
 
-    List<Finding> uncertain = result.findings().stream().filter(f -> f.rule().equals("IMP-01")).toList();
+    List<Finding> uncertain =
+        result.findings().stream().filter(f -> f.rule().equals("IMP-01")).toList();
     assertEquals(1, uncertain.size(), uncertain::toString);
     Finding f = uncertain.get(0);
     assertEquals(Severity.WARNING, f.severity());
-    assertEquals(List.of("s3.withheld.law_prohibited.natural", "s3.withheld.law_prohibited.business",
-        "s3.withheld.law_prohibited.research", "s3.withheld.law_prohibited.nonprofit",
-        "s3.withheld.law_prohibited.legal_service", "s3.withheld.law_prohibited.other_org",
-        "s3.withheld.law_prohibited.total"), f.cells());
+    assertEquals(
+        List.of(
+            "s3.withheld.law_prohibited.natural",
+            "s3.withheld.law_prohibited.business",
+            "s3.withheld.law_prohibited.research",
+            "s3.withheld.law_prohibited.nonprofit",
+            "s3.withheld.law_prohibited.legal_service",
+            "s3.withheld.law_prohibited.other_org",
+            "s3.withheld.law_prohibited.total"),
+        f.cells());
     assertEquals("第三部分“2.其他法律行政法规禁止公开”一行按最相近的标签读取，未由标签确认，请核对。", f.message().zh());
-    assertEquals("Row \"2.其他法律行政法规禁止公开\" of section 三 was read by the nearest label, not confirmed by its"
-        + " label; please check it.", f.message().en());
+    assertEquals(
+        "Row \"2.其他法律行政法规禁止公开\" of section 三 was read by the nearest label, not confirmed by its"
+            + " label; please check it.",
+        f.message().en());
   }
 
   @ParameterizedTest
-  @EnumSource(value = Layout.class, names = "PDFTOTEXT_LABELS_THEN_VALUES", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(
+      value = Layout.class,
+      names = "PDFTOTEXT_LABELS_THEN_VALUES",
+      mode = EnumSource.Mode.EXCLUDE)
   void rowsReadByTheirLabelsGiveNoUncertainRowFinding(Layout layout) {
     ImportResult result = read(LayoutFixtures.document(TITLE, TABLES, layout.print));
 
@@ -135,10 +155,13 @@ class LayoutImportTest {
       }
     }
     ImportResult result =
-        read(LayoutFixtures.document(TITLE, new Tables(TABLES.s2(), s3, TABLES.s4()), LayoutFixtures::layout));
+        read(
+            LayoutFixtures.document(
+                TITLE, new Tables(TABLES.s2(), s3, TABLES.s4()), LayoutFixtures::layout));
 
     List<String> other = new ArrayList<>();
-    for (String row : List.of("other.no_correction_overdue", "other.fee_unpaid_overdue", "other.other")) {
+    for (String row :
+        List.of("other.no_correction_overdue", "other.fee_unpaid_overdue", "other.other")) {
       for (String column : Catalogue.APPLICANT_COLUMNS) {
         String key = "s3." + row + "." + column;
         other.add(key);
@@ -158,7 +181,9 @@ class LayoutImportTest {
       }
     }
     ImportResult result =
-        read(LayoutFixtures.document(TITLE, new Tables(TABLES.s2(), s3, TABLES.s4()), LayoutFixtures::pipes));
+        read(
+            LayoutFixtures.document(
+                TITLE, new Tables(TABLES.s2(), s3, TABLES.s4()), LayoutFixtures::pipes));
 
     List<String> missing = new ArrayList<>();
     for (String column : Catalogue.APPLICANT_COLUMNS) {
@@ -170,7 +195,8 @@ class LayoutImportTest {
       assertTrue(result.report().cells().get(key).isNull(), key);
       assertEquals("none", result.sources().get(key).match());
     }
-    List<Finding> unread = result.findings().stream().filter(f -> f.rule().equals("FMT-03")).toList();
+    List<Finding> unread =
+        result.findings().stream().filter(f -> f.rule().equals("FMT-03")).toList();
     assertEquals(14, unread.size());
     assertTrue(unread.get(0).message().zh().contains("第三部分"), unread.get(0).message().zh());
     assertTrue(unread.get(0).message().en().contains("section 三"), unread.get(0).message().en());
@@ -186,16 +212,20 @@ class LayoutImportTest {
     raw.put("s3.granted.research", "/");
     raw.put("s4.review.other", "无");
     Tables tables = LayoutFixtures.tables(FormatVersion.FMT2021, raw);
-    String doc = LayoutFixtures.document(TITLE, tables, LayoutFixtures::tabRows)
-        .replace("本年收费金额（单位：万元）", "本年收费金额（单位：元）")
-        .replace("\t" + RAW.get("s2.admin_fee.amount") + "\n", "\t1432062\n");
+    String doc =
+        LayoutFixtures.document(TITLE, tables, LayoutFixtures::tabRows)
+            .replace("本年收费金额（单位：万元）", "本年收费金额（单位：元）")
+            .replace("\t" + RAW.get("s2.admin_fee.amount") + "\n", "\t1432062\n");
     ImportResult result = read(doc);
 
     assertEquals(55L, result.report().cells().get("s2.normative_doc.abolished").longValue());
     assertEquals("55（含自然失效29件）", result.provenance().get("s2.normative_doc.abolished"));
     assertEquals(8339L, result.report().cells().get("s2.licensing.decisions").longValue());
     assertEquals(148L, result.report().cells().get("s3.granted.natural").longValue());
-    assertEquals(0, new BigDecimal("143.2062").compareTo(result.report().cells().get("s2.admin_fee.amount").decimalValue()));
+    assertEquals(
+        0,
+        new BigDecimal("143.2062")
+            .compareTo(result.report().cells().get("s2.admin_fee.amount").decimalValue()));
     for (String key : List.of("s3.granted.business", "s3.granted.research", "s4.review.other")) {
       assertTrue(result.report().cells().get(key).isNull(), key);
     }
@@ -217,17 +247,20 @@ class LayoutImportTest {
 
   @Test
   void misnumberedAndMissingHeadingsAreToldApart() {
-    String doc = LayoutFixtures.document(TITLE, TABLES, LayoutFixtures::pipes)
-        .replace("二、主动公开", "三、主动公开")
-        .replace("三、收到和处理", "四、收到和处理")
-        .replace("四、政府信息公开行政复议", "## 五、政府信息公开行政复议")
-        .replace("五、存在的主要问题及改进情况\n（一）存在问题。信息发布不够及时。\n（二）改进情况。加强审核。\n", "");
+    String doc =
+        LayoutFixtures.document(TITLE, TABLES, LayoutFixtures::pipes)
+            .replace("二、主动公开", "三、主动公开")
+            .replace("三、收到和处理", "四、收到和处理")
+            .replace("四、政府信息公开行政复议", "## 五、政府信息公开行政复议")
+            .replace("五、存在的主要问题及改进情况\n（一）存在问题。信息发布不够及时。\n（二）改进情况。加强审核。\n", "");
     ImportResult result = read(doc);
 
     assertAll(RAW, result, List.of());
-    List<Finding> fmt01 = result.findings().stream().filter(f -> f.rule().equals("FMT-01")).toList();
+    List<Finding> fmt01 =
+        result.findings().stream().filter(f -> f.rule().equals("FMT-01")).toList();
     assertEquals(4, fmt01.size(), fmt01::toString);
-    assertEquals(List.of(Severity.WARNING, Severity.WARNING, Severity.WARNING, Severity.ERROR),
+    assertEquals(
+        List.of(Severity.WARNING, Severity.WARNING, Severity.WARNING, Severity.ERROR),
         fmt01.stream().map(Finding::severity).toList());
     assertEquals("第二部分“主动公开政府信息情况”的标题编号有误：印作“三、”。", fmt01.get(0).message().zh());
     assertEquals("年度报告缺少第五部分“存在的主要问题及改进情况”。", fmt01.get(3).message().zh());
@@ -237,7 +270,8 @@ class LayoutImportTest {
 
   @Test
   void readsATitleSplitOverTwoLines() {
-    String doc = LayoutFixtures.document("2024年某某市科学技术局政府信息公开\n工作年度报告", TABLES, LayoutFixtures::pipes);
+    String doc =
+        LayoutFixtures.document("2024年某某市科学技术局政府信息公开\n工作年度报告", TABLES, LayoutFixtures::pipes);
     ImportResult result = read(doc);
     assertEquals("某某市科学技术局", result.unitName());
     assertEquals(2024, result.year());
@@ -248,7 +282,9 @@ class LayoutImportTest {
     Map<String, String> raw = new LinkedHashMap<>(RAW);
     raw.put("s4.review.total", "0");
     ImportResult result =
-        read(LayoutFixtures.document(TITLE, LayoutFixtures.tables(FormatVersion.FMT2021, raw), LayoutFixtures::layout));
+        read(
+            LayoutFixtures.document(
+                TITLE, LayoutFixtures.tables(FormatVersion.FMT2021, raw), LayoutFixtures::layout));
     assertEquals(0L, result.report().cells().get("s4.review.total").longValue());
     assertAll(raw, result, List.of());
   }
@@ -304,10 +340,15 @@ class LayoutImportTest {
   void readsATablePrintedColumnByColumn(boolean headed) {
     Map<String, String> raw = balancedRows();
     Tables tables = LayoutFixtures.tables(FormatVersion.FMT2021, raw);
-    String doc = TITLE + "\n一、总体情况\n本机关认真落实条例。\n二、主动公开政府信息情况\n" + LayoutFixtures.layout(tables.s2())
-        + "三、收到和处理政府信息公开申请情况\n" + byColumns(tables.s3(), headed)
-        + "四、政府信息公开行政复议、行政诉讼情况\n" + LayoutFixtures.layout(tables.s4())
-        + "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
+    String doc =
+        TITLE
+            + "\n一、总体情况\n本机关认真落实条例。\n二、主动公开政府信息情况\n"
+            + LayoutFixtures.layout(tables.s2())
+            + "三、收到和处理政府信息公开申请情况\n"
+            + byColumns(tables.s3(), headed)
+            + "四、政府信息公开行政复议、行政诉讼情况\n"
+            + LayoutFixtures.layout(tables.s4())
+            + "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
     ImportResult result = read(doc);
 
     assertAll(raw, result, List.of());
@@ -319,7 +360,8 @@ class LayoutImportTest {
     Map<String, String> raw = new LinkedHashMap<>(RAW);
     List<String> blank = new ArrayList<>();
     for (String row : List.of("granted", "withheld.state_secret", "unable.not_held")) {
-      for (String column : List.of("business", "research", "nonprofit", "legal_service", "other_org")) {
+      for (String column :
+          List.of("business", "research", "nonprofit", "legal_service", "other_org")) {
         raw.put("s3." + row + "." + column, "");
         blank.add("s3." + row + "." + column);
       }
@@ -327,8 +369,11 @@ class LayoutImportTest {
     raw.put("s3.carried_out.natural", "");
     blank.add("s3.carried_out.natural");
     ImportResult result =
-        read(LayoutFixtures.document(TITLE, LayoutFixtures.tables(FormatVersion.FMT2021, raw),
-            LayoutFixtures::layoutWithBlanks));
+        read(
+            LayoutFixtures.document(
+                TITLE,
+                LayoutFixtures.tables(FormatVersion.FMT2021, raw),
+                LayoutFixtures::layoutWithBlanks));
 
     Map<String, String> printed = new LinkedHashMap<>(raw);
     blank.forEach(printed::remove);
@@ -350,7 +395,8 @@ class LayoutImportTest {
         keys.add("s4." + group + "." + column);
       }
     }
-    // every column 10 display columns wide from column 4; the values centred under their labels, two dropped
+    // every column 10 display columns wide from column 4; the values centred under their labels,
+    // two dropped
     StringBuilder header = new StringBuilder("    ");
     StringBuilder values = new StringBuilder("    ");
     for (int c = 0; c < 15; c++) {
@@ -362,8 +408,13 @@ class LayoutImportTest {
     }
     int start = document.indexOf("    结果维持");
     int end = document.indexOf("五、存在的主要问题");
-    String printed = document.substring(0, start) + header + "\n" + values.toString().stripTrailing() + "\n"
-        + document.substring(end);
+    String printed =
+        document.substring(0, start)
+            + header
+            + "\n"
+            + values.toString().stripTrailing()
+            + "\n"
+            + document.substring(end);
     ImportResult result = read(printed);
 
     Map<String, String> expected = new LinkedHashMap<>(RAW);
@@ -381,33 +432,54 @@ class LayoutImportTest {
     Map<String, String> raw = new LinkedHashMap<>(RAW);
     raw.put("s3.partial.research", "");
     raw.put("s2.normative_doc.abolished", "");
-    ImportResult result = read(LayoutFixtures.document(TITLE, LayoutFixtures.tables(FormatVersion.FMT2021, raw),
-        rows -> LayoutFixtures.oneCellPerLine(rows, false)));
+    ImportResult result =
+        read(
+            LayoutFixtures.document(
+                TITLE,
+                LayoutFixtures.tables(FormatVersion.FMT2021, raw),
+                rows -> LayoutFixtures.oneCellPerLine(rows, false)));
 
     for (Map.Entry<String, String> e : raw.entrySet()) {
       JsonNode got = result.report().cells().get(e.getKey());
       if (!got.isNull()) {
-        assertEquals(0, new BigDecimal(e.getValue()).compareTo(got.decimalValue()), e.getKey() + " read as " + got);
+        assertEquals(
+            0,
+            new BigDecimal(e.getValue()).compareTo(got.decimalValue()),
+            e.getKey() + " read as " + got);
       }
     }
     assertTrue(result.report().cells().get("s3.partial.research").isNull());
     assertTrue(result.report().cells().get("s2.normative_doc.abolished").isNull());
-    // the empty line between two values of a table 三 row decides: the row is read whole, the blank is FMT-04
+    // the empty line between two values of a table 三 row decides: the row is read whole, the blank
+    // is FMT-04
     for (String column : Catalogue.APPLICANT_COLUMNS) {
       String key = "s3.partial." + column;
       if (!column.equals("research")) {
-        assertEquals(0, new BigDecimal(raw.get(key)).compareTo(result.report().cells().get(key).decimalValue()), key);
+        assertEquals(
+            0,
+            new BigDecimal(raw.get(key)).compareTo(result.report().cells().get(key).decimalValue()),
+            key);
       }
     }
-    assertTrue(result.findings().stream()
-        .anyMatch(f -> f.rule().equals("FMT-04") && f.cells().equals(List.of("s3.partial.research"))));
-    assertEquals(0, new BigDecimal(raw.get("s2.normative_doc.issued"))
-        .compareTo(result.report().cells().get("s2.normative_doc.issued").decimalValue()));
-    assertEquals(0, new BigDecimal(raw.get("s2.normative_doc.in_force"))
-        .compareTo(result.report().cells().get("s2.normative_doc.in_force").decimalValue()));
+    assertTrue(
+        result.findings().stream()
+            .anyMatch(
+                f ->
+                    f.rule().equals("FMT-04") && f.cells().equals(List.of("s3.partial.research"))));
+    assertEquals(
+        0,
+        new BigDecimal(raw.get("s2.normative_doc.issued"))
+            .compareTo(result.report().cells().get("s2.normative_doc.issued").decimalValue()));
+    assertEquals(
+        0,
+        new BigDecimal(raw.get("s2.normative_doc.in_force"))
+            .compareTo(result.report().cells().get("s2.normative_doc.in_force").decimalValue()));
     assertEquals(0, count(result, "FMT-03"), () -> result.findings().toString());
-    List<String> unread = result.findings().stream().filter(f -> f.rule().equals("FMT-03"))
-        .flatMap(f -> f.cells().stream()).toList();
+    List<String> unread =
+        result.findings().stream()
+            .filter(f -> f.rule().equals("FMT-03"))
+            .flatMap(f -> f.cells().stream())
+            .toList();
     for (Finding f : result.findings()) {
       if (f.rule().equals("IMP-01")) {
         for (String key : f.cells()) {
@@ -421,8 +493,12 @@ class LayoutImportTest {
   void aBlankCellOfTableFourCopiedAsAnEmptyLineShiftsNoGroup() {
     Map<String, String> raw = new LinkedHashMap<>(RAW);
     raw.put("s4.litigation_after_review.upheld", "");
-    ImportResult result = read(LayoutFixtures.document(TITLE, LayoutFixtures.tables(FormatVersion.FMT2021, raw),
-        rows -> LayoutFixtures.oneCellPerLine(rows, false)));
+    ImportResult result =
+        read(
+            LayoutFixtures.document(
+                TITLE,
+                LayoutFixtures.tables(FormatVersion.FMT2021, raw),
+                rows -> LayoutFixtures.oneCellPerLine(rows, false)));
 
     Map<String, String> printed = new LinkedHashMap<>(raw);
     printed.remove("s4.litigation_after_review.upheld");
@@ -434,10 +510,11 @@ class LayoutImportTest {
 
   @Test
   void headingsInOtherStylesAreFound() {
-    String doc = LayoutFixtures.document(TITLE, TABLES, LayoutFixtures::tabRows)
-        .replace("一、总体情况", "第一部分 总体情况")
-        .replace("二、主动公开", "## 二、主动公开")
-        .replace("五、存在的主要问题", "五．存在的主要问题");
+    String doc =
+        LayoutFixtures.document(TITLE, TABLES, LayoutFixtures::tabRows)
+            .replace("一、总体情况", "第一部分 总体情况")
+            .replace("二、主动公开", "## 二、主动公开")
+            .replace("五、存在的主要问题", "五．存在的主要问题");
     ImportResult result = read(doc);
     assertEquals(0, count(result, "FMT-01"), () -> result.findings().toString());
     assertTrue(result.report().texts().get("s1").contains("1200条"));

@@ -13,8 +13,10 @@ class MediaTypeTest {
 
   @Test
   void sniffsTheTypeOfAnOctetStream() throws IOException {
-    byte[] docx = ReportFixtures.docx(HtmlImportTest.TITLE,
-        ReportFixtures.tables(FormatVersion.FMT2021, ReportFixtures.wolongRaw()));
+    byte[] docx =
+        ReportFixtures.docx(
+            HtmlImportTest.TITLE,
+            ReportFixtures.tables(FormatVersion.FMT2021, ReportFixtures.wolongRaw()));
     byte[] html = HtmlImportTest.wolongHtml().getBytes(StandardCharsets.UTF_8);
     byte[] text = TextImportTest.resource("wolong-2024.txt");
 
@@ -29,8 +31,10 @@ class MediaTypeTest {
 
   @Test
   void mediaTypeParametersAndCaseAreIgnored() throws IOException {
-    ImportResult result = importer.importDocument(
-        TextImportTest.resource("wolong-2024.txt"), "Text/Plain; format=flowed; charset=\"utf-8\"");
+    ImportResult result =
+        importer.importDocument(
+            TextImportTest.resource("wolong-2024.txt"),
+            "Text/Plain; format=flowed; charset=\"utf-8\"");
     assertEquals("卧龙区人民政府", result.unitName());
   }
 }

@@ -21,19 +21,26 @@ class NegativeCellImportTest {
     assertEquals("\t11", lines[393], "the 行政复议 结果维持 cell of the seed");
     lines[393] = "\t-1";
     ImportResult imported =
-        new DocumentImporter().importDocument(String.join("\n", lines).getBytes(StandardCharsets.UTF_8), "text/plain");
+        new DocumentImporter()
+            .importDocument(
+                String.join("\n", lines).getBytes(StandardCharsets.UTF_8), "text/plain");
     assertEquals(-1L, imported.report().cells().get("s4.review.upheld").longValue());
-    assertEquals(List.of(), imported.findings(), "the importer itself has nothing to say about a number");
+    assertEquals(
+        List.of(), imported.findings(), "the importer itself has nothing to say about a number");
 
     List<Finding> findings =
-        ImportService.merge(imported.findings(),
-            new Validator().validate(imported.report(), new ValidationContext(2024, null, null, Mode.IMPORT)).findings());
+        ImportService.merge(
+            imported.findings(),
+            new Validator()
+                .validate(imported.report(), new ValidationContext(2024, null, null, Mode.IMPORT))
+                .findings());
     Finding f = findings.get(0);
     assertEquals("FMT-05", f.rule());
     assertEquals(Severity.ERROR, f.severity());
     assertEquals(List.of("s4.review.upheld"), f.cells());
     assertEquals("-1", f.actual());
     assertEquals("“行政复议／结果维持”应为非负整数，实际为“-1”。", f.message().zh());
-    assertEquals("\"s4.review.upheld\" must be a non-negative integer, got \"-1\".", f.message().en());
+    assertEquals(
+        "\"s4.review.upheld\" must be a non-negative integer, got \"-1\".", f.message().en());
   }
 }

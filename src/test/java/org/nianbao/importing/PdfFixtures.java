@@ -17,11 +17,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.nianbao.catalogue.FormatVersion;
 
 /**
- * Prints test PDFs with PDFBox as a word processor would export them: A4 pages, a CJK font embedded as a
- * subset (WenQuanYi Micro Hei, Debian's {@code fonts-wqy-microhei}: TrueType outlines, which PDFBox can subset;
- * the CFF outlines of Noto Sans CJK it cannot), narrative paragraphs wrapped at the margin, the report's tables as ruled
- * grids with merged cells, labels wrapped inside their cells, rows split across pages and a page footer
- * {@code — n —} on every page.
+ * Prints test PDFs with PDFBox as a word processor would export them: A4 pages, a CJK font embedded
+ * as a subset (WenQuanYi Micro Hei, Debian's {@code fonts-wqy-microhei}: TrueType outlines, which
+ * PDFBox can subset; the CFF outlines of Noto Sans CJK it cannot), narrative paragraphs wrapped at
+ * the margin, the report's tables as ruled grids with merged cells, labels wrapped inside their
+ * cells, rows split across pages and a page footer {@code — n —} on every page.
  */
 final class PdfFixtures {
 
@@ -44,8 +44,9 @@ final class PdfFixtures {
   }
 
   /**
-   * The same with {@code gap} points of blank space before table 三, which moves the page breaks (e.g. 330
-   * breaks table 三 between its rows, its merged group labels printed on the first page only).
+   * The same with {@code gap} points of blank space before table 三, which moves the page breaks
+   * (e.g. 330 breaks table 三 between its rows, its merged group labels printed on the first page
+   * only).
    */
   static byte[] wolong(float gap) throws IOException {
     String seed = new String(TextImportTest.resource("wolong-2024.txt"), StandardCharsets.UTF_8);
@@ -57,9 +58,7 @@ final class PdfFixtures {
         p.paragraph(line);
       }
       float[][] widths = {
-        {190, 105, 94, 94},
-        {52, 64, 122, 35, 35, 35, 35, 35, 35, 35},
-        repeat(15, 483f / 15)
+        {190, 105, 94, 94}, {52, 64, 122, 35, 35, 35, 35, 35, 35, 35}, repeat(15, 483f / 15)
       };
       for (int t = 0; t < tables.size(); t++) {
         if (t == 1) {
@@ -99,7 +98,9 @@ final class PdfFixtures {
     return out;
   }
 
-  /** Lays text out on pages top to bottom, starting a new page (with its footer) when one is full. */
+  /**
+   * Lays text out on pages top to bottom, starting a new page (with its footer) when one is full.
+   */
   static final class Printer implements AutoCloseable {
 
     private final PDDocument doc = new PDDocument();
@@ -158,8 +159,9 @@ final class PdfFixtures {
     }
 
     /**
-     * A ruled table: each span's text wrapped in its (merged) cell, vertically centred; a row that does not
-     * fit starts a new page (a merged cell's text is printed on the page of its first row).
+     * A ruled table: each span's text wrapped in its (merged) cell, vertically centred; a row that
+     * does not fit starts a new page (a merged cell's text is printed on the page of its first
+     * row).
      */
     void table(List<List<ReportFixtures.Span>> rows, float[] widths) throws IOException {
       int height = rows.size();
@@ -321,9 +323,12 @@ final class PdfFixtures {
     }
   }
 
-  /** A PDF whose page is only a drawn picture of text (boxes, no text layer), as a scanner makes. */
+  /**
+   * A PDF whose page is only a drawn picture of text (boxes, no text layer), as a scanner makes.
+   */
   static byte[] scanned() {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
       try (PDPageContentStream out = new PDPageContentStream(doc, page)) {

@@ -26,7 +26,8 @@ class PdfImportTest {
 
   @BeforeAll
   static void print() throws IOException {
-    assumeTrue(PdfFixtures.fontInstalled(), "fonts-noto-cjk is not installed (.ci/run installs it)");
+    assumeTrue(
+        PdfFixtures.fontInstalled(), "fonts-noto-cjk is not installed (.ci/run installs it)");
     wolong = PdfFixtures.wolong();
   }
 
@@ -35,7 +36,8 @@ class PdfImportTest {
     ImportResult result = importer.importDocument(wolong, DocumentImporter.PDF);
 
     TextImportTest.assertCells(
-        new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json")), result.report().cells());
+        new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json")),
+        result.report().cells());
     assertEquals("卧龙区人民政府", result.unitName());
     assertEquals(2024, result.year());
     assertEquals(FormatVersion.FMT2021, result.formatVersion());
@@ -52,14 +54,17 @@ class PdfImportTest {
     byte[] pdf = PdfFixtures.wolong(330);
     String text = PdfFrontEnd.layoutText(pdf);
     List<String> pages = List.of(text.split("\f"));
-    int first = pages.indexOf(pages.stream().filter(p -> p.contains("（一）予以公开")).findFirst().orElseThrow());
-    int last = pages.indexOf(pages.stream().filter(p -> p.contains("（七）总计")).findFirst().orElseThrow());
+    int first =
+        pages.indexOf(pages.stream().filter(p -> p.contains("（一）予以公开")).findFirst().orElseThrow());
+    int last =
+        pages.indexOf(pages.stream().filter(p -> p.contains("（七）总计")).findFirst().orElseThrow());
     assertEquals(first + 1, last, "the page break falls inside table 三");
 
     ImportResult result = importer.importDocument(pdf, DocumentImporter.PDF);
 
     TextImportTest.assertCells(
-        new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json")), result.report().cells());
+        new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json")),
+        result.report().cells());
   }
 
   @Test
@@ -78,14 +83,16 @@ class PdfImportTest {
     assertTrue(pages[0].strip().startsWith(HtmlImportTest.TITLE), pages[0]);
     // table columns survive: a row of table 二 keeps its label and its three numbers apart
     assertTrue(
-        Arrays.stream(text.split("\n")).anyMatch(l -> l.strip().matches("行政规范性文件\\s{2,}23\\s{2,}6\\s{2,}80")),
+        Arrays.stream(text.split("\n"))
+            .anyMatch(l -> l.strip().matches("行政规范性文件\\s{2,}23\\s{2,}6\\s{2,}80")),
         text);
   }
 
   @Test
   void aScanWithoutATextLayerIsNoTextLayer() {
     NoTextLayerException e =
-        assertThrows(NoTextLayerException.class,
+        assertThrows(
+            NoTextLayerException.class,
             () -> importer.importDocument(PdfFixtures.scanned(), DocumentImporter.PDF));
     assertTrue(e.userMessage().zh().startsWith("PDF没有文字层"), e.userMessage().zh());
   }
@@ -94,22 +101,28 @@ class PdfImportTest {
   void aTruncatedPdfIsUnreadable() {
     byte[] truncated = Arrays.copyOf(wolong, wolong.length / 3);
     ImportException e =
-        assertThrows(ImportException.class, () -> importer.importDocument(truncated, DocumentImporter.PDF));
+        assertThrows(
+            ImportException.class, () -> importer.importDocument(truncated, DocumentImporter.PDF));
     assertFalse(e instanceof NoTextLayerException);
   }
 
   @Test
   void aPasswordProtectedPdfIsRefusedSayingSo() throws IOException {
     byte[] encrypted;
-    try (PDDocument doc = Loader.loadPDF(wolong); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "secret", new AccessPermission());
+    try (PDDocument doc = Loader.loadPDF(wolong);
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner", "secret", new AccessPermission());
       policy.setEncryptionKeyLength(128);
       doc.protect(policy);
       doc.save(out);
       encrypted = out.toByteArray();
     }
     byte[] body = encrypted;
-    ImportException e = assertThrows(ImportException.class, () -> importer.importDocument(body, DocumentImporter.PDF));
-    assertEquals("The PDF is encrypted with a password; send an unencrypted file.", e.userMessage().en());
+    ImportException e =
+        assertThrows(
+            ImportException.class, () -> importer.importDocument(body, DocumentImporter.PDF));
+    assertEquals(
+        "The PDF is encrypted with a password; send an unencrypted file.", e.userMessage().en());
   }
 }

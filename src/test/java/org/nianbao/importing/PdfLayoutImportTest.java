@@ -11,7 +11,9 @@ import org.nianbao.catalogue.FormatVersion;
 
 class PdfLayoutImportTest {
 
-  /** The 卧龙区 report as {@code pdftotext -layout} prints it: wrapped labels, a page break in table 三. */
+  /**
+   * The 卧龙区 report as {@code pdftotext -layout} prints it: wrapped labels, a page break in table 三.
+   */
   static final String PDF_LAYOUT =
       """
                          卧龙区人民政府2024年政府信息公开工作年度报告
@@ -96,10 +98,13 @@ class PdfLayoutImportTest {
   @Test
   void importsPdftotextLayoutWithWrappedLabelsAndAPageFooterInsideTheTable() throws IOException {
     ImportResult result =
-        new DocumentImporter().importDocument(PDF_LAYOUT.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
+        new DocumentImporter()
+            .importDocument(
+                PDF_LAYOUT.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
 
     TextImportTest.assertCells(
-        new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json")), result.report().cells());
+        new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json")),
+        result.report().cells());
     assertEquals("卧龙区人民政府", result.unitName());
     assertEquals(2024, result.year());
     assertEquals(FormatVersion.FMT2021, result.formatVersion());

@@ -23,8 +23,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
 /**
- * Builds test documents of the official table layout from the catalogue labels: HTML with rowspan and
- * colspan, .docx with gridSpan and vMerge. Cell texts come from a key → raw text map.
+ * Builds test documents of the official table layout from the catalogue labels: HTML with rowspan
+ * and colspan, .docx with gridSpan and vMerge. Cell texts come from a key → raw text map.
  */
 final class ReportFixtures {
 
@@ -40,7 +40,8 @@ final class ReportFixtures {
   /** The 卧龙区 2024 cells as printed raw texts. */
   static Map<String, String> wolongRaw() {
     try {
-      JsonNode json = new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json"));
+      JsonNode json =
+          new ObjectMapper().readTree(TextImportTest.resource("wolong-2024.cells.json"));
       Map<String, String> raw = new LinkedHashMap<>();
       Iterator<Map.Entry<String, JsonNode>> it = json.fields();
       while (it.hasNext()) {
@@ -64,7 +65,8 @@ final class ReportFixtures {
     for (CellDefinition cell : catalogue.cells()) {
       if (cell.section() == 2) {
         String[] label = cell.rowLabel().split("/");
-        items.computeIfAbsent(label[0], k -> new LinkedHashMap<>())
+        items
+            .computeIfAbsent(label[0], k -> new LinkedHashMap<>())
             .computeIfAbsent(label[1], k -> new ArrayList<>())
             .add(cell);
       }
@@ -76,14 +78,20 @@ final class ReportFixtures {
           List<CellDefinition> first = itemRows.values().iterator().next();
           List<Span> header = new ArrayList<>(List.of(Span.of("信息内容")));
           for (int i = 0; i < first.size(); i++) {
-            header.add(new Span(first.get(i).columnLabel(), 1, i == first.size() - 1 ? 4 - first.size() : 1));
+            header.add(
+                new Span(
+                    first.get(i).columnLabel(), 1, i == first.size() - 1 ? 4 - first.size() : 1));
           }
           rows.add(header);
           itemRows.forEach(
               (label, cells) -> {
                 List<Span> row = new ArrayList<>(List.of(Span.of(label)));
                 for (int i = 0; i < cells.size(); i++) {
-                  row.add(new Span(raw.get(cells.get(i).key()), 1, i == cells.size() - 1 ? 4 - cells.size() : 1));
+                  row.add(
+                      new Span(
+                          raw.get(cells.get(i).key()),
+                          1,
+                          i == cells.size() - 1 ? 4 - cells.size() : 1));
                 }
                 rows.add(row);
               });
@@ -93,9 +101,16 @@ final class ReportFixtures {
 
   private static List<List<Span>> section3(Catalogue catalogue, Map<String, String> raw) {
     List<List<Span>> rows = new ArrayList<>();
-    rows.add(List.of(new Span("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3), new Span("申请人情况", 1, 7)));
+    rows.add(
+        List.of(new Span("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3), new Span("申请人情况", 1, 7)));
     rows.add(List.of(new Span("自然人", 2, 1), new Span("法人或其他组织", 1, 5), new Span("总计", 2, 1)));
-    rows.add(List.of(Span.of("商业\n企业"), Span.of("科研\n机构"), Span.of("社会公益组织"), Span.of("法律服务机构"), Span.of("其他")));
+    rows.add(
+        List.of(
+            Span.of("商业\n企业"),
+            Span.of("科研\n机构"),
+            Span.of("社会公益组织"),
+            Span.of("法律服务机构"),
+            Span.of("其他")));
     List<String> rowKeys = catalogue.section3Rows();
     Map<String, Integer> topCounts = new LinkedHashMap<>();
     Map<String, Integer> groupCounts = new LinkedHashMap<>();
@@ -169,8 +184,10 @@ final class ReportFixtures {
 
   /** A whole HTML article page with the three tables. */
   static String html(String title, List<List<List<Span>>> tables) {
-    StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
-        .append(title).append("</title></head><body><div class=\"article\">");
+    StringBuilder sb =
+        new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+            .append(title)
+            .append("</title></head><body><div class=\"article\">");
     sb.append("<h1>").append(title).append("</h1>");
     sb.append("<p>一、总体情况</p><p>　　本年度，本机关认真落实政府信息公开条例。</p>");
     for (int t = 0; t < tables.size(); t++) {
@@ -201,7 +218,8 @@ final class ReportFixtures {
 
   /** A whole .docx document with the three tables, merged cells as gridSpan and vMerge. */
   static byte[] docx(String title, List<List<List<Span>>> tables) {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       doc.createParagraph().createRun().setText(title);
       doc.createParagraph().createRun().setText("一、总体情况");
       doc.createParagraph().createRun().setText("本年度，本机关认真落实政府信息公开条例。");

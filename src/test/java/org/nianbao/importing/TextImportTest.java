@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.validation.Scope;
 
@@ -42,7 +42,9 @@ class TextImportTest {
         assertTrue(got.isNull(), e.getKey() + " should be null, was " + got);
       } else {
         assertTrue(got.isNumber(), e.getKey() + " is " + got);
-        assertEquals(0, e.getValue().decimalValue().compareTo(got.decimalValue()),
+        assertEquals(
+            0,
+            e.getValue().decimalValue().compareTo(got.decimalValue()),
             e.getKey() + ": expected " + e.getValue() + " got " + got);
       }
     }
@@ -60,7 +62,9 @@ class TextImportTest {
     assertEquals(FormatVersion.FMT2021, result.formatVersion());
     assertEquals(FormatVersion.FMT2021, result.report().formatVersion());
     assertEquals(Scope.SELF, result.report().scope());
-    assertEquals(new BigDecimal("143.2062"), result.report().cells().get("s2.admin_fee.amount").decimalValue());
+    assertEquals(
+        new BigDecimal("143.2062"),
+        result.report().cells().get("s2.admin_fee.amount").decimalValue());
     assertTrue(result.report().cells().get("s3.new.natural").isIntegralNumber());
     assertTrue(result.findings().isEmpty(), () -> "findings: " + result.findings());
     assertEquals("143.2062", result.provenance().get("s2.admin_fee.amount"));
@@ -70,7 +74,10 @@ class TextImportTest {
     assertTrue(result.report().texts().get("s6").contains("未收取任何政府信息公开处理费用"));
   }
 
-  /** Re-pasted or crawled copies: an empty line after every line, and a page footer with a page break. */
+  /**
+   * Re-pasted or crawled copies: an empty line after every line, and a page footer with a page
+   * break.
+   */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"double-spaced", "page-footers"})
   void importsTheWolongSampleRePrinted(String form) throws IOException {
@@ -90,7 +97,8 @@ class TextImportTest {
       }
       printed = sb.toString();
     }
-    ImportResult result = importer.importDocument(printed.getBytes(StandardCharsets.UTF_8), "text/plain");
+    ImportResult result =
+        importer.importDocument(printed.getBytes(StandardCharsets.UTF_8), "text/plain");
     JsonNode expected = new ObjectMapper().readTree(resource("wolong-2024.cells.json"));
 
     assertCells(expected, result.report().cells());

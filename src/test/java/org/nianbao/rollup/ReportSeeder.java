@@ -18,8 +18,9 @@ import org.nianbao.validation.CellValues;
 import org.nianbao.validation.Scope;
 
 /**
- * Stores a new current version of a (unit, year) report straight into the report tables, as the report
- * service does, and returns the change the ledger must apply (test support until that service lands).
+ * Stores a new current version of a (unit, year) report straight into the report tables, as the
+ * report service does, and returns the change the ledger must apply (test support until that
+ * service lands).
  */
 public final class ReportSeeder {
 
@@ -32,7 +33,8 @@ public final class ReportSeeder {
     Long reportId = null;
     int current = 0;
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT id, current_version FROM report WHERE unit_code = ? AND year = ? FOR UPDATE")) {
+        c.prepareStatement(
+            "SELECT id, current_version FROM report WHERE unit_code = ? AND year = ? FOR UPDATE")) {
       ps.setString(1, unit);
       ps.setInt(2, year);
       try (ResultSet rs = ps.executeQuery()) {
@@ -45,7 +47,8 @@ public final class ReportSeeder {
     Snapshot before = null;
     if (reportId == null) {
       try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO report (unit_code, year, current_version) VALUES (?, ?, 1) RETURNING id")) {
+          c.prepareStatement(
+              "INSERT INTO report (unit_code, year, current_version) VALUES (?, ?, 1) RETURNING id")) {
         ps.setString(1, unit);
         ps.setInt(2, year);
         try (ResultSet rs = ps.executeQuery()) {
@@ -63,7 +66,8 @@ public final class ReportSeeder {
         ps.executeUpdate();
       }
       try (PreparedStatement ps =
-          c.prepareStatement("UPDATE report SET current_version = ?, updated_at = now() WHERE id = ?")) {
+          c.prepareStatement(
+              "UPDATE report SET current_version = ?, updated_at = now() WHERE id = ?")) {
         ps.setInt(1, current + 1);
         ps.setLong(2, reportId);
         ps.executeUpdate();
@@ -89,7 +93,8 @@ public final class ReportSeeder {
     return new ReportChange(unit, year, before, new Snapshot(format, scope, values));
   }
 
-  private static void insertRows(Connection c, long versionId, FormatVersion format, Map<String, ?> cells)
+  private static void insertRows(
+      Connection c, long versionId, FormatVersion format, Map<String, ?> cells)
       throws SQLException {
     Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
     for (CellDefinition cell : Catalogue.of(format).cells()) {
@@ -101,8 +106,13 @@ public final class ReportSeeder {
       int section = Integer.parseInt(sectionAndRow[0]);
       List<String> columns = List.copyOf(row.getValue().keySet());
       String sql =
-          "INSERT INTO " + ReportTables.table(section) + " (version_id, format_version, row_key, "
-              + String.join(", ", columns) + ") VALUES (?, ?, ?" + ", ?".repeat(columns.size()) + ")";
+          "INSERT INTO "
+              + ReportTables.table(section)
+              + " (version_id, format_version, row_key, "
+              + String.join(", ", columns)
+              + ") VALUES (?, ?, ?"
+              + ", ?".repeat(columns.size())
+              + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setLong(1, versionId);
         ps.setString(2, format.name());
@@ -128,7 +138,8 @@ public final class ReportSeeder {
     Scope scope;
     long versionId;
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT id, format_version, scope FROM report_version WHERE report_id = ? AND version = ?")) {
+        c.prepareStatement(
+            "SELECT id, format_version, scope FROM report_version WHERE report_id = ? AND version = ?")) {
       ps.setLong(1, reportId);
       ps.setInt(2, version);
       try (ResultSet rs = ps.executeQuery()) {

@@ -34,7 +34,9 @@ class RollupAfterSubmissionsTest {
 
   private long stripeRows(String region) throws java.sql.SQLException {
     try (var c = dataSource.getConnection();
-        var ps = c.prepareStatement("SELECT count(*) FROM rollup_sum WHERE region_code = ? AND stripe <> 0")) {
+        var ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM rollup_sum WHERE region_code = ? AND stripe <> 0")) {
       ps.setString(1, region);
       try (var rs = ps.executeQuery()) {
         rs.next();
@@ -54,26 +56,42 @@ class RollupAfterSubmissionsTest {
   }
 
   private static Map<String, Object> cells(String region) {
-    JsonPath r = given().filter(CONTRACT).when().get("/api/v1/rollups/{r}/{y}", region, YEAR)
-        .then().statusCode(200).extract().jsonPath();
+    JsonPath r =
+        given()
+            .filter(CONTRACT)
+            .when()
+            .get("/api/v1/rollups/{r}/{y}", region, YEAR)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     return r.getMap("cells");
   }
 
   private void assertEqualsDatabase(String region) {
     Map<String, Object> actual = cells(region);
-    fixtures.databaseSums(YEAR, region).forEach((k, v) ->
-        assertThat(new BigDecimal(actual.get(k).toString())).as(region + " " + k).isEqualByComparingTo(v));
+    fixtures
+        .databaseSums(YEAR, region)
+        .forEach(
+            (k, v) ->
+                assertThat(new BigDecimal(actual.get(k).toString()))
+                    .as(region + " " + k)
+                    .isEqualByComparingTo(v));
   }
 
   @Test
   void concurrentSubmissionsAcrossAProvinceKeepTheSummariesExact() throws Exception {
-    List<String> counties = List.of("630104", "630105", "630106", "630121", "630123", "630202", "630203",
-        "630222", "630223", "630224", "630225", "632221", "632222", "632223", "632224", "632301");
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<String> counties =
+        List.of(
+            "630104", "630105", "630106", "630121", "630123", "630202", "630203", "630222",
+            "630223", "630224", "630225", "632221", "632222", "632223", "632224", "632301");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
       List<java.util.concurrent.Callable<String>> jobs = new java.util.ArrayList<>();
       for (String county : counties) {
-        String json = ReportDocuments.random(FormatVersion.FMT2021, new Random(county.hashCode())).json();
+        String json =
+            ReportDocuments.random(FormatVersion.FMT2021, new Random(county.hashCode())).json();
         jobs.add(() -> put(county, json, null));
       }
       for (var f : pool.invokeAll(jobs)) {
@@ -84,7 +102,8 @@ class RollupAfterSubmissionsTest {
     }
     assertEqualsDatabase("630000");
     assertEqualsDatabase("000000");
-    // the writers wrote to their own stripes (compaction is off in tests); folding them changes no sum
+    // the writers wrote to their own stripes (compaction is off in tests); folding them changes no
+    // sum
     assertThat(stripeRows("630000")).isPositive();
     compactor.compact();
     assertThat(stripeRows("630000")).isZero();
@@ -107,10 +126,17 @@ class RollupAfterSubmissionsTest {
     assertThat(cells("630100")).isNotEqualTo(beforeAmendment);
 
     Map<String, Object> beforeAggregate = cells("630100");
-    put("630100", ReportDocuments.random(FormatVersion.FMT2021, random).scope(Scope.AGGREGATE).json(), null);
+    put(
+        "630100",
+        ReportDocuments.random(FormatVersion.FMT2021, random).scope(Scope.AGGREGATE).json(),
+        null);
     assertThat(cells("630100")).isEqualTo(beforeAggregate);
-    given().filter(CONTRACT).when().get("/api/v1/rollups/630100/{y}", YEAR)
-        .then().statusCode(200)
+    given()
+        .filter(CONTRACT)
+        .when()
+        .get("/api/v1/rollups/630100/{y}", YEAR)
+        .then()
+        .statusCode(200)
         .body("declared.unit", org.hamcrest.Matchers.equalTo("630100"))
         .body("coverage.aggregateOnly", org.hamcrest.Matchers.contains("630100"))
         .body("coverage.reportingUnits", org.hamcrest.Matchers.equalTo(2));

@@ -20,7 +20,8 @@ class RollupBuildingBlocksTest {
   void checkCharacterMatchesPublishedCodes() {
     assertThat(Uscc.withCheckCharacter("11410402005462140")).isEqualTo("11410402005462140C");
     assertThat(Uscc.withCheckCharacter("11341702486344515")).isEqualTo("11341702486344515H");
-    assertThatThrownBy(() -> Uscc.withCheckCharacter("1141040200546214")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Uscc.withCheckCharacter("1141040200546214"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -38,8 +39,10 @@ class RollupBuildingBlocksTest {
     assertThat(f.kinds()).containsExactlyInAnyOrder(UnitKind.PEOPLES_GOV, UnitKind.DEPARTMENT);
     assertThat(f.own()).isTrue();
     assertThat(RollupFilter.parse(null, null)).isEqualTo(RollupFilter.ALL);
-    assertThatThrownBy(() -> RollupFilter.parse("BUREAU", null)).isInstanceOf(ProblemException.class);
-    assertThatThrownBy(() -> RollupFilter.parse(null, "below")).isInstanceOf(ProblemException.class);
+    assertThatThrownBy(() -> RollupFilter.parse("BUREAU", null))
+        .isInstanceOf(ProblemException.class);
+    assertThatThrownBy(() -> RollupFilter.parse(null, "below"))
+        .isInstanceOf(ProblemException.class);
   }
 
   @Test
@@ -54,8 +57,12 @@ class RollupBuildingBlocksTest {
       counts[i] = r.counts[i];
     }
     sums.add(1, counts, new BigDecimal[0]);
-    BigDecimal expected = BigDecimal.valueOf(r.get("s3.granted.total"))
-        .divide(BigDecimal.valueOf(r.get("s3.total_processed.total")), 4, java.math.RoundingMode.HALF_UP);
+    BigDecimal expected =
+        BigDecimal.valueOf(r.get("s3.granted.total"))
+            .divide(
+                BigDecimal.valueOf(r.get("s3.total_processed.total")),
+                4,
+                java.math.RoundingMode.HALF_UP);
     assertThat(IndicatorCalculator.of(sums, null).disclosureRate()).isEqualTo(expected);
     assertThat(IndicatorCalculator.of(sums, null).newApplicationsChange()).isNull();
   }
@@ -67,20 +74,27 @@ class RollupBuildingBlocksTest {
       SyntheticReport r = SyntheticReport.generate(7 + year, 40, carried);
       if (carried != null) {
         for (int c = 0; c < 6; c++) {
-          assertThat(r.get("s3.carried_in." + Catalogue.APPLICANT_COLUMNS.get(c))).isEqualTo(carried[c]);
+          assertThat(r.get("s3.carried_in." + Catalogue.APPLICANT_COLUMNS.get(c)))
+              .isEqualTo(carried[c]);
         }
       }
       carried = r.carriedOut();
       for (String c : Catalogue.APPLICANT_COLUMNS) {
         assertThat(r.get("s3.new." + c) + r.get("s3.carried_in." + c))
-            .as("S3-01 " + c).isEqualTo(r.get("s3.total_processed." + c) + r.get("s3.carried_out." + c));
-        long outcomes = Catalogue.of(FormatVersion.FMT2021).section3ResultRows().stream()
-            .mapToLong(row -> r.get("s3." + row + "." + c)).sum();
+            .as("S3-01 " + c)
+            .isEqualTo(r.get("s3.total_processed." + c) + r.get("s3.carried_out." + c));
+        long outcomes =
+            Catalogue.of(FormatVersion.FMT2021).section3ResultRows().stream()
+                .mapToLong(row -> r.get("s3." + row + "." + c))
+                .sum();
         assertThat(outcomes).as("S3-02 " + c).isEqualTo(r.get("s3.total_processed." + c));
       }
       for (String g : Catalogue.REVIEW_GROUPS) {
-        assertThat(List.of("upheld", "corrected", "other", "pending").stream()
-            .mapToLong(col -> r.get("s4." + g + "." + col)).sum()).isEqualTo(r.get("s4." + g + ".total"));
+        assertThat(
+                List.of("upheld", "corrected", "other", "pending").stream()
+                    .mapToLong(col -> r.get("s4." + g + "." + col))
+                    .sum())
+            .isEqualTo(r.get("s4." + g + ".total"));
       }
     }
   }

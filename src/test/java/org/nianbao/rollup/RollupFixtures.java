@@ -10,7 +10,10 @@ import javax.sql.DataSource;
 import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.validation.Scope;
 
-/** Mimics the report service for rollup tests: stores a version and applies it to the ledger in one transaction. */
+/**
+ * Mimics the report service for rollup tests: stores a version and applies it to the ledger in one
+ * transaction.
+ */
 @ApplicationScoped
 public class RollupFixtures {
 
@@ -23,7 +26,8 @@ public class RollupFixtures {
   }
 
   @Transactional
-  public void submit(String unit, int year, FormatVersion format, Scope scope, Map<String, ?> cells) {
+  public void submit(
+      String unit, int year, FormatVersion format, Scope scope, Map<String, ?> cells) {
     try (Connection c = dataSource.getConnection()) {
       ledger.apply(ReportSeeder.store(c, unit, year, format, scope, cells));
     } catch (SQLException e) {
@@ -52,8 +56,8 @@ public class RollupFixtures {
   }
 
   /**
-   * An independent sum straight from the report tables: every current SELF FMT2021 version of a unit in
-   * the subtree of {@code region} (whoever stored it), cell by cell, blanks as 0.
+   * An independent sum straight from the report tables: every current SELF FMT2021 version of a
+   * unit in the subtree of {@code region} (whoever stored it), cell by cell, blanks as 0.
    */
   @jakarta.transaction.Transactional
   public Map<String, java.math.BigDecimal> databaseSums(int year, String region) {
@@ -62,19 +66,23 @@ public class RollupFixtures {
       sums.put(cell.key(), java.math.BigDecimal.ZERO);
     }
     try (var c = dataSource.getConnection();
-        var ps = c.prepareStatement(
-            "SELECT v.id FROM report r JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version"
-                + " JOIN unit u ON u.code = r.unit_code JOIN region g ON g.code = u.region_code"
-                + " WHERE r.year = ? AND v.scope = 'SELF' AND v.format_version = 'FMT2021' AND g.path LIKE ?")) {
+        var ps =
+            c.prepareStatement(
+                "SELECT v.id FROM report r JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version"
+                    + " JOIN unit u ON u.code = r.unit_code JOIN region g ON g.code = u.region_code"
+                    + " WHERE r.year = ? AND v.scope = 'SELF' AND v.format_version = 'FMT2021' AND g.path LIKE ?")) {
       ps.setInt(1, year);
       ps.setString(2, "%/" + region + "/%");
       try (var rs = ps.executeQuery()) {
         while (rs.next()) {
-          org.nianbao.tables.ReportTables.readCells(c, rs.getLong(1), FormatVersion.FMT2021).forEach((k, v) -> {
-            if (v != null) {
-              sums.merge(k, new java.math.BigDecimal(v.toString()), java.math.BigDecimal::add);
-            }
-          });
+          org.nianbao.tables.ReportTables.readCells(c, rs.getLong(1), FormatVersion.FMT2021)
+              .forEach(
+                  (k, v) -> {
+                    if (v != null) {
+                      sums.merge(
+                          k, new java.math.BigDecimal(v.toString()), java.math.BigDecimal::add);
+                    }
+                  });
         }
       }
     } catch (java.sql.SQLException e) {

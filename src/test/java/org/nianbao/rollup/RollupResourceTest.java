@@ -38,20 +38,23 @@ import org.nianbao.testsupport.PostgresTestResource;
 import org.nianbao.validation.Scope;
 
 /**
- * Rollups over HTTP on reports stored as the report service would (tables + ledger in one transaction),
- * compared with sums computed here. 宁夏 (640000) is used so that no other test's units interfere;
- * each scenario has its own year.
+ * Rollups over HTTP on reports stored as the report service would (tables + ledger in one
+ * transaction), compared with sums computed here. 宁夏 (640000) is used so that no other test's units
+ * interfere; each scenario has its own year.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class RollupResourceTest {
 
   private static final RestAssuredConfig DECIMALS =
-      RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.BIG_DECIMAL));
+      RestAssuredConfig.config()
+          .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.BIG_DECIMAL));
   private static final Catalogue FMT2021 = Catalogue.of(FormatVersion.FMT2021);
   private static final int YEAR = 2023;
+
   /** 宁夏 governments without a 2023 report. */
   private static final List<String> MISSING_2023 = List.of("640424", "640521");
+
   private static final String AGGREGATE_2023 = "640100";
   private static final String DEPT_A = NationalDataset.departmentCode("640104", 1);
   private static final String DEPT_B = NationalDataset.departmentCode("640104", 2);
@@ -59,6 +62,7 @@ class RollupResourceTest {
 
   /** (unit, year) → submitted SELF cells; unit → region. */
   private static final Map<String, Map<String, Object>> SELF = new LinkedHashMap<>();
+
   private static final Map<String, String> REGION_OF = new HashMap<>();
   private static boolean seeded;
 
@@ -80,7 +84,8 @@ class RollupResourceTest {
         if (year == YEAR && MISSING_2023.contains(unit)) {
           continue;
         }
-        Map<String, Object> cells = SyntheticReport.generate((unit + year).hashCode(), 30, null).cells();
+        Map<String, Object> cells =
+            SyntheticReport.generate((unit + year).hashCode(), 30, null).cells();
         Scope scope = year == YEAR && unit.equals(AGGREGATE_2023) ? Scope.AGGREGATE : Scope.SELF;
         fixtures.submit(unit, year, FormatVersion.FMT2021, scope, cells);
         if (scope == Scope.SELF) {
@@ -92,9 +97,11 @@ class RollupResourceTest {
   }
 
   private static List<String> ningxiaGovernments() {
-    return List.of("640000", "640100", "640200", "640300", "640400", "640500", "640104", "640105", "640106",
-        "640121", "640122", "640181", "640202", "640205", "640221", "640302", "640303", "640323", "640324",
-        "640381", "640402", "640422", "640423", "640424", "640425", "640502", "640521", "640522");
+    return List.of(
+        "640000", "640100", "640200", "640300", "640400", "640500", "640104", "640105", "640106",
+        "640121", "640122", "640181", "640202", "640205", "640221", "640302", "640303", "640323",
+        "640324", "640381", "640402", "640422", "640423", "640424", "640425", "640502", "640521",
+        "640522");
   }
 
   /** The sum of the submitted SELF reports of the year whose unit matches. */
@@ -103,18 +110,23 @@ class RollupResourceTest {
     for (CellDefinition cell : FMT2021.cells()) {
       sums.put(cell.key(), BigDecimal.ZERO);
     }
-    SELF.forEach((key, cells) -> {
-      String unit = key.substring(0, key.indexOf('/'));
-      if (key.endsWith("/" + year) && unitFilter.test(unit)) {
-        cells.forEach((k, v) -> sums.merge(k, new BigDecimal(v.toString()), BigDecimal::add));
-      }
-    });
+    SELF.forEach(
+        (key, cells) -> {
+          String unit = key.substring(0, key.indexOf('/'));
+          if (key.endsWith("/" + year) && unitFilter.test(unit)) {
+            cells.forEach((k, v) -> sums.merge(k, new BigDecimal(v.toString()), BigDecimal::add));
+          }
+        });
     return sums;
   }
 
   private static Predicate<String> inSubtree(String region) {
-    String prefix = region.equals("000000") ? "" : region.endsWith("0000") ? region.substring(0, 2)
-        : region.endsWith("00") ? region.substring(0, 4) : region;
+    String prefix =
+        region.equals("000000")
+            ? ""
+            : region.endsWith("0000")
+                ? region.substring(0, 2)
+                : region.endsWith("00") ? region.substring(0, 4) : region;
     return unit -> REGION_OF.get(unit).startsWith(prefix);
   }
 
@@ -123,15 +135,23 @@ class RollupResourceTest {
     for (int i = 0; i + 1 < query.length; i += 2) {
       request = request.queryParam(query[i], query[i + 1]);
     }
-    return request.when().get("/api/v1/rollups/{r}/{y}", region, year)
-        .then().statusCode(200).extract().jsonPath().using(
-            io.restassured.path.json.config.JsonPathConfig.jsonPathConfig().numberReturnType(NumberReturnType.BIG_DECIMAL));
+    return request
+        .when()
+        .get("/api/v1/rollups/{r}/{y}", region, year)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .using(
+            io.restassured.path.json.config.JsonPathConfig.jsonPathConfig()
+                .numberReturnType(NumberReturnType.BIG_DECIMAL));
   }
 
   private static void assertCells(Map<String, Object> actual, Map<String, BigDecimal> expected) {
     assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
-    expected.forEach((k, v) ->
-        assertThat(new BigDecimal(actual.get(k).toString())).as(k).isEqualByComparingTo(v));
+    expected.forEach(
+        (k, v) ->
+            assertThat(new BigDecimal(actual.get(k).toString())).as(k).isEqualByComparingTo(v));
   }
 
   @Test
@@ -142,7 +162,8 @@ class RollupResourceTest {
       assertThat(r.getString("formatVersion")).isEqualTo("FMT2021");
       assertCells(r.getMap("cells"), fixtures.databaseSums(YEAR, region));
     }
-    // the nation also holds what other test classes stored: compare with the report tables themselves
+    // the nation also holds what other test classes stored: compare with the report tables
+    // themselves
     assertCells(rollup("000000", YEAR).getMap("cells"), fixtures.databaseSums(YEAR, "000000"));
     JsonPath county = rollup("640104", YEAR);
     assertThat(county.getList("children")).isEmpty();
@@ -158,9 +179,12 @@ class RollupResourceTest {
     JsonPath province = rollup("640000", YEAR);
     assertThat(province.getList("children.region.code", String.class))
         .containsExactly("640100", "640200", "640300", "640400", "640500");
-    Map<String, Object> yinchuan = province.getMap("children.find { it.region.code == '640100' }.cells");
+    Map<String, Object> yinchuan =
+        province.getMap("children.find { it.region.code == '640100' }.cells");
     assertCells(yinchuan, expected(YEAR, inSubtree("640100")));
-    assertThat(province.getInt("children.find { it.region.code == '640400' }.coverage.missingTotal")).isEqualTo(1);
+    assertThat(
+            province.getInt("children.find { it.region.code == '640400' }.coverage.missingTotal"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -169,17 +193,24 @@ class RollupResourceTest {
     Map<String, BigDecimal> computed = expected(YEAR, inSubtree(AGGREGATE_2023));
     assertCells(city.getMap("cells"), computed);
     assertThat(city.getString("declared.unit")).isEqualTo(AGGREGATE_2023);
-    assertThat(city.getList("coverage.aggregateOnly", String.class)).containsExactly(AGGREGATE_2023);
-    assertThat(city.getInt("coverage.reportingUnits")).isEqualTo(city.getInt("coverage.expectedUnits") - 1);
-    Map<String, Object> declared = SyntheticReport.generate((AGGREGATE_2023 + YEAR).hashCode(), 30, null).cells();
+    assertThat(city.getList("coverage.aggregateOnly", String.class))
+        .containsExactly(AGGREGATE_2023);
+    assertThat(city.getInt("coverage.reportingUnits"))
+        .isEqualTo(city.getInt("coverage.expectedUnits") - 1);
+    Map<String, Object> declared =
+        SyntheticReport.generate((AGGREGATE_2023 + YEAR).hashCode(), 30, null).cells();
     List<String> differing = new ArrayList<>();
-    declared.forEach((k, v) -> {
-      if (new BigDecimal(v.toString()).compareTo(computed.get(k)) != 0) {
-        differing.add(k);
-      }
-    });
-    assertThat(city.getList("declared.differences.key", String.class)).containsExactlyElementsOf(differing);
-    assertThat(new BigDecimal(city.getString("declared.differences.find { it.key == 's3.new.total' }.declared")))
+    declared.forEach(
+        (k, v) -> {
+          if (new BigDecimal(v.toString()).compareTo(computed.get(k)) != 0) {
+            differing.add(k);
+          }
+        });
+    assertThat(city.getList("declared.differences.key", String.class))
+        .containsExactlyElementsOf(differing);
+    assertThat(
+            new BigDecimal(
+                city.getString("declared.differences.find { it.key == 's3.new.total' }.declared")))
         .isEqualByComparingTo(new BigDecimal(declared.get("s3.new.total").toString()));
     // a region without an AGGREGATE report has no declared part
     assertThat(rollup("640200", YEAR).getMap("$")).doesNotContainKey("declared");
@@ -188,13 +219,19 @@ class RollupResourceTest {
   @Test
   void coverageListsExactlyTheUnitsWithoutAReport() {
     JsonPath province = rollup("640000", YEAR);
-    assertThat(province.getList("coverage.missing", String.class)).containsExactlyElementsOf(MISSING_2023);
+    assertThat(province.getList("coverage.missing", String.class))
+        .containsExactlyElementsOf(MISSING_2023);
     assertThat(province.getInt("coverage.missingTotal")).isEqualTo(2);
     assertThat(province.getInt("coverage.expectedUnits")).isEqualTo(31);
     assertThat(province.getInt("coverage.reportingUnits")).isEqualTo(31 - 2 - 1);
-    given().filter(CONTRACT).queryParam("size", 1).queryParam("page", 2)
-        .when().get("/api/v1/rollups/640000/{y}/missing", YEAR)
-        .then().statusCode(200)
+    given()
+        .filter(CONTRACT)
+        .queryParam("size", 1)
+        .queryParam("page", 2)
+        .when()
+        .get("/api/v1/rollups/640000/{y}/missing", YEAR)
+        .then()
+        .statusCode(200)
         .body("total", equalTo(2))
         .body("items.code", contains("640521"))
         .body("items[0].name", equalTo("中宁县人民政府"));
@@ -224,15 +261,21 @@ class RollupResourceTest {
     BigDecimal processed = s.get("s3.total_processed.total");
     assertThat(new BigDecimal(r.getString("indicators.disclosureRate")))
         .isEqualTo(s.get("s3.granted.total").divide(processed, 4, RoundingMode.HALF_UP));
-    BigDecimal withheld = s.entrySet().stream().filter(e -> e.getKey().matches("s3\\.withheld\\..*\\.total"))
-        .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal withheld =
+        s.entrySet().stream()
+            .filter(e -> e.getKey().matches("s3\\.withheld\\..*\\.total"))
+            .map(Map.Entry::getValue)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(new BigDecimal(r.getString("indicators.withheldRate")))
         .isEqualTo(withheld.divide(processed, 4, RoundingMode.HALF_UP));
-    BigDecimal decided = s.get("s4.review.upheld").add(s.get("s4.review.corrected")).add(s.get("s4.review.other"));
+    BigDecimal decided =
+        s.get("s4.review.upheld").add(s.get("s4.review.corrected")).add(s.get("s4.review.other"));
     assertThat(new BigDecimal(r.getString("indicators.reviewCorrectionRate")))
         .isEqualTo(s.get("s4.review.corrected").divide(decided, 4, RoundingMode.HALF_UP));
-    BigDecimal change = s.get("s3.new.total").subtract(previous.get("s3.new.total"))
-        .divide(previous.get("s3.new.total"), 4, RoundingMode.HALF_UP);
+    BigDecimal change =
+        s.get("s3.new.total")
+            .subtract(previous.get("s3.new.total"))
+            .divide(previous.get("s3.new.total"), 4, RoundingMode.HALF_UP);
     assertThat(new BigDecimal(r.getString("indicators.newApplicationsChange"))).isEqualTo(change);
     // no reports at all: every ratio is null
     JsonPath empty = rollup("640000", 2015);
@@ -249,7 +292,10 @@ class RollupResourceTest {
     fixtures.submit("640522", year, FormatVersion.FMT2021, Scope.SELF, first);
     fixtures.submit("640502", year, FormatVersion.FMT2021, Scope.SELF, second);
     Map<String, BigDecimal> expected = new LinkedHashMap<>();
-    second.forEach((k, v) -> expected.put(k, new BigDecimal(v.toString()).add(new BigDecimal(first.get(k).toString()))));
+    second.forEach(
+        (k, v) ->
+            expected.put(
+                k, new BigDecimal(v.toString()).add(new BigDecimal(first.get(k).toString()))));
     assertCells(rollup("640500", year).getMap("cells"), expected);
     // SELF → AGGREGATE: the unit leaves the sum and becomes aggregate-only
     fixtures.submit("640522", year, FormatVersion.FMT2021, Scope.AGGREGATE, first);
@@ -283,26 +329,44 @@ class RollupResourceTest {
 
   @Test
   void csvIsASpreadsheetWithChineseLabelsAndBom() {
-    byte[] body = given().accept("text/csv")
-        .when().get("/api/v1/rollups/640000/{y}", YEAR)
-        .then().statusCode(200).contentType(startsWith("text/csv"))
-        .extract().asByteArray();
+    byte[] body =
+        given()
+            .accept("text/csv")
+            .when()
+            .get("/api/v1/rollups/640000/{y}", YEAR)
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("text/csv"))
+            .extract()
+            .asByteArray();
     assertThat(body[0]).isEqualTo((byte) 0xEF);
     assertThat(body[1]).isEqualTo((byte) 0xBB);
     assertThat(body[2]).isEqualTo((byte) 0xBF);
     String[] lines = new String(body, StandardCharsets.UTF_8).substring(1).split("\r\n");
     assertThat(lines[0]).startsWith("键 key,栏目 label,单位 unit,宁夏回族自治区（640000）2023,银川市（640100）");
-    String newTotal = List.of(lines).stream().filter(l -> l.startsWith("s3.new.total,")).findFirst().orElseThrow();
-    assertThat(newTotal).startsWith("s3.new.total,一、本年新收政府信息公开申请数量／总计,件,"
-        + expected(YEAR, inSubtree("640000")).get("s3.new.total").toPlainString() + ",");
+    String newTotal =
+        List.of(lines).stream()
+            .filter(l -> l.startsWith("s3.new.total,"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(newTotal)
+        .startsWith(
+            "s3.new.total,一、本年新收政府信息公开申请数量／总计,件,"
+                + expected(YEAR, inSubtree("640000")).get("s3.new.total").toPlainString()
+                + ",");
     assertThat(lines).hasSize(1 + 200 + 8 + 5);
   }
 
   @Test
   void seriesGivesOneRollupPerYear() {
-    given().filter(CONTRACT).queryParam("from", YEAR - 1).queryParam("to", YEAR)
-        .when().get("/api/v1/rollups/640000/series")
-        .then().statusCode(200)
+    given()
+        .filter(CONTRACT)
+        .queryParam("from", YEAR - 1)
+        .queryParam("to", YEAR)
+        .when()
+        .get("/api/v1/rollups/640000/series")
+        .then()
+        .statusCode(200)
         .body("years", hasSize(2))
         .body("years.year", contains(YEAR - 1, YEAR))
         .body("years[0].children", nullValue())
@@ -311,16 +375,44 @@ class RollupResourceTest {
 
   @Test
   void unknownRegionIs404AndBadParametersAre400() {
-    given().filter(CONTRACT).when().get("/api/v1/rollups/999999/2023")
-        .then().statusCode(404).contentType("application/problem+json");
-    given().filter(CONTRACT).when().get("/api/v1/rollups/640000/1999")
-        .then().statusCode(400).body("errors.field", hasItem("year"));
-    given().filter(CONTRACT).queryParam("kinds", "BUREAU").when().get("/api/v1/rollups/640000/2023")
-        .then().statusCode(400).body("errors.field", hasItem("kinds"));
-    given().filter(RESPONSE_ONLY).queryParam("level", "down").when().get("/api/v1/rollups/640000/2023")
-        .then().statusCode(400).body("errors.field", hasItem("level"));
-    given().filter(CONTRACT).queryParam("from", 2024).queryParam("to", 2020)
-        .when().get("/api/v1/rollups/640000/series")
-        .then().statusCode(400).contentType("application/problem+json");
+    given()
+        .filter(CONTRACT)
+        .when()
+        .get("/api/v1/rollups/999999/2023")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .filter(CONTRACT)
+        .when()
+        .get("/api/v1/rollups/640000/1999")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("year"));
+    given()
+        .filter(CONTRACT)
+        .queryParam("kinds", "BUREAU")
+        .when()
+        .get("/api/v1/rollups/640000/2023")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("kinds"));
+    given()
+        .filter(RESPONSE_ONLY)
+        .queryParam("level", "down")
+        .when()
+        .get("/api/v1/rollups/640000/2023")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("level"));
+    given()
+        .filter(CONTRACT)
+        .queryParam("from", 2024)
+        .queryParam("to", 2020)
+        .when()
+        .get("/api/v1/rollups/640000/series")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 }

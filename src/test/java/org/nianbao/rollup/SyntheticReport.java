@@ -15,8 +15,8 @@ import org.nianbao.validation.CellParser;
 import org.nianbao.validation.CellValues;
 
 /**
- * Deterministic, internally consistent 2021-format report cells (S3-01, S3-02, S3-03 and S4-01 hold;
- * carried-in equals the given previous carried-out, so S3-04 holds across years).
+ * Deterministic, internally consistent 2021-format report cells (S3-01, S3-02, S3-03 and S4-01
+ * hold; carried-in equals the given previous carried-out, so S3-04 holds across years).
  */
 public final class SyntheticReport {
 
@@ -25,6 +25,7 @@ public final class SyntheticReport {
 
   /** Cell counts by catalogue index (the fee cell holds 0) and the fee in 万元. */
   public final long[] counts = new long[CATALOGUE.size()];
+
   public BigDecimal fee;
 
   private SyntheticReport() {}
@@ -32,7 +33,8 @@ public final class SyntheticReport {
   /**
    * @param seed deterministic seed (e.g. from unit code and year)
    * @param scale typical number of new applications per applicant column
-   * @param carriedIn carried-in per C6 column (the previous year's carried-out), or null for the first year
+   * @param carriedIn carried-in per C6 column (the previous year's carried-out), or null for the
+   *     first year
    */
   public static SyntheticReport generate(long seed, int scale, long[] carriedIn) {
     SplittableRandom rnd = new SplittableRandom(seed);
@@ -51,7 +53,10 @@ public final class SyntheticReport {
       r.set("s3.total_processed." + c, processed);
       long left = processed;
       for (int i = 0; i < results.size(); i++) {
-        long v = i == results.size() - 1 ? left : (i == 0 ? left / 2 + rnd.nextLong(left / 4 + 1) : rnd.nextLong(left / 3 + 1));
+        long v =
+            i == results.size() - 1
+                ? left
+                : (i == 0 ? left / 2 + rnd.nextLong(left / 4 + 1) : rnd.nextLong(left / 3 + 1));
         r.set("s3." + results.get(i) + "." + c, v);
         left -= v;
       }
@@ -121,9 +126,13 @@ public final class SyntheticReport {
     Map<String, JsonNode> json = new LinkedHashMap<>();
     cells.forEach(
         (k, v) ->
-            json.put(k, v == null ? JsonNodeFactory.instance.nullNode()
-                : v instanceof BigDecimal d ? JsonNodeFactory.instance.numberNode(d)
-                : JsonNodeFactory.instance.numberNode(((Number) v).longValue())));
+            json.put(
+                k,
+                v == null
+                    ? JsonNodeFactory.instance.nullNode()
+                    : v instanceof BigDecimal d
+                        ? JsonNodeFactory.instance.numberNode(d)
+                        : JsonNodeFactory.instance.numberNode(((Number) v).longValue())));
     return CellParser.lenient(json, catalogue);
   }
 }

@@ -37,8 +37,9 @@ import org.nianbao.testsupport.Tokens;
 import org.nianbao.testsupport.UsccCodes;
 
 /**
- * Every write endpoint × every kind of credential: refusals are 401/403 problem documents and leave the
- * database unchanged; accepted requests change it. Report endpoints join as rows of {@link #ENDPOINTS}.
+ * Every write endpoint × every kind of credential: refusals are 401/403 problem documents and leave
+ * the database unchanged; accepted requests change it. Report endpoints join as rows of {@link
+ * #ENDPOINTS}.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -60,7 +61,10 @@ class AuthorizationMatrixTest {
     RIGHT_UNIT,
     RIGHT_REGION;
 
-    /** Whether the request carries a syntactically valid bearer header (and so can be checked against the contract). */
+    /**
+     * Whether the request carries a syntactically valid bearer header (and so can be checked
+     * against the contract).
+     */
     boolean wellFormed() {
       return this != NONE && this != MALFORMED_HEADER;
     }
@@ -72,7 +76,10 @@ class AuthorizationMatrixTest {
     UNIT_WRITE
   }
 
-  /** A write prepared against a fresh target: how to send it and how to see whether it changed anything. */
+  /**
+   * A write prepared against a fresh target: how to send it and how to see whether it changed
+   * anything.
+   */
   record Attempt(Function<RequestSpecification, Response> send, Supplier<Object> probe) {}
 
   /** One write endpoint of the API. {@code prepare} sets up a fresh target before each request. */
@@ -80,7 +87,9 @@ class AuthorizationMatrixTest {
 
   private static final Map<Credential, String> HEADERS = new EnumMap<>(Credential.class);
 
-  /** The rows of the matrix; add {@code PUT /api/v1/units/{code}/reports/{year}} and imports here. */
+  /**
+   * The rows of the matrix; add {@code PUT /api/v1/units/{code}/reports/{year}} and imports here.
+   */
   static final List<WriteEndpoint> ENDPOINTS = endpoints();
 
   /** For the probes, which run in the test instance. */
@@ -104,21 +113,36 @@ class AuthorizationMatrixTest {
               // registered in 宁国市, away from the 南阳市 subtree that other tests count
               String code = UsccCodes.next("341881");
               return new Attempt(
-                  spec -> spec.contentType(ContentType.JSON)
-                      .body(Map.of("code", code, "name", "宁国市测试局", "kind", "DEPARTMENT", "regionCode", "341881"))
-                      .post("/api/v1/units"),
-                  () -> List.of(count("select count(*) from unit"), count("select count(*) from unit where code = ?", code)));
+                  spec ->
+                      spec.contentType(ContentType.JSON)
+                          .body(
+                              Map.of(
+                                  "code",
+                                  code,
+                                  "name",
+                                  "宁国市测试局",
+                                  "kind",
+                                  "DEPARTMENT",
+                                  "regionCode",
+                                  "341881"))
+                          .post("/api/v1/units"),
+                  () ->
+                      List.of(
+                          count("select count(*) from unit"),
+                          count("select count(*) from unit where code = ?", code)));
             }));
     list.add(
         new WriteEndpoint(
             "POST /api/v1/tokens",
             Needs.ADMIN,
             201,
-            () -> new Attempt(
-                spec -> spec.contentType(ContentType.JSON)
-                    .body(Map.of("name", "matrix", "scope", "UNIT:" + UNIT))
-                    .post("/api/v1/tokens"),
-                () -> count("select count(*) from api_token"))));
+            () ->
+                new Attempt(
+                    spec ->
+                        spec.contentType(ContentType.JSON)
+                            .body(Map.of("name", "matrix", "scope", "UNIT:" + UNIT))
+                            .post("/api/v1/tokens"),
+                    () -> count("select count(*) from api_token"))));
     list.add(
         new WriteEndpoint(
             "DELETE /api/v1/tokens/{id}",
@@ -128,9 +152,10 @@ class AuthorizationMatrixTest {
               long victim = Tokens.create("victim", "UNIT:" + UNIT).id();
               return new Attempt(
                   spec -> spec.delete("/api/v1/tokens/" + victim),
-                  () -> List.of(
-                      count("select count(*) from api_token"),
-                      count("select count(*) from api_token where revoked_at is not null")));
+                  () ->
+                      List.of(
+                          count("select count(*) from api_token"),
+                          count("select count(*) from api_token where revoked_at is not null")));
             }));
     list.add(
         new WriteEndpoint(
@@ -142,9 +167,14 @@ class AuthorizationMatrixTest {
               int year = freeYear(2014, 2018);
               String json = org.nianbao.testsupport.ReportDocuments.fmt2019().json();
               return new Attempt(
-                  spec -> spec.contentType(ContentType.JSON).body(json)
-                      .put("/api/v1/units/" + UNIT + "/reports/" + year),
-                  () -> List.of(count("select count(*) from report_version"), count("select count(*) from report")));
+                  spec ->
+                      spec.contentType(ContentType.JSON)
+                          .body(json)
+                          .put("/api/v1/units/" + UNIT + "/reports/" + year),
+                  () ->
+                      List.of(
+                          count("select count(*) from report_version"),
+                          count("select count(*) from report")));
             }));
     list.add(
         new WriteEndpoint(
@@ -155,9 +185,14 @@ class AuthorizationMatrixTest {
               int year = freeYear(2021, 2025);
               byte[] text = ReportDocuments.sample("wolong-2024.txt");
               return new Attempt(
-                  spec -> spec.contentType("text/plain; charset=UTF-8").body(text)
-                      .post("/api/v1/imports?submit=true&unit=" + UNIT + "&year=" + year),
-                  () -> List.of(count("select count(*) from report_version"), count("select count(*) from report")));
+                  spec ->
+                      spec.contentType("text/plain; charset=UTF-8")
+                          .body(text)
+                          .post("/api/v1/imports?submit=true&unit=" + UNIT + "&year=" + year),
+                  () ->
+                      List.of(
+                          count("select count(*) from report_version"),
+                          count("select count(*) from report")));
             }));
     return List.copyOf(list);
   }
@@ -172,10 +207,10 @@ class AuthorizationMatrixTest {
     throw new IllegalStateException("no free year for " + UNIT);
   }
 
-
   static Stream<Arguments> matrix() {
     // Names, not lambdas: Quarkus copies the arguments into its class loader.
-    return ENDPOINTS.stream().map(WriteEndpoint::name)
+    return ENDPOINTS.stream()
+        .map(WriteEndpoint::name)
         .flatMap(endpoint -> Stream.of(Credential.values()).map(c -> Arguments.of(endpoint, c)));
   }
 
@@ -198,9 +233,14 @@ class AuthorizationMatrixTest {
     response.statusCode(expected);
     Object after = attempt.probe().get();
     if (expected == 401 || expected == 403) {
-      response.contentType("application/problem+json")
+      response
+          .contentType("application/problem+json")
           .body("status", equalTo(expected))
-          .body("type", equalTo("https://nianbao.org/problems/" + (expected == 401 ? "unauthorized" : "forbidden")));
+          .body(
+              "type",
+              equalTo(
+                  "https://nianbao.org/problems/"
+                      + (expected == 401 ? "unauthorized" : "forbidden")));
       if (expected == 401) {
         response.header("WWW-Authenticate", startsWith("Bearer"));
       }
@@ -215,7 +255,8 @@ class AuthorizationMatrixTest {
       case NONE, MALFORMED_HEADER, UNKNOWN_TOKEN, REVOKED, EXPIRED -> 401;
       case WRONG_UNIT, WRONG_REGION -> 403;
       case ADMIN -> endpoint.successStatus();
-      case RIGHT_UNIT, RIGHT_REGION -> endpoint.needs() == Needs.UNIT_WRITE ? endpoint.successStatus() : 403;
+      case RIGHT_UNIT, RIGHT_REGION ->
+          endpoint.needs() == Needs.UNIT_WRITE ? endpoint.successStatus() : 403;
     };
   }
 
@@ -231,7 +272,9 @@ class AuthorizationMatrixTest {
         Tokens.revoke(revoked.id());
         HEADERS.put(Credential.REVOKED, bearer(revoked));
         Tokens.Created expired = Tokens.create("expired", "ADMIN");
-        update("update api_token set expires_at = now() - interval '1 minute' where id = ?", expired.id());
+        update(
+            "update api_token set expires_at = now() - interval '1 minute' where id = ?",
+            expired.id());
         HEADERS.put(Credential.EXPIRED, bearer(expired));
         HEADERS.put(Credential.ADMIN, "Bearer " + Tokens.ADMIN);
         HEADERS.put(Credential.RIGHT_UNIT, bearer(Tokens.create("卧龙区", "UNIT:" + UNIT)));
@@ -246,7 +289,8 @@ class AuthorizationMatrixTest {
   }
 
   private static long count(String sql, Object... params) {
-    try (Connection c = database.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+    try (Connection c = database.getConnection();
+        PreparedStatement st = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         st.setObject(i + 1, params[i]);
       }
@@ -260,7 +304,8 @@ class AuthorizationMatrixTest {
   }
 
   private static void update(String sql, Object... params) {
-    try (Connection c = database.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+    try (Connection c = database.getConnection();
+        PreparedStatement st = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         st.setObject(i + 1, params[i]);
       }

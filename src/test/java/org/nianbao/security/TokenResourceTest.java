@@ -39,45 +39,68 @@ class TokenResourceTest {
   @Test
   void aTokenIsShownOnceListedWithoutItsSecretAndRefusedOnceRevoked() {
     JsonPath created =
-        given().filter(CONTRACT).header(Tokens.admin()).contentType(ContentType.JSON)
+        given()
+            .filter(CONTRACT)
+            .header(Tokens.admin())
+            .contentType(ContentType.JSON)
             .body(Map.of("name", "卧龙区政务公开办", "scope", "ADMIN"))
-            .when().post("/api/v1/tokens")
-            .then().statusCode(201)
+            .when()
+            .post("/api/v1/tokens")
+            .then()
+            .statusCode(201)
             .header("Location", matchesPattern(".*/api/v1/tokens/[0-9]+$"))
             .header("Cache-Control", "no-store")
             .body("name", equalTo("卧龙区政务公开办"))
             .body("scope", equalTo("ADMIN"))
             .body("expiresAt", nullValue())
             .body("token", matchesPattern("^nb_[A-Za-z0-9_-]{43}$"))
-            .extract().jsonPath();
+            .extract()
+            .jsonPath();
     long id = created.getLong("id");
     String secret = created.getString("token");
 
-    // The new token works, and the list shows it (used, not revoked) without the secret or its hash.
+    // The new token works, and the list shows it (used, not revoked) without the secret or its
+    // hash.
     registerUnit(secret, "341881").then().statusCode(201);
     String listing =
-        given().filter(CONTRACT).header(Tokens.bearer(secret)).queryParam("size", 500)
-            .when().get("/api/v1/tokens")
-            .then().statusCode(200)
+        given()
+            .filter(CONTRACT)
+            .header(Tokens.bearer(secret))
+            .queryParam("size", 500)
+            .when()
+            .get("/api/v1/tokens")
+            .then()
+            .statusCode(200)
             .body("items.id", hasItem((int) id))
             .body("items.find { it.id == " + id + " }.createdBy", equalTo("bootstrap-admin"))
             .body("items.find { it.id == " + id + " }.revokedAt", nullValue())
             .body("items.find { it.id == " + id + " }.lastUsedAt", notNullValue())
             .body("items", everyItem(not(hasKey("token"))))
             .body("items", everyItem(not(hasKey("tokenHash"))))
-            .extract().asString();
+            .extract()
+            .asString();
     assertThat(listing).doesNotContain(secret).doesNotContain(TokenSecrets.hash(secret));
 
     Tokens.revoke(id);
     Tokens.revoke(id); // twice is still 204
-    given().filter(RESPONSE_ONLY).header(Tokens.bearer(secret))
-        .when().get("/api/v1/tokens")
-        .then().statusCode(401).contentType(PROBLEM)
+    given()
+        .filter(RESPONSE_ONLY)
+        .header(Tokens.bearer(secret))
+        .when()
+        .get("/api/v1/tokens")
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM)
         .header("WWW-Authenticate", startsWith("Bearer"))
         .body("type", equalTo(TYPES + "unauthorized"));
-    given().filter(CONTRACT).header(Tokens.admin()).queryParam("size", 500)
-        .when().get("/api/v1/tokens")
-        .then().statusCode(200)
+    given()
+        .filter(CONTRACT)
+        .header(Tokens.admin())
+        .queryParam("size", 500)
+        .when()
+        .get("/api/v1/tokens")
+        .then()
+        .statusCode(200)
         .body("items.find { it.id == " + id + " }.revokedAt", notNullValue());
   }
 
@@ -85,23 +108,48 @@ class TokenResourceTest {
   void anExpiredTokenIsRefused() throws InterruptedException {
     String soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1).toString();
     Tokens.Created token = Tokens.create("short-lived", "ADMIN", soon);
-    given().filter(CONTRACT).header(token.header()).when().get("/api/v1/tokens").then().statusCode(200);
+    given()
+        .filter(CONTRACT)
+        .header(token.header())
+        .when()
+        .get("/api/v1/tokens")
+        .then()
+        .statusCode(200);
     Thread.sleep(1_500);
-    given().filter(RESPONSE_ONLY).header(token.header())
-        .when().get("/api/v1/tokens")
-        .then().statusCode(401).contentType(PROBLEM)
+    given()
+        .filter(RESPONSE_ONLY)
+        .header(token.header())
+        .when()
+        .get("/api/v1/tokens")
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM)
         .header("WWW-Authenticate", startsWith("Bearer"));
   }
 
   @Test
   void scopeSyntaxErrorsAreNamed() {
     for (String scope :
-        List.of("", "admin", "ADMIN:1", "UNIT:", "UNIT:41130", "UNIT:11341702486344515h", "REGION:41130X",
-            "REGION:411300 ", "COUNTY:411303")) {
-      given().filter(CONTRACT).header(Tokens.admin()).contentType(ContentType.JSON)
+        List.of(
+            "",
+            "admin",
+            "ADMIN:1",
+            "UNIT:",
+            "UNIT:41130",
+            "UNIT:11341702486344515h",
+            "REGION:41130X",
+            "REGION:411300 ",
+            "COUNTY:411303")) {
+      given()
+          .filter(CONTRACT)
+          .header(Tokens.admin())
+          .contentType(ContentType.JSON)
           .body(Map.of("name", "x", "scope", scope))
-          .when().post("/api/v1/tokens")
-          .then().statusCode(422).contentType(PROBLEM)
+          .when()
+          .post("/api/v1/tokens")
+          .then()
+          .statusCode(422)
+          .contentType(PROBLEM)
           .body("type", equalTo(TYPES + "invalid-fields"))
           .body("errors.field", contains("scope"));
     }
@@ -109,24 +157,48 @@ class TokenResourceTest {
 
   @Test
   void theUnitOrRegionOfAScopeMustExistAndEveryBadFieldIsNamed() {
-    given().filter(CONTRACT).header(Tokens.admin()).contentType(ContentType.JSON)
+    given()
+        .filter(CONTRACT)
+        .header(Tokens.admin())
+        .contentType(ContentType.JSON)
         .body(Map.of("name", "x", "scope", "UNIT:419000"))
-        .when().post("/api/v1/tokens")
-        .then().statusCode(422).body("errors.field", contains("scope"));
-    given().filter(CONTRACT).header(Tokens.admin()).contentType(ContentType.JSON)
+        .when()
+        .post("/api/v1/tokens")
+        .then()
+        .statusCode(422)
+        .body("errors.field", contains("scope"));
+    given()
+        .filter(CONTRACT)
+        .header(Tokens.admin())
+        .contentType(ContentType.JSON)
         .body(Map.of("name", "x", "scope", "REGION:999999"))
-        .when().post("/api/v1/tokens")
-        .then().statusCode(422).body("errors.field", contains("scope"));
-    given().filter(RESPONSE_ONLY).header(Tokens.admin()).contentType(ContentType.JSON)
-        .body(Map.of("name", "x".repeat(101), "scope", "NATION", "expiresAt", "2020-01-01T00:00:00Z"))
-        .when().post("/api/v1/tokens")
-        .then().statusCode(422)
+        .when()
+        .post("/api/v1/tokens")
+        .then()
+        .statusCode(422)
+        .body("errors.field", contains("scope"));
+    given()
+        .filter(RESPONSE_ONLY)
+        .header(Tokens.admin())
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of("name", "x".repeat(101), "scope", "NATION", "expiresAt", "2020-01-01T00:00:00Z"))
+        .when()
+        .post("/api/v1/tokens")
+        .then()
+        .statusCode(422)
         .body("errors.field", contains("name", "scope", "expiresAt"))
         .body("errors.messageZh", everyItem(notNullValue()));
-    given().filter(RESPONSE_ONLY).header(Tokens.admin()).contentType(ContentType.JSON)
+    given()
+        .filter(RESPONSE_ONLY)
+        .header(Tokens.admin())
+        .contentType(ContentType.JSON)
         .body("{\"scope\":\"ADMIN\"}")
-        .when().post("/api/v1/tokens")
-        .then().statusCode(422).body("errors.field", contains("name"));
+        .when()
+        .post("/api/v1/tokens")
+        .then()
+        .statusCode(422)
+        .body("errors.field", contains("name"));
   }
 
   @Test
@@ -134,42 +206,91 @@ class TokenResourceTest {
     Tokens.Created unit = Tokens.create("卧龙区", "UNIT:411303");
     Tokens.Created region = Tokens.create("南阳市", "REGION:411300");
     for (Tokens.Created token : List.of(unit, region)) {
-      given().filter(CONTRACT).header(token.header()).contentType(ContentType.JSON)
+      given()
+          .filter(CONTRACT)
+          .header(token.header())
+          .contentType(ContentType.JSON)
           .body(Map.of("name", "escalate", "scope", "ADMIN"))
-          .when().post("/api/v1/tokens")
-          .then().statusCode(403).contentType(PROBLEM)
+          .when()
+          .post("/api/v1/tokens")
+          .then()
+          .statusCode(403)
+          .contentType(PROBLEM)
           .body("type", equalTo(TYPES + "forbidden"));
-      given().filter(CONTRACT).header(token.header())
-          .when().get("/api/v1/tokens")
-          .then().statusCode(403).contentType(PROBLEM);
-      given().filter(CONTRACT).header(token.header())
-          .when().delete("/api/v1/tokens/" + unit.id())
-          .then().statusCode(403).contentType(PROBLEM);
+      given()
+          .filter(CONTRACT)
+          .header(token.header())
+          .when()
+          .get("/api/v1/tokens")
+          .then()
+          .statusCode(403)
+          .contentType(PROBLEM);
+      given()
+          .filter(CONTRACT)
+          .header(token.header())
+          .when()
+          .delete("/api/v1/tokens/" + unit.id())
+          .then()
+          .statusCode(403)
+          .contentType(PROBLEM);
     }
   }
 
   @Test
   void revokingAnUnknownTokenIs404() {
-    given().filter(CONTRACT).header(Tokens.admin())
-        .when().delete("/api/v1/tokens/987654321")
-        .then().statusCode(404).contentType(PROBLEM);
+    given()
+        .filter(CONTRACT)
+        .header(Tokens.admin())
+        .when()
+        .delete("/api/v1/tokens/987654321")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM);
   }
 
   @Test
   void theBearerSchemeIsCaseInsensitiveAndOtherSchemesAreRefused() {
-    given().filter(RESPONSE_ONLY).header("Authorization", "bearer " + Tokens.ADMIN)
-        .when().get("/api/v1/tokens").then().statusCode(200);
-    given().filter(RESPONSE_ONLY).header("Authorization", "Basic dGVzdDp0ZXN0")
-        .when().get("/api/v1/tokens")
-        .then().statusCode(401).contentType(PROBLEM)
+    given()
+        .filter(RESPONSE_ONLY)
+        .header("Authorization", "bearer " + Tokens.ADMIN)
+        .when()
+        .get("/api/v1/tokens")
+        .then()
+        .statusCode(200);
+    given()
+        .filter(RESPONSE_ONLY)
+        .header("Authorization", "Basic dGVzdDp0ZXN0")
+        .when()
+        .get("/api/v1/tokens")
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM)
         .header("WWW-Authenticate", startsWith("Bearer"));
-    given().filter(RESPONSE_ONLY).header("Authorization", "Bearer ")
-        .when().get("/api/v1/tokens").then().statusCode(401);
+    given()
+        .filter(RESPONSE_ONLY)
+        .header("Authorization", "Bearer ")
+        .when()
+        .get("/api/v1/tokens")
+        .then()
+        .statusCode(401);
   }
 
   private static io.restassured.response.Response registerUnit(String secret, String division) {
-    return given().filter(CONTRACT).header(Tokens.bearer(secret)).contentType(ContentType.JSON)
-        .body(Map.of("code", UsccCodes.next(division), "name", "测试单位", "kind", "DEPARTMENT", "regionCode", division))
-        .when().post("/api/v1/units");
+    return given()
+        .filter(CONTRACT)
+        .header(Tokens.bearer(secret))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "code",
+                UsccCodes.next(division),
+                "name",
+                "测试单位",
+                "kind",
+                "DEPARTMENT",
+                "regionCode",
+                division))
+        .when()
+        .post("/api/v1/units");
   }
 }

@@ -10,17 +10,32 @@ class TokenScopeTest {
 
   /** 卧龙区人民政府, in 南阳市, in 河南省. */
   private static final Unit WOLONG = unit("411303", "/000000/410000/411300/411303/");
+
   /** A department registered in 卧龙区 under its credit code. */
-  private static final Unit WOLONG_DEPARTMENT = unit("11411303005462140C", "/000000/410000/411300/411303/");
+  private static final Unit WOLONG_DEPARTMENT =
+      unit("11411303005462140C", "/000000/410000/411300/411303/");
 
   @Test
   void parsesTheThreeKindsAndNothingElse() {
     assertThat(TokenScope.parse("ADMIN")).contains(TokenScope.ADMIN);
-    assertThat(TokenScope.parse("UNIT:411303")).contains(new TokenScope(TokenScope.Kind.UNIT, "411303"));
+    assertThat(TokenScope.parse("UNIT:411303"))
+        .contains(new TokenScope(TokenScope.Kind.UNIT, "411303"));
     assertThat(TokenScope.parse("UNIT:11411303005462140C")).isPresent();
-    assertThat(TokenScope.parse("REGION:411300")).contains(new TokenScope(TokenScope.Kind.REGION, "411300"));
-    for (String bad : new String[] {null, "", "admin", " ADMIN", "UNIT:4113", "UNIT:11411303005462140c",
-        "UNIT:1141130300546214OC", "REGION:41130", "REGION:11411303005462140C", "REGION:411300/"}) {
+    assertThat(TokenScope.parse("REGION:411300"))
+        .contains(new TokenScope(TokenScope.Kind.REGION, "411300"));
+    for (String bad :
+        new String[] {
+          null,
+          "",
+          "admin",
+          " ADMIN",
+          "UNIT:4113",
+          "UNIT:11411303005462140c",
+          "UNIT:1141130300546214OC",
+          "REGION:41130",
+          "REGION:11411303005462140C",
+          "REGION:411300/"
+        }) {
       assertThat(TokenScope.parse(bad)).as(bad).isEmpty();
     }
     assertThat(TokenScope.parse("REGION:411300").orElseThrow()).hasToString("REGION:411300");

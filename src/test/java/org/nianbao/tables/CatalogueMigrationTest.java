@@ -22,8 +22,9 @@ import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.testsupport.PostgresTestResource;
 
 /**
- * Migration V3_1 loads its own frozen copy of the catalogue; the rows it loaded must still be the live
- * catalogue's (the typed report tables' foreign keys and the rollup arrays' positions depend on it).
+ * Migration V3_1 loads its own frozen copy of the catalogue; the rows it loaded must still be the
+ * live catalogue's (the typed report tables' foreign keys and the rollup arrays' positions depend
+ * on it).
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -38,21 +39,39 @@ class CatalogueMigrationTest {
       Set<String> rowKeys = new LinkedHashSet<>();
       List<String> expectedRows = new ArrayList<>();
       for (CellDefinition c : Catalogue.of(version).cells()) {
-        expectedCells.add(String.join("|", c.key(), String.valueOf(c.index()), String.valueOf(c.section()),
-            c.rowKey(), c.columnKey(), c.rowLabel(), c.columnLabel(), c.type().name(), c.total() ? "t" : "f",
-            c.unit()));
+        expectedCells.add(
+            String.join(
+                "|",
+                c.key(),
+                String.valueOf(c.index()),
+                String.valueOf(c.section()),
+                c.rowKey(),
+                c.columnKey(),
+                c.rowLabel(),
+                c.columnLabel(),
+                c.type().name(),
+                c.total() ? "t" : "f",
+                c.unit()));
         if (rowKeys.add(c.section() + "|" + c.rowKey())) {
           expectedRows.add(c.section() + "|" + c.rowKey() + "|" + expectedRows.size());
         }
       }
-      assertThat(rows(version, """
+      assertThat(
+              rows(
+                  version,
+                  """
           SELECT concat_ws('|', cell_key, position, section, row_key, column_key, row_label, column_label,
                            value_type, is_total, unit)
-            FROM cell_def WHERE format_version = ? ORDER BY position""")).as(version.name())
+            FROM cell_def WHERE format_version = ? ORDER BY position"""))
+          .as(version.name())
           .containsExactlyElementsOf(expectedCells);
-      assertThat(rows(version, """
+      assertThat(
+              rows(
+                  version,
+                  """
           SELECT concat_ws('|', section, row_key, position) FROM row_def WHERE format_version = ?
-           ORDER BY position""")).as(version.name())
+           ORDER BY position"""))
+          .as(version.name())
           .containsExactlyElementsOf(expectedRows);
     }
   }

@@ -14,7 +14,10 @@ public final class Api {
     return given().filter(Contract.CONTRACT).header(Tokens.admin());
   }
 
-  /** A request carrying the admin token whose request may break the contract on purpose (the response is still checked). */
+  /**
+   * A request carrying the admin token whose request may break the contract on purpose (the
+   * response is still checked).
+   */
   public static RequestSpecification asAdminUnchecked() {
     return given().filter(Contract.RESPONSE_ONLY).header(Tokens.admin());
   }

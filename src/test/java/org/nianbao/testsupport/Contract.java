@@ -9,11 +9,13 @@ import java.nio.file.Path;
 /** Rest Assured filters that check every request and response against openapi/openapi.yaml. */
 public final class Contract {
 
-  private static final String SPEC = Path.of("openapi/openapi.yaml").toAbsolutePath().toUri().toString();
+  private static final String SPEC =
+      Path.of("openapi/openapi.yaml").toAbsolutePath().toUri().toString();
 
   /** Validates both the request and the response. */
   public static final OpenApiValidationFilter CONTRACT =
-      new OpenApiValidationFilter(OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build());
+      new OpenApiValidationFilter(
+          OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build());
 
   /**
    * Validates only the response: for tests that deliberately send what the contract forbids (bad

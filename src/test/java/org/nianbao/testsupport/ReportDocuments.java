@@ -112,7 +112,9 @@ public final class ReportDocuments {
   public static Builder wolong() {
     try {
       Map<String, JsonNode> cells =
-          JSON.readValue(sample("wolong-2024.cells.json"), new TypeReference<LinkedHashMap<String, JsonNode>>() {});
+          JSON.readValue(
+              sample("wolong-2024.cells.json"),
+              new TypeReference<LinkedHashMap<String, JsonNode>>() {});
       Builder b = new Builder(FormatVersion.FMT2021);
       b.cells.putAll(cells);
       return b;
@@ -145,7 +147,10 @@ public final class ReportDocuments {
     return out;
   }
 
-  /** The bytes of a sample document under {@code src/test/resources/samples}: the one loader of test samples. */
+  /**
+   * The bytes of a sample document under {@code src/test/resources/samples}: the one loader of test
+   * samples.
+   */
   public static byte[] sample(String name) {
     try (InputStream in = ReportDocuments.class.getResourceAsStream("/samples/" + name)) {
       if (in == null) {
@@ -173,7 +178,10 @@ public final class ReportDocuments {
       cells.put(key, node(value));
     }
 
-    /** Sets a cell: Long/Integer/BigDecimal/BigInteger/String/Boolean/JsonNode, or null for a JSON null. */
+    /**
+     * Sets a cell: Long/Integer/BigDecimal/BigInteger/String/Boolean/JsonNode, or null for a JSON
+     * null.
+     */
     public Builder set(String key, Object value) {
       put(key, value);
       return this;
@@ -236,7 +244,8 @@ public final class ReportDocuments {
       }
       if (!acknowledgements.isEmpty()) {
         com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("acknowledgements");
-        acknowledgements.forEach(k -> a.addObject().put("rule", k.rule()).put("reason", k.reason()));
+        acknowledgements.forEach(
+            k -> a.addObject().put("rule", k.rule()).put("reason", k.reason()));
       }
       return o.toString();
     }

@@ -8,7 +8,10 @@ import io.restassured.path.json.JsonPath;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** API tokens for tests: the bootstrap admin token of the test profile, and scoped tokens made through the API. */
+/**
+ * API tokens for tests: the bootstrap admin token of the test profile, and scoped tokens made
+ * through the API.
+ */
 public final class Tokens {
 
   /** {@code %test.nianbao.admin-token} in application.properties. */
@@ -31,7 +34,10 @@ public final class Tokens {
     return create(name, scope, null);
   }
 
-  /** Creates a token of {@code scope} expiring at {@code expiresAt} (ISO date-time, or null), as the bootstrap admin. */
+  /**
+   * Creates a token of {@code scope} expiring at {@code expiresAt} (ISO date-time, or null), as the
+   * bootstrap admin.
+   */
   public static Created create(String name, String scope, String expiresAt) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name);
@@ -40,17 +46,29 @@ public final class Tokens {
       body.put("expiresAt", expiresAt);
     }
     JsonPath created =
-        given().filter(Contract.CONTRACT).header(admin()).contentType(ContentType.JSON).body(body)
-            .when().post("/api/v1/tokens")
-            .then().statusCode(201).extract().jsonPath();
+        given()
+            .filter(Contract.CONTRACT)
+            .header(admin())
+            .contentType(ContentType.JSON)
+            .body(body)
+            .when()
+            .post("/api/v1/tokens")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
     return new Created(created.getLong("id"), created.getString("token"));
   }
 
   /** Revokes token {@code id} as the bootstrap admin. */
   public static void revoke(long id) {
-    given().filter(Contract.CONTRACT).header(admin())
-        .when().delete("/api/v1/tokens/" + id)
-        .then().statusCode(204);
+    given()
+        .filter(Contract.CONTRACT)
+        .header(admin())
+        .when()
+        .delete("/api/v1/tokens/" + id)
+        .then()
+        .statusCode(204);
   }
 
   /** A token just created: its id and its secret. */

@@ -11,7 +11,9 @@ public final class UsccCodes {
 
   private UsccCodes() {}
 
-  /** A valid code of an organ registered in {@code division} (6 digits), different on every call. */
+  /**
+   * A valid code of an organ registered in {@code division} (6 digits), different on every call.
+   */
   public static String next(String division) {
     String body = "11" + division + String.format("%09d", SERIAL.getAndIncrement());
     for (char c : CHARSET.toCharArray()) {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.nianbao.validation.Check.assertFinding;
 import static org.nianbao.validation.Check.asUnit;
+import static org.nianbao.validation.Check.assertFinding;
 import static org.nianbao.validation.Check.only;
 import static org.nianbao.validation.Check.rules;
 import static org.nianbao.validation.Check.submit;
@@ -35,7 +35,9 @@ class ArithmeticRulesTest {
     for (String row : List.of("s2.regulation", "s2.normative_doc")) {
       prev.set(
           row + ".in_force",
-          current.count(row + ".in_force") - current.count(row + ".issued") + current.count(row + ".abolished"));
+          current.count(row + ".in_force")
+              - current.count(row + ".issued")
+              + current.count(row + ".abolished"));
     }
     return prev;
   }
@@ -55,7 +57,11 @@ class ArithmeticRulesTest {
         f,
         "S3-01",
         Severity.ERROR,
-        List.of("s3.new.natural", "s3.carried_in.natural", "s3.total_processed.natural", "s3.carried_out.natural"),
+        List.of(
+            "s3.new.natural",
+            "s3.carried_in.natural",
+            "s3.total_processed.natural",
+            "s3.carried_out.natural"),
         newN + in,
         done + out + 1);
     assertEquals(
@@ -105,8 +111,7 @@ class ArithmeticRulesTest {
         total + 2,
         total);
     assertEquals(
-        "“（三）不予公开/1.属于国家秘密”行：总计" + total + "不等于各类申请人之和" + (total + 2) + "。",
-        f.message().zh());
+        "“（三）不予公开/1.属于国家秘密”行：总计" + total + "不等于各类申请人之和" + (total + 2) + "。", f.message().zh());
   }
 
   @Test
@@ -128,8 +133,7 @@ class ArithmeticRulesTest {
         total,
         total + 1);
     assertEquals(
-        "行政诉讼·未经复议直接起诉：总计" + (total + 1) + "不等于维持、纠正、其他结果、尚未审结之和" + total + "。",
-        f.message().zh());
+        "行政诉讼·未经复议直接起诉：总计" + (total + 1) + "不等于维持、纠正、其他结果、尚未审结之和" + total + "。", f.message().zh());
   }
 
   @Test
@@ -154,11 +158,15 @@ class ArithmeticRulesTest {
         report().set("s2.regulation.issued", 2L).set("s2.regulation.in_force", 3L);
     Finding f = only(asUnit(b, new UnitProfile("411303", "PEOPLES_GOV", "COUNTY")));
     assertFinding(
-        f, "S2-03", Severity.WARNING, List.of("s2.regulation.issued", "s2.regulation.in_force"), 0L, 5L);
+        f,
+        "S2-03",
+        Severity.WARNING,
+        List.of("s2.regulation.issued", "s2.regulation.in_force"),
+        0L,
+        5L);
     assertEquals(List.of(), asUnit(b, new UnitProfile("411300", "PEOPLES_GOV", "CITY")).findings());
     assertEquals(List.of(), asUnit(b, new UnitProfile("x", "DEPARTMENT", "NATION")).findings());
-    assertEquals(
-        List.of("S2-03"), rules(asUnit(b, new UnitProfile("4113", "DEPARTMENT", "CITY"))));
+    assertEquals(List.of("S2-03"), rules(asUnit(b, new UnitProfile("4113", "DEPARTMENT", "CITY"))));
     assertEquals(List.of(), submit(b).findings(), "not evaluated without a unit");
   }
 
@@ -232,11 +240,19 @@ class ArithmeticRulesTest {
         f,
         "S2-01",
         Severity.WARNING,
-        List.of("s2.normative_doc.in_force", "s2.normative_doc.issued", "s2.normative_doc.abolished"),
+        List.of(
+            "s2.normative_doc.in_force", "s2.normative_doc.issued", "s2.normative_doc.abolished"),
         last + 1 + issued - abolished,
         inForce);
     assertEquals(
-        "行政规范性文件现行有效件数" + inForce + "与“上年" + (last + 1) + "＋本年制发" + issued + "－本年废止" + abolished
+        "行政规范性文件现行有效件数"
+            + inForce
+            + "与“上年"
+            + (last + 1)
+            + "＋本年制发"
+            + issued
+            + "－本年废止"
+            + abolished
             + "”不符，请说明（修改、到期失效等）。",
         f.message().zh());
   }
@@ -244,7 +260,8 @@ class ArithmeticRulesTest {
   @Test
   void unknownCellsAreNotEvaluated() {
     ValidationResult r = submit(report().remove("s3.granted.natural").add("s3.granted.total", 5));
-    assertEquals(List.of("FMT-03", "S3-02"), rules(r), "S3-03 on granted is skipped, S3-02 on total is not");
+    assertEquals(
+        List.of("FMT-03", "S3-02"), rules(r), "S3-03 on granted is skipped, S3-02 on total is not");
     assertEquals("s3.total_processed.total", r.findings().get(1).cells().get(0));
   }
 
@@ -257,13 +274,15 @@ class ArithmeticRulesTest {
     BigInteger max = BigInteger.valueOf(Long.MAX_VALUE);
     long newOther = b.count("s3.new.other_org");
     Object balance = r.findings().get(0).expected();
-    assertEquals(newOther == 0 ? (Object) Long.MAX_VALUE : max.add(BigInteger.valueOf(newOther)), balance);
+    assertEquals(
+        newOther == 0 ? (Object) Long.MAX_VALUE : max.add(BigInteger.valueOf(newOther)), balance);
     long others = 0;
     for (String col : List.of("natural", "business", "research", "nonprofit", "legal_service")) {
       others += b.count("s3.carried_in." + col);
     }
     Object rowSum = r.findings().get(1).expected();
-    assertEquals(others == 0 ? (Object) Long.MAX_VALUE : max.add(BigInteger.valueOf(others)), rowSum);
+    assertEquals(
+        others == 0 ? (Object) Long.MAX_VALUE : max.add(BigInteger.valueOf(others)), rowSum);
   }
 
   @Test

@@ -30,14 +30,16 @@ final class Check {
     return VALIDATOR.validate(b.build(), new ValidationContext(2024, unit, null, Mode.SUBMISSION));
   }
 
-  static ValidationResult withPrevious(ReportDocuments.Builder b, ReportDocuments.Builder previous) {
+  static ValidationResult withPrevious(
+      ReportDocuments.Builder b, ReportDocuments.Builder previous) {
     return VALIDATOR.validate(
         b.build(), new ValidationContext(2024, null, previous.build(), Mode.SUBMISSION));
   }
 
   /** The result without its INFO findings (shown only; e.g. the S2-04 scope prompt on the seed). */
   static ValidationResult withoutInfo(ValidationResult r) {
-    return new ValidationResult(r.findings().stream().filter(f -> f.severity() != Severity.INFO).toList());
+    return new ValidationResult(
+        r.findings().stream().filter(f -> f.severity() != Severity.INFO).toList());
   }
 
   static List<String> rules(ValidationResult r) {
@@ -51,7 +53,12 @@ final class Check {
   }
 
   static void assertFinding(
-      Finding f, String rule, Severity severity, List<String> cells, Object expected, Object actual) {
+      Finding f,
+      String rule,
+      Severity severity,
+      List<String> cells,
+      Object expected,
+      Object actual) {
     assertEquals(rule, f.rule(), f::toString);
     assertEquals(severity, f.severity(), f::toString);
     assertEquals(cells, f.cells(), f::toString);

@@ -1,8 +1,8 @@
 package org.nianbao.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.nianbao.validation.Check.assertFinding;
 import static org.nianbao.validation.Check.asUnit;
+import static org.nianbao.validation.Check.assertFinding;
 import static org.nianbao.validation.Check.only;
 import static org.nianbao.validation.Check.rules;
 import static org.nianbao.validation.Check.submit;
@@ -17,7 +17,11 @@ import org.nianbao.validation.ValidationContext.UnitProfile;
 class NarrativeRulesTest {
 
   private static final String FEE_OK = "本年度未收取信息处理费。";
-  /** A district government; the seed's SELF section 二 gets the S2-04 scope INFO, which these tests ignore. */
+
+  /**
+   * A district government; the seed's SELF section 二 gets the S2-04 scope INFO, which these tests
+   * ignore.
+   */
   private static final UnitProfile GOV = new UnitProfile("411303", "PEOPLES_GOV", "COUNTY");
 
   /** The seed's cells with a clean section 六 and the given section 一. */
@@ -43,7 +47,11 @@ class NarrativeRulesTest {
   void txt01_chineseNumeralsAndLitigationSum() {
     assertFinding(
         only(submit(withOverview("全年被申请行政复议十九件。"))),
-        "TXT-01", Severity.WARNING, List.of("s4.review.total"), 18L, "行政复议十九件");
+        "TXT-01",
+        Severity.WARNING,
+        List.of("s4.review.total"),
+        18L,
+        "行政复议十九件");
     assertFinding(
         only(submit(withOverview("全年发生行政诉讼5起。"))),
         "TXT-01",
@@ -53,7 +61,11 @@ class NarrativeRulesTest {
         "行政诉讼5起");
     assertFinding(
         only(submit(withOverview("已办结二百三十件，结转12件。"))),
-        "TXT-01", Severity.WARNING, List.of("s3.total_processed.total"), 235L, "办结二百三十件");
+        "TXT-01",
+        Severity.WARNING,
+        List.of("s3.total_processed.total"),
+        235L,
+        "办结二百三十件");
   }
 
   @Test
@@ -61,7 +73,11 @@ class NarrativeRulesTest {
     assertEquals(List.of(), submit(withOverview("上年结转0件，结转下年度12件。")).findings());
     assertFinding(
         only(submit(withOverview("结转下一年度办理13件。"))),
-        "TXT-01", Severity.WARNING, List.of("s3.carried_out.total"), 12L, "结转下一年度办理13件");
+        "TXT-01",
+        Severity.WARNING,
+        List.of("s3.carried_out.total"),
+        12L,
+        "结转下一年度办理13件");
   }
 
   @Test
@@ -85,7 +101,8 @@ class NarrativeRulesTest {
 
   @Test
   void txt03_sectionSixStatesTheFee() {
-    ReportDocuments.Builder b = ReportDocuments.wolong().text("s1", "一、总体情况").text("s6", "六、其他需要报告的事项\n无。");
+    ReportDocuments.Builder b =
+        ReportDocuments.wolong().text("s1", "一、总体情况").text("s6", "六、其他需要报告的事项\n无。");
     assertFinding(only(submit(b)), "TXT-03", Severity.WARNING, List.of(), "信息处理费收取情况", null);
     ReportDocuments.Builder none = ReportDocuments.wolong().text("s1", "一、总体情况");
     assertEquals(List.of("TXT-03"), rules(submit(none)));
@@ -95,8 +112,7 @@ class NarrativeRulesTest {
   @Test
   void txt04_regulationTitle() {
     Finding f = only(submit(withOverview("依据《中华人民共和国信息公开条例》编制。")));
-    assertFinding(
-        f, "TXT-04", Severity.WARNING, List.of(), "《中华人民共和国政府信息公开条例》", "《中华人民共和国信息公开条例》");
+    assertFinding(f, "TXT-04", Severity.WARNING, List.of(), "《中华人民共和国政府信息公开条例》", "《中华人民共和国信息公开条例》");
     assertEquals(List.of(), submit(withOverview("依据《中华人民共和国政府信息公开条例》编制。")).findings());
   }
 
@@ -105,7 +121,11 @@ class NarrativeRulesTest {
     String text = "按照国办公开办函〔2019〕60号要求编制本报告。";
     assertFinding(
         only(submit(withOverview(text))),
-        "TXT-04", Severity.WARNING, List.of(), "国办公开办函〔2021〕30号", "国办公开办函〔2019〕60号");
+        "TXT-04",
+        Severity.WARNING,
+        List.of(),
+        "国办公开办函〔2021〕30号",
+        "国办公开办函〔2019〕60号");
     ReportDocuments.Builder old = ReportDocuments.fmt2019().text("s1", text);
     assertEquals(List.of(), Check.submit(old, 2020).findings());
   }
@@ -115,14 +135,20 @@ class NarrativeRulesTest {
     ValidationResult r = submit(withOverview("加强政务23公开工作。[bookmark: _Toc1]2024年发布会8场，共11篇。"));
     assertEquals(List.of("TXT-05", "TXT-05"), rules(r));
     assertFinding(r.findings().get(0), "TXT-05", Severity.WARNING, List.of(), "政务公开", "政务23公开");
-    assertFinding(r.findings().get(1), "TXT-05", Severity.WARNING, List.of(), null, "[bookmark: _Toc1]");
+    assertFinding(
+        r.findings().get(1), "TXT-05", Severity.WARNING, List.of(), null, "[bookmark: _Toc1]");
   }
 
   @Test
   void txt07_governmentReportsAccountability() {
     ReportDocuments.Builder b = withOverview("（五）监督保障情况\n加强培训。");
     assertFinding(
-        only(Check.withoutInfo(asUnit(b, GOV))), "TXT-07", Severity.WARNING, List.of(), "工作考核、社会评议和责任追究结果", null);
+        only(Check.withoutInfo(asUnit(b, GOV))),
+        "TXT-07",
+        Severity.WARNING,
+        List.of(),
+        "工作考核、社会评议和责任追究结果",
+        null);
     assertEquals(List.of(), asUnit(b, new UnitProfile("x", "DEPARTMENT", "COUNTY")).findings());
     assertEquals(List.of(), Check.withoutInfo(asUnit(withOverview("纳入绩效考核。"), GOV)).findings());
   }

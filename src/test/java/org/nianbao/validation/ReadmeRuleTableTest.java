@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's rule table is the rule catalogue (Rules.ALL), row for row; regenerate it from the message on failure. */
+/**
+ * The README's rule table is the rule catalogue (Rules.ALL), row for row; regenerate it from the
+ * message on failure.
+ */
 class ReadmeRuleTableTest {
 
   /** The README table as the catalogue writes it. */
@@ -16,12 +19,18 @@ class ReadmeRuleTableTest {
     sb.append("| id | severity | origin | applied by | overridable | rule |\n");
     sb.append("|---|---|---|---|---|---|\n");
     for (RuleSpec r : Rules.ALL) {
-      sb.append("| ").append(r.id())
-          .append(" | ").append(r.severity())
-          .append(" | ").append(r.origin().name().toLowerCase())
-          .append(" | ").append(r.stage().name().toLowerCase())
-          .append(" | ").append(r.overridable() ? "yes" : "no")
-          .append(" | ").append(r.formula().replace("|", "\\|"))
+      sb.append("| ")
+          .append(r.id())
+          .append(" | ")
+          .append(r.severity())
+          .append(" | ")
+          .append(r.origin().name().toLowerCase())
+          .append(" | ")
+          .append(r.stage().name().toLowerCase())
+          .append(" | ")
+          .append(r.overridable() ? "yes" : "no")
+          .append(" | ")
+          .append(r.formula().replace("|", "\\|"))
           .append(" |\n");
     }
     return sb.toString();
@@ -31,6 +40,8 @@ class ReadmeRuleTableTest {
   void readmeListsEveryRuleOfTheCatalogue() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
     String expected = table();
-    assertTrue(readme.contains(expected), () -> "README.md's rule table differs from the catalogue; replace it with:\n\n" + expected);
+    assertTrue(
+        readme.contains(expected),
+        () -> "README.md's rule table differs from the catalogue; replace it with:\n\n" + expected);
   }
 }

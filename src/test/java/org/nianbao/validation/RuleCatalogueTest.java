@@ -25,7 +25,8 @@ class RuleCatalogueTest {
 
   @Test
   void describesEveryRuleInSpecOrder() {
-    List<String> ids = RuleCatalogue.describe(FormatVersion.FMT2021).stream().map(RuleDescriptor::id).toList();
+    List<String> ids =
+        RuleCatalogue.describe(FormatVersion.FMT2021).stream().map(RuleDescriptor::id).toList();
     assertEquals(Rules.ALL.stream().map(RuleSpec::id).toList(), ids);
   }
 
@@ -70,7 +71,8 @@ class RuleCatalogueTest {
       try (Stream<Path> files = Files.walk(dir)) {
         for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
           String source = Files.readString(file);
-          for (String forbidden : List.of("jakarta.ws.rs", "jakarta.persistence", "jakarta.enterprise", "io.quarkus")) {
+          for (String forbidden :
+              List.of("jakarta.ws.rs", "jakarta.persistence", "jakarta.enterprise", "io.quarkus")) {
             assertFalse(source.contains(forbidden), file + " uses " + forbidden);
           }
         }

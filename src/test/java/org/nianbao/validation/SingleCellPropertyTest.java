@@ -14,12 +14,13 @@ import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.testsupport.ReportDocuments;
 
 /**
- * For random valid reports, adding 1 to any single count raises exactly the checks the formulas predict.
- * The prediction is computed here from the formulas, independently of the engine.
+ * For random valid reports, adding 1 to any single count raises exactly the checks the formulas
+ * predict. The prediction is computed here from the formulas, independently of the engine.
  */
 class SingleCellPropertyTest {
 
-  private static final Set<String> BALANCE_ROWS = Set.of("new", "carried_in", "total_processed", "carried_out");
+  private static final Set<String> BALANCE_ROWS =
+      Set.of("new", "carried_in", "total_processed", "carried_out");
 
   @Test
   void fmt2021() {
@@ -49,7 +50,8 @@ class SingleCellPropertyTest {
         for (Finding f : r.findings()) {
           if (!f.rule().equals("S2-02")) {
             BigInteger diff =
-                new BigInteger(f.expected().toString()).subtract(new BigInteger(f.actual().toString()));
+                new BigInteger(f.expected().toString())
+                    .subtract(new BigInteger(f.actual().toString()));
             assertEquals(1, diff.abs().intValue(), f::toString);
           }
         }
@@ -58,7 +60,8 @@ class SingleCellPropertyTest {
   }
 
   /** The checks an increment of {@code cell} must break, as "rule:discriminator". */
-  private static Set<String> predict(Catalogue catalogue, CellDefinition cell, ReportDocuments.Builder b) {
+  private static Set<String> predict(
+      Catalogue catalogue, CellDefinition cell, ReportDocuments.Builder b) {
     Set<String> out = new TreeSet<>();
     String row = cell.rowKey();
     String col = cell.columnKey();
@@ -75,7 +78,8 @@ class SingleCellPropertyTest {
       case 4 -> out.add("S4-01:" + row);
       default -> {
         String prefix = cell.key().substring(0, cell.key().lastIndexOf('.'));
-        if (catalogue.contains(prefix + ".issued") && catalogue.contains(prefix + ".in_force")
+        if (catalogue.contains(prefix + ".issued")
+            && catalogue.contains(prefix + ".in_force")
             && b.count(prefix + ".issued") > b.count(prefix + ".in_force")) {
           out.add("S2-02:" + prefix);
         }
@@ -91,7 +95,8 @@ class SingleCellPropertyTest {
       String discriminator =
           switch (f.rule()) {
             case "S3-01", "S3-02" -> first.substring(first.lastIndexOf('.') + 1);
-            case "S3-03", "S4-01" -> first.substring(first.indexOf('.') + 1, first.lastIndexOf('.'));
+            case "S3-03", "S4-01" ->
+                first.substring(first.indexOf('.') + 1, first.lastIndexOf('.'));
             default -> first.substring(0, first.lastIndexOf('.'));
           };
       out.add(f.rule() + ":" + discriminator);

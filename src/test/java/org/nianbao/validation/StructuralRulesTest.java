@@ -35,7 +35,8 @@ class StructuralRulesTest {
   @Test
   void unknownKeyIsAnError() {
     Finding f = only(submit(ReportDocuments.fmt2021().set("s3.bogus.natural", 1L)));
-    assertFinding(f, "FMT-03", Severity.ERROR, List.of("s3.bogus.natural"), "a cell of FMT2021", "1");
+    assertFinding(
+        f, "FMT-03", Severity.ERROR, List.of("s3.bogus.natural"), "a cell of FMT2021", "1");
     assertTrue(f.message().zh().contains("s3.bogus.natural"));
   }
 
@@ -51,14 +52,22 @@ class StructuralRulesTest {
   void missingCellIsAWarningOnImport() {
     assertFinding(
         only(imported(ReportDocuments.fmt2021().remove(CELL))),
-        "FMT-03", Severity.WARNING, List.of(CELL), "number", null);
+        "FMT-03",
+        Severity.WARNING,
+        List.of(CELL),
+        "number",
+        null);
   }
 
   @Test
   void nullIsAnErrorOnSubmission() {
     assertFinding(
         only(submit(ReportDocuments.fmt2021().set(CELL, null))),
-        "FMT-03", Severity.ERROR, List.of(CELL), "number", null);
+        "FMT-03",
+        Severity.ERROR,
+        List.of(CELL),
+        "number",
+        null);
   }
 
   @Test
@@ -74,32 +83,57 @@ class StructuralRulesTest {
   void placeholderTextIsABlankOnImport() {
     assertFinding(
         only(imported(ReportDocuments.fmt2021().set(CELL, "—"))),
-        "FMT-04", Severity.WARNING, List.of(CELL), "number", "—");
+        "FMT-04",
+        Severity.WARNING,
+        List.of(CELL),
+        "number",
+        "—");
   }
 
   @Test
   void wrongJsonTypesAreFmt03() {
     assertFinding(
         only(submit(ReportDocuments.fmt2021().set(CELL, "12"))),
-        "FMT-03", Severity.ERROR, List.of(CELL), "number", "12");
+        "FMT-03",
+        Severity.ERROR,
+        List.of(CELL),
+        "number",
+        "12");
     assertFinding(
         only(submit(ReportDocuments.fmt2021().set(CELL, true))),
-        "FMT-03", Severity.ERROR, List.of(CELL), "number", "true");
+        "FMT-03",
+        Severity.ERROR,
+        List.of(CELL),
+        "number",
+        "true");
     assertFinding(
         only(submit(ReportDocuments.fmt2021().set(CELL, NODES.objectNode()))),
-        "FMT-03", Severity.ERROR, List.of(CELL), "number", "{}");
+        "FMT-03",
+        Severity.ERROR,
+        List.of(CELL),
+        "number",
+        "{}");
     assertFinding(
         only(submit(ReportDocuments.fmt2021().set(CELL, NODES.arrayNode().add(1)))),
-        "FMT-03", Severity.ERROR, List.of(CELL), "number", "[1]");
+        "FMT-03",
+        Severity.ERROR,
+        List.of(CELL),
+        "number",
+        "[1]");
     assertFinding(
         only(imported(ReportDocuments.fmt2021().set(CELL, "十二"))),
-        "FMT-03", Severity.WARNING, List.of(CELL), "number", "十二");
+        "FMT-03",
+        Severity.WARNING,
+        List.of(CELL),
+        "number",
+        "十二");
   }
 
   @Test
   void negativeCountIsFmt05() {
     Finding f = only(submit(ReportDocuments.fmt2021().set(CELL, -1L)));
-    assertFinding(f, "FMT-05", Severity.ERROR, List.of(CELL), "non-negative integer within 64 bits", "-1");
+    assertFinding(
+        f, "FMT-05", Severity.ERROR, List.of(CELL), "non-negative integer within 64 bits", "-1");
     assertEquals("“（一）予以公开／自然人”应为非负整数，实际为“-1”。", f.message().zh());
   }
 
@@ -107,7 +141,11 @@ class StructuralRulesTest {
   void fractionIsFmt05ButAnIntegralDecimalIsAccepted() {
     assertFinding(
         only(submit(ReportDocuments.fmt2021().set(CELL, new BigDecimal("2.5")))),
-        "FMT-05", Severity.ERROR, List.of(CELL), "non-negative integer within 64 bits", "2.5");
+        "FMT-05",
+        Severity.ERROR,
+        List.of(CELL),
+        "non-negative integer within 64 bits",
+        "2.5");
     ReportDocuments.Builder b = ReportDocuments.fmt2021();
     b.set(CELL, new BigDecimal(b.count(CELL) + ".0"));
     assertEquals(List.of(), submit(b).findings());
@@ -118,7 +156,11 @@ class StructuralRulesTest {
     BigInteger huge = BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE);
     assertFinding(
         only(submit(ReportDocuments.fmt2021().set(CELL, huge))),
-        "FMT-05", Severity.ERROR, List.of(CELL), "non-negative integer within 64 bits", huge.toString());
+        "FMT-05",
+        Severity.ERROR,
+        List.of(CELL),
+        "non-negative integer within 64 bits",
+        huge.toString());
   }
 
   @Test
@@ -127,27 +169,40 @@ class StructuralRulesTest {
     assertEquals(List.of(), submit(ReportDocuments.fmt2019().set(change, -3L), 2020).findings());
     assertFinding(
         only(submit(ReportDocuments.fmt2019().set(change, new BigDecimal("-1.5")), 2020)),
-        "FMT-05", Severity.ERROR, List.of(change), "integer within 64 bits", "-1.5");
+        "FMT-05",
+        Severity.ERROR,
+        List.of(change),
+        "integer within 64 bits",
+        "-1.5");
   }
 
   @Test
   void negativeFeeIsAnError() {
     assertFinding(
         only(submit(ReportDocuments.fmt2021().set(FEE, new BigDecimal("-1.5")))),
-        "FMT-06", Severity.ERROR, List.of(FEE), "amount ≥ 0", "-1.5");
+        "FMT-06",
+        Severity.ERROR,
+        List.of(FEE),
+        "amount ≥ 0",
+        "-1.5");
   }
 
   @Test
   void feeWithMoreThanSixDecimalsCannotBeStored() {
     assertFinding(
         only(submit(ReportDocuments.fmt2021().set(FEE, new BigDecimal("1.2345678")))),
-        "FMT-06", Severity.ERROR, List.of(FEE), "at most 6 decimals", "1.2345678");
+        "FMT-06",
+        Severity.ERROR,
+        List.of(FEE),
+        "at most 6 decimals",
+        "1.2345678");
   }
 
   @Test
   void feeWithFiveDecimalsIsAWarning() {
     ValidationResult r = submit(ReportDocuments.fmt2021().set(FEE, new BigDecimal("143.20625")));
-    assertFinding(only(r), "FMT-06", Severity.WARNING, List.of(FEE), "at most 4 decimals", "143.20625");
+    assertFinding(
+        only(r), "FMT-06", Severity.WARNING, List.of(FEE), "at most 4 decimals", "143.20625");
     assertTrue(r.valid());
   }
 
@@ -157,11 +212,13 @@ class StructuralRulesTest {
     ValidationResult county =
         Check.VALIDATOR.validate(
             b.build(),
-            new ValidationContext(2024, new UnitProfile("411303", "PEOPLES_GOV", "COUNTY"), null, Mode.SUBMISSION));
+            new ValidationContext(
+                2024, new UnitProfile("411303", "PEOPLES_GOV", "COUNTY"), null, Mode.SUBMISSION));
     Finding f = only(county);
     assertFinding(f, "FMT-06", Severity.WARNING, List.of(FEE), "≤ 100000", "1432062");
     assertEquals("行政事业性收费金额单位为万元，请核实“1432062”。", f.message().zh());
-    assertEquals(List.of(), submit(b).findings(), "the national ceiling applies when the unit is unknown");
+    assertEquals(
+        List.of(), submit(b).findings(), "the national ceiling applies when the unit is unknown");
     assertEquals(new BigDecimal("100000000"), FeeCeiling.forRegionLevel(null).wanYuan());
   }
 
@@ -170,7 +227,11 @@ class StructuralRulesTest {
     String amount = "s2v2019.procurement.total_amount";
     assertFinding(
         only(submit(ReportDocuments.fmt2019().set(amount, new BigDecimal("-2")), 2020)),
-        "FMT-06", Severity.ERROR, List.of(amount), "amount ≥ 0", "-2");
+        "FMT-06",
+        Severity.ERROR,
+        List.of(amount),
+        "amount ≥ 0",
+        "-2");
   }
 
   @Test
@@ -182,9 +243,12 @@ class StructuralRulesTest {
   @Test
   void formatMustMatchTheYear() {
     ValidationResult r = submit(ReportDocuments.fmt2019(), 2024);
-    assertFinding(only(r), "FMT-02", Severity.ERROR, List.of("formatVersion"), "FMT2021", "FMT2019");
+    assertFinding(
+        only(r), "FMT-02", Severity.ERROR, List.of("formatVersion"), "FMT2021", "FMT2019");
     assertFalse(r.valid());
-    assertEquals(List.of(), submit(ReportDocuments.fmt2021().format(FormatVersion.FMT2021), 2021).findings());
+    assertEquals(
+        List.of(),
+        submit(ReportDocuments.fmt2021().format(FormatVersion.FMT2021), 2021).findings());
   }
 
   @Test
@@ -193,10 +257,18 @@ class StructuralRulesTest {
     for (int i = 0; i < 1000; i++) {
       b.set(String.format("x.%04d", i), 1L);
     }
-    List<Finding> unknown = new Validator().validate(b.build(), ValidationContext.bare()).findings().stream()
-        .filter(f -> f.rule().equals("FMT-03")).toList();
+    List<Finding> unknown =
+        new Validator()
+            .validate(b.build(), ValidationContext.bare()).findings().stream()
+                .filter(f -> f.rule().equals("FMT-03"))
+                .toList();
     org.assertj.core.api.Assertions.assertThat(unknown).hasSize(51);
-    org.assertj.core.api.Assertions.assertThat(unknown.stream().filter(f -> f.cells().isEmpty()).toList())
-        .singleElement().satisfies(f -> org.assertj.core.api.Assertions.assertThat(f.actual()).isEqualTo("950 more unknown keys"));
+    org.assertj.core.api.Assertions.assertThat(
+            unknown.stream().filter(f -> f.cells().isEmpty()).toList())
+        .singleElement()
+        .satisfies(
+            f ->
+                org.assertj.core.api.Assertions.assertThat(f.actual())
+                    .isEqualTo("950 more unknown keys"));
   }
 }

@@ -9,8 +9,8 @@ import org.nianbao.validation.ValidationContext.Mode;
 import org.nianbao.validation.ValidationContext.UnitProfile;
 
 /**
- * A plain-loop throughput measurement of the validator on the 卧龙区 sample, one thread. Excluded from the
- * normal build; run with {@code ./mvnw -B -o test -Dgroups=benchmark -Dtest=ValidationBenchmark
+ * A plain-loop throughput measurement of the validator on the 卧龙区 sample, one thread. Excluded from
+ * the normal build; run with {@code ./mvnw -B -o test -Dgroups=benchmark -Dtest=ValidationBenchmark
  * -DexcludedGroups=none}.
  */
 @Tag("benchmark")
@@ -22,8 +22,10 @@ class ValidationBenchmark {
   @Test
   void validationsPerSecond() {
     ValidationContext context =
-        new ValidationContext(2024, new UnitProfile("411303", "PEOPLES_GOV", "COUNTY"), null, Mode.SUBMISSION);
-    ReportDocument withTexts = ReportDocuments.wolong().texts(ReportDocuments.wolongTexts()).build();
+        new ValidationContext(
+            2024, new UnitProfile("411303", "PEOPLES_GOV", "COUNTY"), null, Mode.SUBMISSION);
+    ReportDocument withTexts =
+        ReportDocuments.wolong().texts(ReportDocuments.wolongTexts()).build();
     ReportDocument cellsOnly = ReportDocuments.wolong().build();
     Validator validator = new Validator();
     assertEquals(5, validator.validate(withTexts, context).warnings());
@@ -32,7 +34,8 @@ class ValidationBenchmark {
     report("cells only", validator, cellsOnly, context);
   }
 
-  private static void report(String name, Validator validator, ReportDocument doc, ValidationContext context) {
+  private static void report(
+      String name, Validator validator, ReportDocument doc, ValidationContext context) {
     run(validator, doc, context, WARM_UP_NANOS);
     long start = System.nanoTime();
     long n = run(validator, doc, context, MEASURE_NANOS);
@@ -42,7 +45,8 @@ class ValidationBenchmark {
         name, n / seconds, seconds * 1e6 / n, n, seconds);
   }
 
-  private static long run(Validator validator, ReportDocument doc, ValidationContext context, long nanos) {
+  private static long run(
+      Validator validator, ReportDocument doc, ValidationContext context, long nanos) {
     long end = System.nanoTime() + nanos;
     long n = 0;
     int sink = 0;

@@ -29,7 +29,8 @@ class WolongSampleTest {
   void cellsAloneRaiseOnlyTheScopePrompt() {
     ValidationResult result =
         validator.validate(
-            ReportDocuments.wolong().build(), new ValidationContext(2024, WOLONG, null, Mode.SUBMISSION));
+            ReportDocuments.wolong().build(),
+            new ValidationContext(2024, WOLONG, null, Mode.SUBMISSION));
     assertEquals(1, result.findings().size(), result.findings()::toString);
     Finding scope = result.findings().get(0);
     assertEquals("S2-04", scope.rule());
@@ -47,7 +48,9 @@ class WolongSampleTest {
         validator.validate(doc, new ValidationContext(2024, WOLONG, null, Mode.SUBMISSION));
     assertEquals("S2-04", result.findings().get(0).rule());
     List<Finding> f = result.findings().subList(1, result.findings().size());
-    assertEquals(List.of("TXT-02", "TXT-04", "TXT-04", "TXT-05", "TXT-05"), f.stream().map(Finding::rule).toList());
+    assertEquals(
+        List.of("TXT-02", "TXT-04", "TXT-04", "TXT-05", "TXT-05"),
+        f.stream().map(Finding::rule).toList());
     assertTrue(f.stream().allMatch(x -> x.severity() == Severity.WARNING));
     assertTrue(result.valid());
     assertEquals(0, result.errors());
@@ -56,8 +59,7 @@ class WolongSampleTest {
     Finding enumeration = f.get(0);
     assertEquals(15038L, enumeration.expected());
     assertEquals(
-        "全年共主动公开各类政务信息15052条，其中概况类信息3994条，政务动态类信息7656条，信息公开目录类信息3388条",
-        enumeration.actual());
+        "全年共主动公开各类政务信息15052条，其中概况类信息3994条，政务动态类信息7656条，信息公开目录类信息3388条", enumeration.actual());
     assertEquals("正文合计15052与分项之和15038不一致（差14）。", enumeration.message().zh());
     assertEquals(List.of(), enumeration.cells());
 

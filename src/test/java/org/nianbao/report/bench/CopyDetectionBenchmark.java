@@ -31,11 +31,12 @@ import org.nianbao.validation.ValidationContext.UnitProfile;
 import org.nianbao.validation.Validator;
 
 /**
- * TXT-06 at national scale: the national dataset (≈130,000 stored reports, 2021–2024) with a synthetic narrative
- * per report (sections 一 and 五, ≈1,300 characters: shared boilerplate plus the unit's own sentences; 1 % of the
- * reports copy another unit's narrative of the same year), indexed by MinHash bands. Measures the candidate lookup
- * a submission makes, the whole TXT-06 rule (lookup + exact comparison of the candidates) and GET …/similar.
- * Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups=none -Dtest=CopyDetectionBenchmark}.
+ * TXT-06 at national scale: the national dataset (≈130,000 stored reports, 2021–2024) with a
+ * synthetic narrative per report (sections 一 and 五, ≈1,300 characters: shared boilerplate plus the
+ * unit's own sentences; 1 % of the reports copy another unit's narrative of the same year), indexed
+ * by MinHash bands. Measures the candidate lookup a submission makes, the whole TXT-06 rule (lookup
+ * + exact comparison of the candidates) and GET …/similar. Run: {@code ./mvnw -B test
+ * -Dgroups=benchmark -DexcludedGroups=none -Dtest=CopyDetectionBenchmark}.
  */
 @Tag("benchmark")
 class CopyDetectionBenchmark {
@@ -57,20 +58,29 @@ class CopyDetectionBenchmark {
 
   @Test
   void lookupAmong130000Reports() throws Exception {
-    try (EmbeddedPostgres pg = EmbeddedDatabase.start(Files.createTempDirectory("nianbao-copy-bench"), 0, false)) {
-      Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+    try (EmbeddedPostgres pg =
+        EmbeddedDatabase.start(Files.createTempDirectory("nianbao-copy-bench"), 0, false)) {
+      Flyway.configure()
+          .dataSource(pg.getPostgresDatabase())
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
       try (Connection c = pg.getPostgresDatabase().getConnection()) {
         NationalDataset.Stats stats = NationalDataset.load(c);
         long start = System.nanoTime();
         Map<String, Map<String, String>> byUnit2024 = new HashMap<>();
         int reports = indexNarratives(c, byUnit2024);
         System.out.printf("%n== TXT-06 benchmark (2 cores, embedded PostgreSQL 17) ==%n");
-        System.out.printf("reports %,d (dataset %,d); narratives generated, fingerprinted and indexed in %,d ms%n",
+        System.out.printf(
+            "reports %,d (dataset %,d); narratives generated, fingerprinted and indexed in %,d ms%n",
             reports, stats.reports(), (System.nanoTime() - start) / 1_000_000);
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-            "SELECT (SELECT count(*) FROM narrative_band), pg_size_pretty(pg_total_relation_size('narrative_band'))")) {
+        try (Statement st = c.createStatement();
+            ResultSet rs =
+                st.executeQuery(
+                    "SELECT (SELECT count(*) FROM narrative_band), pg_size_pretty(pg_total_relation_size('narrative_band'))")) {
           rs.next();
-          System.out.printf("narrative_band rows %,d, size with index %s%n", rs.getLong(1), rs.getString(2));
+          System.out.printf(
+              "narrative_band rows %,d, size with index %s%n", rs.getLong(1), rs.getString(2));
         }
         NarrativeIndex index = new NarrativeIndex(single(c));
         Validator validator = new Validator();
@@ -78,36 +88,62 @@ class CopyDetectionBenchmark {
         units.sort(null);
         Random random = new Random(7);
         int[] copiesFound = new int[1];
-        measure("candidates (band lookup + texts of the top 5)", () -> {
-          String unit = units.get(random.nextInt(units.size()));
-          return index.candidates(NarrativeFingerprint.of(byUnit2024.get(unit)), unit, YEAR, 5);
-        });
+        measure(
+            "candidates (band lookup + texts of the top 5)",
+            () -> {
+              String unit = units.get(random.nextInt(units.size()));
+              return index.candidates(NarrativeFingerprint.of(byUnit2024.get(unit)), unit, YEAR, 5);
+            });
         ReportDocument base = ReportDocuments.fmt2021().build();
-        measure("TXT-06 rule in a full validation (lookup + exact comparison)", () -> {
-          String unit = units.get(random.nextInt(units.size()));
-          ReportDocument doc = new ReportDocument(base.formatVersion(), base.scope(), null, null, base.cells(),
-              byUnit2024.get(unit), List.of());
-          var result = validator.validate(doc, new ValidationContext(YEAR,
-              new UnitProfile(unit, "DEPARTMENT", "COUNTY", null), null, Mode.SUBMISSION, index));
-          copiesFound[0] += (int) result.findings().stream().filter(f -> f.rule().equals("TXT-06")).count();
-          return result;
-        });
-        System.out.printf("TXT-06 findings in the measured validations: %d (about 1 %% of reports are copies, and"
-            + " each copy pair is found from both sides)%n", copiesFound[0]);
-        measure("GET …/similar (limit 10)", () -> {
-          String unit = units.get(random.nextInt(units.size()));
-          return index.similar(unit, YEAR, 10);
-        });
+        measure(
+            "TXT-06 rule in a full validation (lookup + exact comparison)",
+            () -> {
+              String unit = units.get(random.nextInt(units.size()));
+              ReportDocument doc =
+                  new ReportDocument(
+                      base.formatVersion(),
+                      base.scope(),
+                      null,
+                      null,
+                      base.cells(),
+                      byUnit2024.get(unit),
+                      List.of());
+              var result =
+                  validator.validate(
+                      doc,
+                      new ValidationContext(
+                          YEAR,
+                          new UnitProfile(unit, "DEPARTMENT", "COUNTY", null),
+                          null,
+                          Mode.SUBMISSION,
+                          index));
+              copiesFound[0] +=
+                  (int) result.findings().stream().filter(f -> f.rule().equals("TXT-06")).count();
+              return result;
+            });
+        System.out.printf(
+            "TXT-06 findings in the measured validations: %d (about 1 %% of reports are copies, and"
+                + " each copy pair is found from both sides)%n",
+            copiesFound[0]);
+        measure(
+            "GET …/similar (limit 10)",
+            () -> {
+              String unit = units.get(random.nextInt(units.size()));
+              return index.similar(unit, YEAR, 10);
+            });
       }
     }
   }
 
   /** Writes a narrative for every current report and indexes it with COPY; returns how many. */
-  private static int indexNarratives(Connection c, Map<String, Map<String, String>> byUnit2024) throws Exception {
+  private static int indexNarratives(Connection c, Map<String, Map<String, String>> byUnit2024)
+      throws Exception {
     List<Object[]> rows = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT r.id, v.id, r.unit_code, r.year FROM report r"
-            + " JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version ORDER BY r.id")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT r.id, v.id, r.unit_code, r.year FROM report r"
+                    + " JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version ORDER BY r.id")) {
       while (rs.next()) {
         rows.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)});
       }
@@ -118,7 +154,8 @@ class CopyDetectionBenchmark {
       boilerplate.add(sentence(shared, BOILERPLATE_CHARS, 18 + shared.nextInt(20)));
     }
     Map<Integer, List<Map<String, String>>> byYear = new HashMap<>();
-    var copy = new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class));
+    var copy =
+        new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class));
     StringBuilder texts = new StringBuilder();
     StringBuilder signatures = new StringBuilder();
     StringBuilder bands = new StringBuilder();
@@ -132,20 +169,40 @@ class CopyDetectionBenchmark {
       List<Map<String, String>> sameYear = byYear.computeIfAbsent(year, y -> new ArrayList<>());
       Map<String, String> narrative;
       if (!sameYear.isEmpty() && random.nextInt(100) == 0) {
-        narrative = sameYear.get(random.nextInt(sameYear.size())); // a copy of another unit's narrative
+        narrative =
+            sameYear.get(random.nextInt(sameYear.size())); // a copy of another unit's narrative
       } else {
-        narrative = Map.of("s1", paragraph(random, boilerplate, 900), "s5", paragraph(random, boilerplate, 400));
+        narrative =
+            Map.of(
+                "s1",
+                paragraph(random, boilerplate, 900),
+                "s5",
+                paragraph(random, boilerplate, 400));
       }
       sameYear.add(narrative);
       if (year == YEAR) {
         byUnit2024.put(unit, narrative);
       }
       for (String section : List.of("s1", "s5")) {
-        texts.append(versionId).append('\t').append(section).append('\t').append(narrative.get(section)).append('\n');
+        texts
+            .append(versionId)
+            .append('\t')
+            .append(section)
+            .append('\t')
+            .append(narrative.get(section))
+            .append('\n');
       }
       NarrativeFingerprint fp = NarrativeFingerprint.of(narrative);
-      signatures.append(reportId).append('\t').append(unit).append('\t').append(year).append('\t')
-          .append(Arrays.toString(fp.signature()).replace('[', '{').replace(']', '}').replace(" ", "")).append('\n');
+      signatures
+          .append(reportId)
+          .append('\t')
+          .append(unit)
+          .append('\t')
+          .append(year)
+          .append('\t')
+          .append(
+              Arrays.toString(fp.signature()).replace('[', '{').replace(']', '}').replace(" ", ""))
+          .append('\n');
       for (long bucket : fp.buckets()) {
         bands.append(year).append('\t').append(bucket).append('\t').append(reportId).append('\n');
       }
@@ -162,24 +219,36 @@ class CopyDetectionBenchmark {
     return n;
   }
 
-  private static void flush(org.postgresql.copy.CopyManager copy, StringBuilder texts, StringBuilder signatures,
-      StringBuilder bands) throws Exception {
-    copy.copyIn("COPY report_text (version_id, section, body) FROM STDIN", new StringReader(texts.toString()));
-    copy.copyIn("COPY narrative_signature (report_id, unit_code, year, minhash) FROM STDIN",
+  private static void flush(
+      org.postgresql.copy.CopyManager copy,
+      StringBuilder texts,
+      StringBuilder signatures,
+      StringBuilder bands)
+      throws Exception {
+    copy.copyIn(
+        "COPY report_text (version_id, section, body) FROM STDIN",
+        new StringReader(texts.toString()));
+    copy.copyIn(
+        "COPY narrative_signature (report_id, unit_code, year, minhash) FROM STDIN",
         new StringReader(signatures.toString()));
-    copy.copyIn("COPY narrative_band (year, bucket, report_id) FROM STDIN", new StringReader(bands.toString()));
+    copy.copyIn(
+        "COPY narrative_band (year, bucket, report_id) FROM STDIN",
+        new StringReader(bands.toString()));
     texts.setLength(0);
     signatures.setLength(0);
     bands.setLength(0);
   }
 
-  /** About {@code length} characters: a third shared boilerplate, the rest the unit's own sentences. */
+  /**
+   * About {@code length} characters: a third shared boilerplate, the rest the unit's own sentences.
+   */
   private static String paragraph(Random random, List<String> boilerplate, int length) {
     StringBuilder sb = new StringBuilder();
     while (sb.length() < length) {
-      sb.append(random.nextInt(3) == 0
-          ? boilerplate.get(random.nextInt(boilerplate.size()))
-          : sentence(random, OWN_CHARS, 15 + random.nextInt(25)));
+      sb.append(
+          random.nextInt(3) == 0
+              ? boilerplate.get(random.nextInt(boilerplate.size()))
+              : sentence(random, OWN_CHARS, 15 + random.nextInt(25)));
     }
     return sb.toString();
   }
@@ -203,35 +272,46 @@ class CopyDetectionBenchmark {
       nanos[i] = System.nanoTime() - t;
     }
     Arrays.sort(nanos);
-    System.out.printf("%-62s n=%d p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", name, REQUESTS,
-        pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), nanos[nanos.length - 1] / 1e6);
+    System.out.printf(
+        "%-62s n=%d p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n",
+        name,
+        REQUESTS,
+        pct(nanos, 50),
+        pct(nanos, 95),
+        pct(nanos, 99),
+        nanos[nanos.length - 1] / 1e6);
   }
 
   private static double pct(long[] sorted, int p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)]
+        / 1e6;
   }
 
   private static DataSource single(Connection c) {
     Connection shared =
-        (Connection) Proxy.newProxyInstance(CopyDetectionBenchmark.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
+        (Connection)
+            Proxy.newProxyInstance(
+                CopyDetectionBenchmark.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("close")) {
+                    return null;
+                  }
+                  try {
+                    return method.invoke(c, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    return (DataSource)
+        Proxy.newProxyInstance(
+            CopyDetectionBenchmark.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
             (proxy, method, args) -> {
-              if (method.getName().equals("close")) {
-                return null;
+              if (method.getName().equals("getConnection")) {
+                return shared;
               }
-              try {
-                return method.invoke(c, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
+              throw new UnsupportedOperationException(method.getName());
             });
-    return (DataSource) Proxy.newProxyInstance(CopyDetectionBenchmark.class.getClassLoader(),
-        new Class<?>[] {DataSource.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("getConnection")) {
-            return shared;
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
   }
 }

@@ -2,7 +2,6 @@ package org.nianbao.rollup.bench;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,10 +19,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * A deterministic synthetic national dataset: every division government and zone administration from
- * V2, ten departments per county-level region, 2021–2024 reports in the 2021 format that pass the
- * arithmetic rules, about 5% AGGREGATE government reports and about 2% missing reports. Written with
- * COPY straight into the report tables, then the rollup summaries are rebuilt.
+ * A deterministic synthetic national dataset: every division government and zone administration
+ * from V2, ten departments per county-level region, 2021–2024 reports in the 2021 format that pass
+ * the arithmetic rules, about 5% AGGREGATE government reports and about 2% missing reports. Written
+ * with COPY straight into the report tables, then the rollup summaries are rebuilt.
  */
 public final class NationalDataset {
 
@@ -35,7 +34,8 @@ public final class NationalDataset {
   };
 
   /** What was written. */
-  public record Stats(int units, int reports, int aggregateReports, int missing, long tableRows, long millis) {}
+  public record Stats(
+      int units, int reports, int aggregateReports, int missing, long tableRows, long millis) {}
 
   private NationalDataset() {}
 
@@ -46,7 +46,8 @@ public final class NationalDataset {
 
   /** Whether a government's report of that year is an AGGREGATE (≈5%). */
   static boolean aggregate(String unit, String kind, int year) {
-    return "PEOPLES_GOV".equals(kind) && Math.floorMod((unit + "#" + year).hashCode() * 17 + 3, 100) < 5;
+    return "PEOPLES_GOV".equals(kind)
+        && Math.floorMod((unit + "#" + year).hashCode() * 17 + 3, 100) < 5;
   }
 
   /** A department's 统一社会信用代码: 11 (机关) + region + GB 11714 organisation code + check character. */
@@ -62,7 +63,10 @@ public final class NationalDataset {
     return Uscc.withCheckCharacter("11" + region + body + check);
   }
 
-  /** Index 1–99 as two digits; from 100 on, a letter and a character of the USCC alphabet (up to 750). */
+  /**
+   * Index 1–99 as two digits; from 100 on, a letter and a character of the USCC alphabet (up to
+   * 750).
+   */
   private static String organisationSuffix(int index) {
     if (index < 100) {
       return String.format("%02d", index);
@@ -73,10 +77,15 @@ public final class NationalDataset {
     return "" + letters.charAt(j / chars.length()) + chars.charAt(j % chars.length());
   }
 
-  /** The name of the {@code index}-th department (1-based) of a county: the ten names, then numbered. */
+  /**
+   * The name of the {@code index}-th department (1-based) of a county: the ten names, then
+   * numbered.
+   */
   public static String departmentName(int index) {
     String name = DEPARTMENTS[(index - 1) % DEPARTMENTS.length];
-    return index <= DEPARTMENTS.length ? name : name + "（" + ((index - 1) / DEPARTMENTS.length + 1) + "）";
+    return index <= DEPARTMENTS.length
+        ? name
+        : name + "（" + ((index - 1) / DEPARTMENTS.length + 1) + "）";
   }
 
   /** Generates and loads everything on an empty, migrated database. */
@@ -85,8 +94,8 @@ public final class NationalDataset {
   }
 
   /**
-   * Generates and loads the dataset at {@code scale} times the national size (10 × scale departments per
-   * county-level region) on an empty, migrated database.
+   * Generates and loads the dataset at {@code scale} times the national size (10 × scale
+   * departments per county-level region) on an empty, migrated database.
    */
   public static Stats load(Connection c, int scale) throws SQLException, IOException {
     long start = System.nanoTime();
@@ -94,13 +103,15 @@ public final class NationalDataset {
     List<String[]> units = new ArrayList<>(); // code, kind, level of its region
     try (Statement st = c.createStatement();
         ResultSet rs =
-            st.executeQuery("SELECT u.code, u.kind, g.level FROM unit u JOIN region g ON g.code = u.region_code ORDER BY u.code")) {
+            st.executeQuery(
+                "SELECT u.code, u.kind, g.level FROM unit u JOIN region g ON g.code = u.region_code ORDER BY u.code")) {
       while (rs.next()) {
         units.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
       }
     }
     try (PreparedStatement ps =
-            c.prepareStatement("INSERT INTO unit (code, name, kind, region_code, parent_code) VALUES (?, ?, 'DEPARTMENT', ?, ?)");
+            c.prepareStatement(
+                "INSERT INTO unit (code, name, kind, region_code, parent_code) VALUES (?, ?, 'DEPARTMENT', ?, ?)");
         Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
@@ -126,7 +137,8 @@ public final class NationalDataset {
 
     CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
     try (Statement st = c.createStatement()) {
-      // generated rows are consistent by construction: skip the per-row foreign-key triggers while loading
+      // generated rows are consistent by construction: skip the per-row foreign-key triggers while
+      // loading
       st.execute("SET session_replication_role = replica");
     }
     StringBuilder reports = new StringBuilder();
@@ -141,16 +153,20 @@ public final class NationalDataset {
     long tableRows = 0;
     for (String[] unit : units) {
       long[] carried = null;
-      int size = switch (unit[1]) {
-        case "DEPARTMENT" -> 12;
-        default -> switch (unit[2]) {
-          case "PROVINCE" -> 400;
-          case "CITY" -> 120;
-          default -> 40;
-        };
-      };
+      int size =
+          switch (unit[1]) {
+            case "DEPARTMENT" -> 12;
+            default ->
+                switch (unit[2]) {
+                  case "PROVINCE" -> 400;
+                  case "CITY" -> 120;
+                  default -> 40;
+                };
+          };
       for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-        SyntheticReport r = SyntheticReport.generate((unit[0] + year).hashCode() * 1_000_003L + year, size, carried);
+        SyntheticReport r =
+            SyntheticReport.generate(
+                (unit[0] + year).hashCode() * 1_000_003L + year, size, carried);
         carried = r.carriedOut();
         if (missing(unit[0], year)) {
           missing++;
@@ -160,19 +176,30 @@ public final class NationalDataset {
         String scope = aggregate(unit[0], unit[1], year) ? "AGGREGATE" : "SELF";
         aggregates += "AGGREGATE".equals(scope) ? 1 : 0;
         reports.append(id).append('\t').append(unit[0]).append('\t').append(year).append("\t1\n");
-        versions.append(id).append('\t').append(id).append("\t1\tFMT2021\t").append(scope)
-            .append("\tACCEPTED\tAPI\t").append(Long.toHexString(id * 0x9E3779B97F4A7C15L)).append("\tbenchmark\n");
+        versions
+            .append(id)
+            .append('\t')
+            .append(id)
+            .append("\t1\tFMT2021\t")
+            .append(scope)
+            .append("\tACCEPTED\tAPI\t")
+            .append(Long.toHexString(id * 0x9E3779B97F4A7C15L))
+            .append("\tbenchmark\n");
         for (Map.Entry<String, List<CellDefinition>> row : rows.entrySet()) {
           String rowKey = row.getKey().substring(2);
-          StringBuilder out = switch (row.getKey().charAt(0)) {
-            case '2' -> s2;
-            case '3' -> s3;
-            default -> s4;
-          };
+          StringBuilder out =
+              switch (row.getKey().charAt(0)) {
+                case '2' -> s2;
+                case '3' -> s3;
+                default -> s4;
+              };
           out.append(id).append("\tFMT2021\t").append(rowKey);
           for (CellDefinition cell : row.getValue()) {
-            out.append('\t').append(cell.type() == org.nianbao.catalogue.CellType.DEC
-                ? r.fee.toPlainString() : Long.toString(r.counts[cell.index()]));
+            out.append('\t')
+                .append(
+                    cell.type() == org.nianbao.catalogue.CellType.DEC
+                        ? r.fee.toPlainString()
+                        : Long.toString(r.counts[cell.index()]));
           }
           out.append('\n');
           tableRows++;
@@ -200,7 +227,13 @@ public final class NationalDataset {
       c.setAutoCommit(true);
       st.execute("ANALYZE rollup_sum");
     }
-    return new Stats(units.size(), (int) id, aggregates, missing, tableRows, (System.nanoTime() - start) / 1_000_000);
+    return new Stats(
+        units.size(),
+        (int) id,
+        aggregates,
+        missing,
+        tableRows,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Section and row ("3|withheld.state_secret") → its cells in the column order of the COPY. */
@@ -215,17 +248,32 @@ public final class NationalDataset {
   private static String columns(List<CellDefinition> cells) {
     StringBuilder b = new StringBuilder();
     for (CellDefinition cell : cells) {
-      b.append(", ").append(cell.section() == 3 && "natural".equals(cell.columnKey()) ? "natural_person" : cell.columnKey());
+      b.append(", ")
+          .append(
+              cell.section() == 3 && "natural".equals(cell.columnKey())
+                  ? "natural_person"
+                  : cell.columnKey());
     }
     return b.toString();
   }
 
-  private static void flush(Connection c, CopyManager copy, StringBuilder reports, StringBuilder versions,
-      StringBuilder s2, StringBuilder s3, StringBuilder s4) throws SQLException, IOException {
+  private static void flush(
+      Connection c,
+      CopyManager copy,
+      StringBuilder reports,
+      StringBuilder versions,
+      StringBuilder s2,
+      StringBuilder s3,
+      StringBuilder s4)
+      throws SQLException, IOException {
     Map<String, List<CellDefinition>> rows = rows();
-    copy.copyIn("COPY report (id, unit_code, year, current_version) FROM STDIN", new StringReader(reports.toString()));
-    copy.copyIn("COPY report_version (id, report_id, version, format_version, scope, status, origin, document_sha256,"
-        + " submitted_by) FROM STDIN", new StringReader(versions.toString()));
+    copy.copyIn(
+        "COPY report (id, unit_code, year, current_version) FROM STDIN",
+        new StringReader(reports.toString()));
+    copy.copyIn(
+        "COPY report_version (id, report_id, version, format_version, scope, status, origin, document_sha256,"
+            + " submitted_by) FROM STDIN",
+        new StringReader(versions.toString()));
     c.commit();
     copyRows(copy, s2, 2, rows);
     copyRows(copy, s3, 3, rows);
@@ -239,7 +287,8 @@ public final class NationalDataset {
   }
 
   /** Rows of one section differ in their columns (section 二), so each row shape is copied apart. */
-  private static void copyRows(CopyManager copy, StringBuilder data, int section, Map<String, List<CellDefinition>> rows)
+  private static void copyRows(
+      CopyManager copy, StringBuilder data, int section, Map<String, List<CellDefinition>> rows)
       throws SQLException, IOException {
     Map<String, StringBuilder> byShape = new HashMap<>();
     Map<String, String> rowShape = new HashMap<>();
@@ -260,8 +309,13 @@ public final class NationalDataset {
       from = end + 1;
     }
     for (Map.Entry<String, StringBuilder> e : byShape.entrySet()) {
-      copy.copyIn("COPY report_s" + section + "_row (version_id, format_version, row_key" + e.getKey()
-          + ") FROM STDIN", new StringReader(e.getValue().toString()));
+      copy.copyIn(
+          "COPY report_s"
+              + section
+              + "_row (version_id, format_version, row_key"
+              + e.getKey()
+              + ") FROM STDIN",
+          new StringReader(e.getValue().toString()));
     }
   }
 }

@@ -22,9 +22,10 @@ import org.nianbao.rollup.RollupService;
 import org.nianbao.rollup.RollupViews.Rollup;
 
 /**
- * Loads the national dataset into a fresh embedded PostgreSQL and measures the province (410000) and
- * national rollups through {@link RollupService}, next to hand-written SQL summing the report tables.
- * Run: {@code ./mvnw -B -o test -Dgroups=benchmark -Dtest=RollupBenchmark -DexcludedGroups=none}.
+ * Loads the national dataset into a fresh embedded PostgreSQL and measures the province (410000)
+ * and national rollups through {@link RollupService}, next to hand-written SQL summing the report
+ * tables. Run: {@code ./mvnw -B -o test -Dgroups=benchmark -Dtest=RollupBenchmark
+ * -DexcludedGroups=none}.
  */
 @Tag("benchmark")
 class RollupBenchmark {
@@ -41,19 +42,31 @@ class RollupBenchmark {
 
   @Test
   void provinceAndNationalRollups() throws Exception {
-    try (EmbeddedPostgres pg = EmbeddedDatabase.start(Files.createTempDirectory("nianbao-bench-pg"), 0, false)) {
-      Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+    try (EmbeddedPostgres pg =
+        EmbeddedDatabase.start(Files.createTempDirectory("nianbao-bench-pg"), 0, false)) {
+      Flyway.configure()
+          .dataSource(pg.getPostgresDatabase())
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
       try (Connection c = pg.getPostgresDatabase().getConnection()) {
         NationalDataset.Stats stats = NationalDataset.load(c);
         System.out.printf("%n== Rollup benchmark (2 cores, embedded PostgreSQL 17) ==%n");
-        System.out.printf("generation + load + rebuild: %,d ms; units %,d, reports %,d (AGGREGATE %,d, missing %,d),"
-            + " table rows %,d%n", stats.millis(), stats.units(), stats.reports(), stats.aggregateReports(),
-            stats.missing(), stats.tableRows());
+        System.out.printf(
+            "generation + load + rebuild: %,d ms; units %,d, reports %,d (AGGREGATE %,d, missing %,d),"
+                + " table rows %,d%n",
+            stats.millis(),
+            stats.units(),
+            stats.reports(),
+            stats.aggregateReports(),
+            stats.missing(),
+            stats.tableRows());
         c.setAutoCommit(false);
         long rebuildStart = System.nanoTime();
         org.nianbao.rollup.RollupLedger.rebuild(c, null);
         c.commit();
-        System.out.printf("rebuild alone: %,d ms%n", (System.nanoTime() - rebuildStart) / 1_000_000);
+        System.out.printf(
+            "rebuild alone: %,d ms%n", (System.nanoTime() - rebuildStart) / 1_000_000);
         c.setAutoCommit(true);
         RollupService service = new RollupService(single(c));
         for (String region : new String[] {"410000", "000000"}) {
@@ -61,11 +74,18 @@ class RollupBenchmark {
           Map<String, Long> direct = direct(c, region);
           assertThat(r.cells().get("s3.new.total")).isEqualTo(direct.get("s3.new.total"));
           assertThat(r.cells().get("s4.review.total")).isEqualTo(direct.get("s4.review.total"));
-          System.out.printf("%s: s3.new.total %s, expected %,d, reporting %,d, missing %,d, aggregateOnly %,d,"
-              + " children %d%n", region, r.cells().get("s3.new.total"), r.coverage().expectedUnits(),
-              r.coverage().reportingUnits(), r.coverage().missingTotal(), r.coverage().aggregateOnlyTotal(),
+          System.out.printf(
+              "%s: s3.new.total %s, expected %,d, reporting %,d, missing %,d, aggregateOnly %,d,"
+                  + " children %d%n",
+              region,
+              r.cells().get("s3.new.total"),
+              r.coverage().expectedUnits(),
+              r.coverage().reportingUnits(),
+              r.coverage().missingTotal(),
+              r.coverage().aggregateOnlyTotal(),
               r.children().size());
-          measure(region + " service (sums+coverage+children+declared)",
+          measure(
+              region + " service (sums+coverage+children+declared)",
               () -> service.rollup(region, YEAR, RollupFilter.ALL));
           measure(region + " hand-written SQL (sums only, s2+s3+s4)", () -> direct(c, region));
         }
@@ -78,13 +98,25 @@ class RollupBenchmark {
       Map<String, Long> out = new java.util.HashMap<>();
       String path = region.equals("000000") ? "/000000/%" : "/000000/" + region + "/%";
       for (int section = 2; section <= 4; section++) {
-        String[] columns = switch (section) {
-          case 2 -> new String[] {"issued", "abolished", "in_force", "decisions", "amount"};
-          case 3 -> new String[] {"natural_person", "business", "research", "nonprofit", "legal_service", "other_org", "total"};
-          default -> new String[] {"upheld", "corrected", "other", "pending", "total"};
-        };
-        String sums = String.join(", ", Arrays.stream(columns).map(col -> "sum(t." + col + ")").toList());
-        try (PreparedStatement ps = c.prepareStatement(String.format(DIRECT, sums, "report_s" + section + "_row"))) {
+        String[] columns =
+            switch (section) {
+              case 2 -> new String[] {"issued", "abolished", "in_force", "decisions", "amount"};
+              case 3 ->
+                  new String[] {
+                    "natural_person",
+                    "business",
+                    "research",
+                    "nonprofit",
+                    "legal_service",
+                    "other_org",
+                    "total"
+                  };
+              default -> new String[] {"upheld", "corrected", "other", "pending", "total"};
+            };
+        String sums =
+            String.join(", ", Arrays.stream(columns).map(col -> "sum(t." + col + ")").toList());
+        try (PreparedStatement ps =
+            c.prepareStatement(String.format(DIRECT, sums, "report_s" + section + "_row"))) {
           ps.setInt(1, YEAR);
           ps.setString(2, path);
           try (ResultSet rs = ps.executeQuery()) {
@@ -116,8 +148,14 @@ class RollupBenchmark {
       nanos[i] = System.nanoTime() - t;
     }
     Arrays.sort(nanos);
-    System.out.printf("%-60s n=%d p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n", name, REQUESTS,
-        pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), nanos[nanos.length - 1] / 1e6);
+    System.out.printf(
+        "%-60s n=%d p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n",
+        name,
+        REQUESTS,
+        pct(nanos, 50),
+        pct(nanos, 95),
+        pct(nanos, 99),
+        nanos[nanos.length - 1] / 1e6);
   }
 
   private static double pct(long[] sorted, int p) {
@@ -128,23 +166,29 @@ class RollupBenchmark {
   /** One open connection as a data source whose close() leaves it open (a pool of one). */
   private static DataSource single(Connection c) {
     Connection shared =
-        (Connection) Proxy.newProxyInstance(RollupBenchmark.class.getClassLoader(), new Class<?>[] {Connection.class},
+        (Connection)
+            Proxy.newProxyInstance(
+                RollupBenchmark.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("close")) {
+                    return null;
+                  }
+                  try {
+                    return method.invoke(c, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    return (DataSource)
+        Proxy.newProxyInstance(
+            RollupBenchmark.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
             (proxy, method, args) -> {
-              if (method.getName().equals("close")) {
-                return null;
+              if (method.getName().equals("getConnection")) {
+                return shared;
               }
-              try {
-                return method.invoke(c, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
+              throw new UnsupportedOperationException(method.getName());
             });
-    return (DataSource) Proxy.newProxyInstance(RollupBenchmark.class.getClassLoader(), new Class<?>[] {DataSource.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("getConnection")) {
-            return shared;
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
   }
 }
