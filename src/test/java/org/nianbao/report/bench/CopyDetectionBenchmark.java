@@ -2,8 +2,6 @@ package org.nianbao.report.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.StringReader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,6 +20,7 @@ import org.nianbao.database.EmbeddedDatabase;
 import org.nianbao.report.NarrativeIndex;
 import org.nianbao.rollup.bench.NationalDataset;
 import org.nianbao.testsupport.ReportDocuments;
+import org.nianbao.testsupport.SingleConnection;
 import org.nianbao.validation.NarrativeFingerprint;
 import org.nianbao.validation.ReportDocument;
 import org.nianbao.validation.ValidationContext;
@@ -82,7 +80,7 @@ class CopyDetectionBenchmark {
           System.out.printf(
               "narrative_band rows %,d, size with index %s%n", rs.getLong(1), rs.getString(2));
         }
-        NarrativeIndex index = new NarrativeIndex(single(c));
+        NarrativeIndex index = new NarrativeIndex(SingleConnection.of(c));
         Validator validator = new Validator();
         List<String> units = new ArrayList<>(byUnit2024.keySet());
         units.sort(null);
@@ -285,33 +283,5 @@ class CopyDetectionBenchmark {
   private static double pct(long[] sorted, int p) {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)]
         / 1e6;
-  }
-
-  private static DataSource single(Connection c) {
-    Connection shared =
-        (Connection)
-            Proxy.newProxyInstance(
-                CopyDetectionBenchmark.class.getClassLoader(),
-                new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("close")) {
-                    return null;
-                  }
-                  try {
-                    return method.invoke(c, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
-    return (DataSource)
-        Proxy.newProxyInstance(
-            CopyDetectionBenchmark.class.getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("getConnection")) {
-                return shared;
-              }
-              throw new UnsupportedOperationException(method.getName());
-            });
   }
 }

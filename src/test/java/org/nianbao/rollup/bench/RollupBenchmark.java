@@ -3,8 +3,6 @@ package org.nianbao.rollup.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +10,6 @@ import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,6 +17,7 @@ import org.nianbao.database.EmbeddedDatabase;
 import org.nianbao.rollup.RollupFilter;
 import org.nianbao.rollup.RollupService;
 import org.nianbao.rollup.RollupViews.Rollup;
+import org.nianbao.testsupport.SingleConnection;
 
 /**
  * Loads the national dataset into a fresh embedded PostgreSQL and measures the province (410000)
@@ -68,7 +66,7 @@ class RollupBenchmark {
         System.out.printf(
             "rebuild alone: %,d ms%n", (System.nanoTime() - rebuildStart) / 1_000_000);
         c.setAutoCommit(true);
-        RollupService service = new RollupService(single(c));
+        RollupService service = new RollupService(SingleConnection.of(c));
         for (String region : new String[] {"410000", "000000"}) {
           Rollup r = service.rollup(region, YEAR, RollupFilter.ALL);
           Map<String, Long> direct = direct(c, region);
@@ -161,34 +159,5 @@ class RollupBenchmark {
   private static double pct(long[] sorted, int p) {
     int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
     return sorted[Math.max(0, i)] / 1e6;
-  }
-
-  /** One open connection as a data source whose close() leaves it open (a pool of one). */
-  private static DataSource single(Connection c) {
-    Connection shared =
-        (Connection)
-            Proxy.newProxyInstance(
-                RollupBenchmark.class.getClassLoader(),
-                new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("close")) {
-                    return null;
-                  }
-                  try {
-                    return method.invoke(c, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
-    return (DataSource)
-        Proxy.newProxyInstance(
-            RollupBenchmark.class.getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("getConnection")) {
-                return shared;
-              }
-              throw new UnsupportedOperationException(method.getName());
-            });
   }
 }
