@@ -683,18 +683,7 @@ final class ReportMatcher {
     if (cells.size() != row.width() || !cells.contains(null)) {
       return 0;
     }
-    for (int c = 0; c < row.width(); c++) {
-      Run.Token t = cells.get(c);
-      Position at = t != null ? t.at() : run.values().get(0).at();
-      out.put(
-          row.cells().get(c).key(),
-          new Reading(
-              t != null ? t.text() : "",
-              at,
-              "structure",
-              t != null ? null : CellValue.BLANK,
-              null));
-    }
+    putByStructure(row, cells.toArray(new Run.Token[0]), run, out);
     return consumed;
   }
 
@@ -789,18 +778,7 @@ final class ReportMatcher {
       }
       placed[best] = t;
     }
-    for (int c = 0; c < row.width(); c++) {
-      Run.Token t = placed[c];
-      Position at = t != null ? t.at() : run.values().get(0).at();
-      out.put(
-          row.cells().get(c).key(),
-          new Reading(
-              t != null ? t.text() : "",
-              at,
-              "structure",
-              t != null ? null : CellValue.BLANK,
-              null));
-    }
+    putByStructure(row, placed, run, out);
     return true;
   }
 
@@ -1117,5 +1095,26 @@ final class ReportMatcher {
         raw,
         new Message(rule.message(zh).zh(), rule.message(en).en()),
         null);
+  }
+
+  /**
+   * Puts a row whose cells the structure placed: each token where it stands, a missing one as a
+   * blank (FMT-04), all matched by {@code structure}; a blank takes the position of the run's first
+   * value.
+   */
+  private static void putByStructure(
+      Template.Row row, Run.Token[] cells, Run run, Map<String, Reading> out) {
+    for (int c = 0; c < row.width(); c++) {
+      Run.Token t = cells[c];
+      Position at = t != null ? t.at() : run.values().get(0).at();
+      out.put(
+          row.cells().get(c).key(),
+          new Reading(
+              t != null ? t.text() : "",
+              at,
+              "structure",
+              t != null ? null : CellValue.BLANK,
+              null));
+    }
   }
 }
