@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.nianbao.database.EmbeddedDatabase;
 import org.nianbao.report.NarrativeIndex;
 import org.nianbao.rollup.bench.NationalDataset;
+import org.nianbao.testsupport.Latency;
 import org.nianbao.testsupport.ReportDocuments;
 import org.nianbao.testsupport.SingleConnection;
 import org.nianbao.validation.NarrativeFingerprint;
@@ -260,28 +261,6 @@ class CopyDetectionBenchmark {
   }
 
   private static void measure(String name, Supplier<?> call) {
-    for (int i = 0; i < 30; i++) {
-      call.get();
-    }
-    long[] nanos = new long[REQUESTS];
-    for (int i = 0; i < REQUESTS; i++) {
-      long t = System.nanoTime();
-      call.get();
-      nanos[i] = System.nanoTime() - t;
-    }
-    Arrays.sort(nanos);
-    System.out.printf(
-        "%-62s n=%d p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n",
-        name,
-        REQUESTS,
-        pct(nanos, 50),
-        pct(nanos, 95),
-        pct(nanos, 99),
-        nanos[nanos.length - 1] / 1e6);
-  }
-
-  private static double pct(long[] sorted, int p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)]
-        / 1e6;
+    Latency.measure(name, 30, REQUESTS, call);
   }
 }

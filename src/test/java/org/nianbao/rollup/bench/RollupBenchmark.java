@@ -17,6 +17,7 @@ import org.nianbao.database.EmbeddedDatabase;
 import org.nianbao.rollup.RollupFilter;
 import org.nianbao.rollup.RollupService;
 import org.nianbao.rollup.RollupViews.Rollup;
+import org.nianbao.testsupport.Latency;
 import org.nianbao.testsupport.SingleConnection;
 
 /**
@@ -136,28 +137,6 @@ class RollupBenchmark {
   }
 
   private static void measure(String name, Supplier<?> call) {
-    for (int i = 0; i < 20; i++) {
-      call.get();
-    }
-    long[] nanos = new long[REQUESTS];
-    for (int i = 0; i < REQUESTS; i++) {
-      long t = System.nanoTime();
-      call.get();
-      nanos[i] = System.nanoTime() - t;
-    }
-    Arrays.sort(nanos);
-    System.out.printf(
-        "%-60s n=%d p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n",
-        name,
-        REQUESTS,
-        pct(nanos, 50),
-        pct(nanos, 95),
-        pct(nanos, 99),
-        nanos[nanos.length - 1] / 1e6);
-  }
-
-  private static double pct(long[] sorted, int p) {
-    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, i)] / 1e6;
+    Latency.measure(name, 20, REQUESTS, call);
   }
 }
