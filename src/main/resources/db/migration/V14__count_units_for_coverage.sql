@@ -30,9 +30,30 @@ UPDATE unit u SET province_code = nullif(split_part(g.path, '/', 3), ''),
                   city_code = nullif(split_part(g.path, '/', 4), '')
   FROM region g WHERE g.code = u.region_code;
 
-CREATE INDEX unit_province_code_idx ON unit (province_code, code);
-CREATE INDEX unit_city_code_idx ON unit (city_code, code);
-CREATE INDEX unit_region_code_idx ON unit (region_code, code);
+CREATE INDEX unit_province_code_idx ON unit (province_code, code) INCLUDE (kind);
+CREATE INDEX unit_city_code_idx ON unit (city_code, code) INCLUDE (kind);
+CREATE INDEX unit_region_code_idx ON unit (region_code, code) INCLUDE (kind);
+
+-- The same places on each unit's status row, so that "units of region X without a report" is a merge
+-- of two index ranges of X in code order, however many units the rest of the country has.
+ALTER TABLE rollup_unit_status ADD COLUMN region_code varchar(6);
+ALTER TABLE rollup_unit_status ADD COLUMN province_code varchar(6);
+ALTER TABLE rollup_unit_status ADD COLUMN city_code varchar(6);
+CREATE FUNCTION rollup_unit_status_place() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    SELECT region_code, province_code, city_code INTO NEW.region_code, NEW.province_code, NEW.city_code
+      FROM unit WHERE code = NEW.unit_code;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER rollup_unit_status_place BEFORE INSERT ON rollup_unit_status
+    FOR EACH ROW WHEN (NEW.region_code IS NULL) EXECUTE FUNCTION rollup_unit_status_place();
+UPDATE rollup_unit_status s SET region_code = u.region_code, province_code = u.province_code,
+                                city_code = u.city_code
+  FROM unit u WHERE u.code = s.unit_code;
+CREATE INDEX rollup_unit_status_province_idx ON rollup_unit_status (year, province_code, unit_code);
+CREATE INDEX rollup_unit_status_city_idx ON rollup_unit_status (year, city_code, unit_code);
+CREATE INDEX rollup_unit_status_region_idx ON rollup_unit_status (year, region_code, unit_code);
 
 -- Expected units, by the same keys as rollup_sum: (R, own = true) the units located exactly at R,
 -- (X, own = false) the units of X's whole subtree.

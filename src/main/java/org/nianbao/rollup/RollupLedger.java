@@ -138,9 +138,12 @@ public class RollupLedger {
       st.executeUpdate("DELETE FROM rollup_sum" + where);
       st.executeUpdate("DELETE FROM rollup_unit_status" + where);
       st.executeUpdate(
-          "INSERT INTO rollup_unit_status (year, unit_code, scope, format_version)"
-              + " SELECT r.year, r.unit_code, rv.scope, rv.format_version FROM report r"
+          "INSERT INTO rollup_unit_status (year, unit_code, scope, format_version, region_code,"
+              + " province_code, city_code)"
+              + " SELECT r.year, r.unit_code, rv.scope, rv.format_version, u.region_code,"
+              + " u.province_code, u.city_code FROM report r"
               + " JOIN report_version rv ON rv.report_id = r.id AND rv.version = r.current_version"
+              + " JOIN unit u ON u.code = r.unit_code"
               + " WHERE rv.status = 'ACCEPTED'"
               + (year == null ? "" : " AND r.year = " + year.intValue()));
     }

@@ -119,11 +119,10 @@ public class RollupService {
           if (total > paging.offset()) {
             String sql =
                 "SELECT u.code, u.name, u.kind, u.region_code"
-                    + missingFrom(year)
-                    + unitsOf(region, filter)
+                    + missingFrom(year, region, filter)
                     + " ORDER BY u.code LIMIT ? OFFSET ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-              int p = bindUnits(c, ps, 1, region, filter);
+              int p = bindUnits(c, ps, 1, region, filter, true);
               ps.setInt(p++, paging.size());
               ps.setInt(p, paging.offset());
               try (ResultSet rs = ps.executeQuery()) {
@@ -272,7 +271,7 @@ public class RollupService {
                 + " CASE WHEN format_version = ? THEN counts END,"
                 + " CASE WHEN format_version = ? THEN "
                 + amounts
-                + " END FROM rollup_sum WHERE year = ?"
+                + " END FROM rollup_sum WHERE year = ? AND format_version IN ('FMT2019', 'FMT2021')"
                 + rows)) {
       ps.setString(1, format.name());
       ps.setString(2, format.name());
@@ -347,40 +346,68 @@ public class RollupService {
     ps.setArray(first + 3, c.createArrayOf("varchar", kinds));
   }
 
-  /** Units without a current report of the year (a checked int, written into the statement). */
-  private static String missingFrom(int year) {
-    return " FROM unit u WHERE NOT EXISTS (SELECT 1 FROM rollup_unit_status s WHERE s.year = "
+  /**
+   * The expected units of the rollup without a current report of the year: a condition on {@code u}
+   * and the same on the status rows, each region level on its own pair of indexes in code order
+   * (V14), so that the first codes are found by merging two ranges of the region alone.
+   */
+  private static String missingFrom(int year, RegionTree.Node region, RollupFilter filter) {
+    String column = placeColumn(region, filter);
+    String units = column == null ? "" : " AND u." + column + " = ?";
+    String status = column == null ? "" : " AND s." + column + " = ?";
+    return " FROM unit u WHERE true"
+        + units
+        + (filter.allKinds() ? "" : " AND u.kind = ANY (?)")
+        + " AND NOT EXISTS (SELECT 1 FROM rollup_unit_status s WHERE s.year = "
         + year
+        + status
         + " AND s.unit_code = u.code)";
   }
 
   /**
-   * The condition on {@code u} for the expected units of the rollup, each level on its own index in
-   * code order (V14), so that the first codes of a list are found without reading the whole region.
+   * The units of the rollup, a condition on {@code u} (for the lists read from the status rows).
    */
   private static String unitsOf(RegionTree.Node region, RollupFilter filter) {
-    String where;
-    if (filter.own() || region.depth() >= 3) {
-      where = " AND u.region_code = ?";
-    } else {
-      where =
-          switch (region.depth()) {
-            case 0 -> ""; // the nation: every unit
-            case 1 -> " AND u.province_code = ?";
-            default -> " AND u.city_code = ?";
-          };
-    }
-    return where + " AND u.kind = ANY (?)";
+    String column = placeColumn(region, filter);
+    return (column == null ? "" : " AND u." + column + " = ?")
+        + (filter.allKinds() ? "" : " AND u.kind = ANY (?)");
   }
 
+  /** The column of a unit that holds the region (null for the whole nation). */
+  private static String placeColumn(RegionTree.Node region, RollupFilter filter) {
+    if (filter.own() || region.depth() >= 3) {
+      return "region_code";
+    }
+    return switch (region.depth()) {
+      case 0 -> null;
+      case 1 -> "province_code";
+      default -> "city_code";
+    };
+  }
+
+  /**
+   * Binds what {@link #missingFrom} or {@link #unitsOf} asked for, from {@code first}; the next
+   * index.
+   */
   private static int bindUnits(
-      Connection c, PreparedStatement ps, int first, RegionTree.Node region, RollupFilter filter)
+      Connection c,
+      PreparedStatement ps,
+      int first,
+      RegionTree.Node region,
+      RollupFilter filter,
+      boolean missing)
       throws SQLException {
     int p = first;
-    if (filter.own() || region.depth() > 0) {
+    boolean placed = placeColumn(region, filter) != null;
+    if (placed) {
       ps.setString(p++, region.code());
     }
-    ps.setArray(p++, c.createArrayOf("varchar", filter.kindNames()));
+    if (!filter.allKinds()) {
+      ps.setArray(p++, c.createArrayOf("varchar", filter.kindNames()));
+    }
+    if (missing && placed) {
+      ps.setString(p++, region.code());
+    }
     return p;
   }
 
@@ -388,12 +415,8 @@ public class RollupService {
   private static List<String> missingCodes(
       Connection c, RegionTree.Node region, int year, RollupFilter filter) throws SQLException {
     String sql =
-        "SELECT u.code"
-            + missingFrom(year)
-            + unitsOf(region, filter)
-            + " ORDER BY u.code LIMIT "
-            + LIST_CAP;
-    return codes(c, sql, region, filter);
+        "SELECT u.code" + missingFrom(year, region, filter) + " ORDER BY u.code LIMIT " + LIST_CAP;
+    return codes(c, sql, region, filter, true);
   }
 
   /**
@@ -412,14 +435,15 @@ public class RollupService {
             + unitsOf(region, filter)
             + " ORDER BY s.unit_code LIMIT "
             + LIST_CAP;
-    return codes(c, sql, region, filter);
+    return codes(c, sql, region, filter, false);
   }
 
   private static List<String> codes(
-      Connection c, String sql, RegionTree.Node region, RollupFilter filter) throws SQLException {
+      Connection c, String sql, RegionTree.Node region, RollupFilter filter, boolean missing)
+      throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bindUnits(c, ps, 1, region, filter);
+      bindUnits(c, ps, 1, region, filter, missing);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getString(1));
