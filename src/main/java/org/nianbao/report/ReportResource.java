@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.nianbao.common.Csv;
+import org.nianbao.common.EntityTags;
 import org.nianbao.common.Page;
 import org.nianbao.common.Paging;
 import org.nianbao.common.Params;
@@ -85,7 +86,7 @@ public class ReportResource {
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     Integer v = Params.optionalInteger("version", version);
     Outcome outcome = reports.read(code, year(year), v);
-    if (ifNoneMatch != null && matches(ifNoneMatch, outcome.etag())) {
+    if (ifNoneMatch != null && EntityTags.matches(ifNoneMatch, outcome.etag())) {
       return Response.notModified(unquote(outcome.etag())).build();
     }
     return Response.ok(outcome.report()).tag(unquote(outcome.etag())).build();
@@ -138,17 +139,6 @@ public class ReportResource {
           .build();
     }
     return Response.ok(result, MediaType.APPLICATION_JSON).build();
-  }
-
-  /** Whether an If-None-Match list names this entity tag (weak or strong, or *). */
-  private static boolean matches(String header, String etag) {
-    for (String candidate : header.split(",")) {
-      String c = candidate.strip();
-      if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static int year(String raw) {

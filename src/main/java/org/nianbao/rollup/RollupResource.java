@@ -1,6 +1,9 @@
 package org.nianbao.rollup;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -10,10 +13,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.nianbao.common.Csv;
+import org.nianbao.common.EntityTags;
 import org.nianbao.common.Paging;
 import org.nianbao.common.Params;
 import org.nianbao.rollup.RollupViews.MissingPage;
-import org.nianbao.rollup.RollupViews.Rollup;
 import org.nianbao.rollup.RollupViews.RollupSeries;
 
 /** Rollups of the annual reports up the region tree: sums, coverage, indicators, JSON or CSV. */
@@ -21,9 +24,11 @@ import org.nianbao.rollup.RollupViews.RollupSeries;
 public class RollupResource {
 
   private final RollupService service;
+  private final ObjectMapper mapper;
 
-  public RollupResource(RollupService service) {
+  public RollupResource(RollupService service, ObjectMapper mapper) {
     this.service = service;
+    this.mapper = mapper;
   }
 
   @GET
@@ -34,16 +39,24 @@ public class RollupResource {
       @PathParam("year") String year,
       @QueryParam("kinds") String kinds,
       @QueryParam("level") String level,
-      @Context HttpHeaders headers) {
-    Rollup rollup =
-        service.rollup(region, Params.integer("year", year, 0), RollupFilter.parse(kinds, level));
-    return Csv.wanted(headers)
-        ? Response.ok(RollupCsv.write(rollup), Csv.MEDIA_TYPE)
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @Context HttpHeaders headers)
+      throws JsonProcessingException {
+    RollupService.Answer answer =
+        service.answer(region, Params.integer("year", year, 0), RollupFilter.parse(kinds, level));
+    boolean csv = Csv.wanted(headers);
+    String tag = answer.version() + (csv ? "-csv" : "");
+    if (EntityTags.matches(ifNoneMatch, '"' + tag + '"')) {
+      return Response.notModified(tag).build();
+    }
+    return csv
+        ? Response.ok(RollupCsv.write(answer.rollup()), Csv.MEDIA_TYPE)
+            .tag(tag)
             .header(
                 "Content-Disposition",
                 "attachment; filename=\"rollup-" + region + "-" + year + ".csv\"")
             .build()
-        : Response.ok(rollup, MediaType.APPLICATION_JSON_TYPE).build();
+        : Response.ok(answer.json(mapper), MediaType.APPLICATION_JSON_TYPE).tag(tag).build();
   }
 
   @GET

@@ -1,6 +1,11 @@
 package org.nianbao.rollup;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.nianbao.catalogue.Catalogue;
 import org.nianbao.catalogue.CellDefinition;
 import org.nianbao.catalogue.FormatVersion;
@@ -68,19 +74,86 @@ public class RollupService {
     }
   }
 
+  /**
+   * A computed rollup and what it was computed from ({@link #version}); its JSON is written on
+   * first use and kept.
+   */
+  public static final class Answer {
+    private final String version;
+    private final Rollup rollup;
+    private volatile byte[] json;
+
+    Answer(String version, Rollup rollup) {
+      this.version = version;
+      this.rollup = rollup;
+    }
+
+    public String version() {
+      return version;
+    }
+
+    public Rollup rollup() {
+      return rollup;
+    }
+
+    /** The rollup as JSON, written by {@code mapper} the first time. */
+    public byte[] json(ObjectMapper mapper) throws JsonProcessingException {
+      byte[] written = json;
+      if (written == null) {
+        written = mapper.writeValueAsBytes(rollup);
+        json = written;
+      }
+      return written;
+    }
+
+    /** Roughly how many cells it holds, for the cache's budget. */
+    int weight() {
+      return (rollup.children() == null ? 1 : rollup.children().size() + 1)
+          * Math.max(1, rollup.cells().size());
+    }
+  }
+
   private final DataSource dataSource;
   private final RegionTree regions;
+  private final Cache<String, Answer> answers;
 
   public RollupService(DataSource dataSource, RegionTree regions) {
+    this(dataSource, regions, 400_000);
+  }
+
+  /**
+   * {@code cacheCells}: how many cells (a region's or a child's values) the cache of computed
+   * rollups may hold (≈ 150 bytes each with their JSON).
+   */
+  @Inject
+  public RollupService(
+      DataSource dataSource,
+      RegionTree regions,
+      @ConfigProperty(name = "nianbao.rollup.cache-cells", defaultValue = "400000")
+          long cacheCells) {
     this.dataSource = dataSource;
     this.regions = regions;
+    this.answers =
+        Caffeine.newBuilder()
+            .maximumWeight(cacheCells)
+            .weigher((String key, Answer a) -> a.weight())
+            .build();
   }
 
   /** The rollup of a region and year with its children (the next level down). */
   public Rollup rollup(String regionCode, int year, RollupFilter filter) {
+    return answer(regionCode, year, filter).rollup();
+  }
+
+  /**
+   * The rollup of a region and year with its children, with its version (an entity tag) and its
+   * JSON written once: a repeated request whose summary rows have not changed is answered from
+   * memory.
+   */
+  public Answer answer(String regionCode, int year, RollupFilter filter) {
     checkYear("year", year);
     RegionTree.Node region = requireRegion(regionCode);
-    return read(c -> rollup(c, region, year, filter, true));
+    return read(c -> answer(c, region, year, filter, true));
   }
 
   /** The rollups of {@code from}..{@code to}, children omitted. */
@@ -101,7 +174,7 @@ public class RollupService {
         c -> {
           List<Rollup> years = new ArrayList<>();
           for (int y = from; y <= to; y++) {
-            years.add(rollup(c, region, y, filter, false));
+            years.add(answer(c, region, y, filter, false).rollup());
           }
           return new RollupSeries(region.ref(), from, to, years);
         });
@@ -138,14 +211,90 @@ public class RollupService {
         });
   }
 
-  private Rollup rollup(
+  /**
+   * The rollup from the cache when the rows it is computed from are those it was computed from
+   * (same snapshot), else computed and cached.
+   */
+  private Answer answer(
       Connection c, RegionTree.Node region, int year, RollupFilter filter, boolean withChildren)
       throws SQLException {
-    FormatVersion format = FormatVersion.forYear(year);
     List<RegionTree.Node> children =
         withChildren && !filter.own()
             ? region.view().children().stream().map(r -> regions.require(r.code())).toList()
             : List.of();
+    String version = version(c, region, children, year, filter);
+    String key =
+        region.code()
+            + '/'
+            + year
+            + '/'
+            + filter.level()
+            + '/'
+            + String.join(",", filter.kindNames())
+            + '/'
+            + withChildren;
+    Answer cached = answers.getIfPresent(key);
+    if (cached != null && cached.version().equals(version)) {
+      return cached;
+    }
+    Answer fresh = new Answer(version, rollup(c, region, children, year, filter, withChildren));
+    answers.put(key, fresh);
+    return fresh;
+  }
+
+  /**
+   * What a rollup is computed from, as a digest: the version (xmin) of every summary row it reads
+   * (both years, both formats, every stripe), of every unit count, and the current declared
+   * version. Every change of sums or coverage writes one of these rows (the ledger adds a non-zero
+   * delta for any change of a unit's status; registering a unit changes its counts), so an
+   * unchanged digest means an unchanged rollup.
+   */
+  private static String version(
+      Connection c,
+      RegionTree.Node region,
+      List<RegionTree.Node> children,
+      int year,
+      RollupFilter filter)
+      throws SQLException {
+    String rows =
+        " AND ((region_code = ? AND own = ?) OR (region_code = ANY (?) AND NOT own)) AND unit_kind = ANY (?)";
+    String sql =
+        "SELECT md5(string_agg(v, ',' ORDER BY v)) FROM ("
+            + "SELECT concat_ws('/', 's', year, format_version, region_code, own, unit_kind, stripe,"
+            + " xmin) AS v FROM rollup_sum WHERE year IN (?, ?)"
+            + " AND format_version IN ('FMT2019', 'FMT2021')"
+            + rows
+            + " UNION ALL SELECT concat_ws('/', 'u', region_code, own, unit_kind, xmin) FROM unit_tally"
+            + " WHERE true"
+            + rows
+            + " UNION ALL SELECT concat_ws('/', 'd', rv.id) FROM report r JOIN report_version rv"
+            + " ON rv.report_id = r.id AND rv.version = r.current_version"
+            + " WHERE r.unit_code = ? AND r.year = ? AND rv.scope = 'AGGREGATE') x";
+    String[] childCodes = children.stream().map(RegionTree.Node::code).toArray(String[]::new);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setInt(1, year);
+      ps.setInt(2, year - 1);
+      bindRows(c, ps, 3, region, filter, childCodes, filter.kindNames());
+      bindRows(c, ps, 7, region, filter, childCodes, filter.kindNames());
+      ps.setString(11, region.code());
+      ps.setInt(12, year);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        String digest = rs.getString(1);
+        return digest == null ? "empty" : digest;
+      }
+    }
+  }
+
+  private Rollup rollup(
+      Connection c,
+      RegionTree.Node region,
+      List<RegionTree.Node> children,
+      int year,
+      RollupFilter filter,
+      boolean withChildren)
+      throws SQLException {
+    FormatVersion format = FormatVersion.forYear(year);
     Map<String, YearSums> sums = sums(c, region, children, year, filter);
     YearSums mine = sums.get(region.code());
     Tally total = mine.tally();

@@ -313,6 +313,73 @@ class RollupResourceTest {
   }
 
   /**
+   * A rollup is answered from memory while the rows it is computed from are unchanged: the ETag
+   * (their digest) gives 304 until a change in scope, and the declared aggregate, which adds
+   * nothing to the summaries, still changes it.
+   */
+  @Test
+  void etagChangesExactlyWhenTheRollupDoes() {
+    int year = 2022;
+    String etag =
+        given()
+            .get("/api/v1/rollups/640200/{y}", year)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    assertThat(etag).matches("\"[0-9a-f]{32}\"");
+    given()
+        .filter(CONTRACT)
+        .header("If-None-Match", etag)
+        .get("/api/v1/rollups/640200/{y}", year)
+        .then()
+        .statusCode(304)
+        .header("ETag", etag);
+    String csvTag =
+        given()
+            .accept("text/csv")
+            .get("/api/v1/rollups/640200/{y}", year)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    assertThat(csvTag).isNotEqualTo(etag);
+    // a change elsewhere leaves it alone
+    fixtures.submit(
+        "640302",
+        year,
+        FormatVersion.FMT2021,
+        Scope.SELF,
+        SyntheticReport.generate(7, 30, null).cells());
+    given()
+        .header("If-None-Match", etag)
+        .get("/api/v1/rollups/640200/{y}", year)
+        .then()
+        .statusCode(304);
+    // the region's government declares an aggregate, then amends it: the rollup shows each
+    Map<String, Object> declared = SyntheticReport.generate(8, 30, null).cells();
+    fixtures.submit("640200", year, FormatVersion.FMT2021, Scope.AGGREGATE, declared);
+    JsonPath first =
+        given().get("/api/v1/rollups/640200/{y}", year).then().statusCode(200).extract().jsonPath();
+    assertThat(first.getString("declared.cells.'s3.new.total'"))
+        .isEqualTo(declared.get("s3.new.total").toString());
+    Map<String, Object> amended = new LinkedHashMap<>(declared);
+    amended.put(
+        "s2.penalty.decisions", ((Number) declared.get("s2.penalty.decisions")).longValue() + 1);
+    fixtures.submit("640200", year, FormatVersion.FMT2021, Scope.AGGREGATE, amended);
+    var second =
+        given()
+            .header("If-None-Match", etag)
+            .get("/api/v1/rollups/640200/{y}", year)
+            .then()
+            .statusCode(200)
+            .extract();
+    assertThat(second.jsonPath().getLong("declared.cells.'s2.penalty.decisions'"))
+        .isEqualTo(((Number) amended.get("s2.penalty.decisions")).longValue());
+    assertThat(second.header("ETag")).isNotEqualTo(etag);
+  }
+
+  /**
    * Coverage comes from counts kept as units and reports change (V14): for every 宁夏 region, every
    * year this class writes, and each filter, it equals a count over every unit against the report
    * tables, and the lists are the first codes of that count.
