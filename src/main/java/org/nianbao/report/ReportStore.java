@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -344,8 +345,8 @@ public class ReportStore {
   }
 
   /**
-   * The findings as the one JSON array {@link #findingRows} reads, numbered from {@code from}:
-   * written once for the whole list. A value that is absent stays SQL NULL.
+   * The findings as the one JSON array {@link #findingRows} reads, numbered from {@code from}: one
+   * string for the whole list. A value that is absent stays SQL NULL.
    */
   private String findingsJson(int from, List<Finding> findings) throws SQLException {
     ArrayNode out = json.createArrayNode();
@@ -371,9 +372,17 @@ public class ReportStore {
     }
   }
 
-  private void putIfPresent(ObjectNode o, String field, Object value) {
+  /**
+   * A value as the mapper writes it, verbatim (a tree would normalize numbers: 100.0 → 1E+2), so
+   * the stored JSON is the one the finding had before.
+   */
+  private void putIfPresent(ObjectNode o, String field, Object value) throws SQLException {
     if (value != null) {
-      o.set(field, json.valueToTree(value));
+      try {
+        o.putRawValue(field, new RawValue(json.writeValueAsString(value)));
+      } catch (JsonProcessingException e) {
+        throw new SQLException("Cannot serialize finding value", e);
+      }
     }
   }
 

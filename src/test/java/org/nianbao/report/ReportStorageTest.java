@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -93,6 +94,57 @@ class ReportStorageTest {
                     .call(() -> store.create("320102", 2022, refusedVersion())))
         .hasStackTraceContaining("report_acknowledgement_reason_check");
     assertThat(DatabaseFingerprint.of(dataSource)).isEqualTo(before);
+  }
+
+  @Test
+  void aFindingIsStoredWithItsValuesAsWritten() throws Exception {
+    ReportDocument document = ReportDocuments.fmt2021().build();
+    Finding finding =
+        new Finding(
+            "S3-01",
+            Severity.WARNING,
+            List.of("s3.new.natural", "s3.new.total"),
+            new BigDecimal("100.0"),
+            "x",
+            new Message("测试", "test"),
+            null);
+    QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                store.create(
+                    "320102",
+                    2021,
+                    new ReportStore.NewVersion(
+                        document,
+                        Validator.read(document),
+                        "1".repeat(64),
+                        null,
+                        new Caller(null, "test", "ADMIN"),
+                        "API",
+                        null,
+                        0,
+                        1,
+                        List.of(finding))));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                """
+                SELECT concat_ws(' | ', f.ordinal, f.rule, f.severity, f.cells::text, f.expected::text,
+                                 f.actual::text, f.message_zh, f.message_en,
+                                 coalesce(f.acknowledgement, 'NULL'), f.origin,
+                                 coalesce(f.detail::text, 'NULL'))
+                  FROM report_finding f JOIN report_version v ON v.id = f.version_id
+                  JOIN report r ON r.id = v.report_id WHERE r.unit_code = '320102' AND r.year = 2021""");
+        ResultSet rs = ps.executeQuery()) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+      assertThat(rows)
+          .containsExactly(
+              "0 | S3-01 | WARNING | {s3.new.natural,s3.new.total} | 100.0 | \"x\" | 测试 | test | NULL"
+                  + " | SUBMISSION | NULL");
+    }
   }
 
   @Test
