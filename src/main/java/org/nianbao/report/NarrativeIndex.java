@@ -3,6 +3,7 @@ package org.nianbao.report;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,51 +47,41 @@ public class NarrativeIndex implements NarrativeSource {
    * Rewrites the index rows of a report from the narrative of its new current version, on the
    * store's connection.
    */
-  static void write(Connection c, long reportId, Map<String, String> texts) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT unit_code, year FROM report WHERE id = ?")) {
-      ps.setLong(1, reportId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          write(c, reportId, rs.getString(1), rs.getInt(2), NarrativeFingerprint.of(texts));
-        }
-      }
-    }
+  static void write(Connection c, long reportId, String unit, int year, Map<String, String> texts)
+      throws SQLException {
+    write(c, reportId, unit, year, NarrativeFingerprint.of(texts));
   }
+
+  /**
+   * The signature (NULL when the narrative is too short to compare) and the band buckets of a
+   * report, in one statement: buckets it no longer has are deleted, new ones added, the ones it
+   * keeps left alone (the delete and the insert touch different rows).
+   */
+  private static final String WRITE =
+      """
+      WITH signature AS (
+        INSERT INTO narrative_signature (report_id, unit_code, year, minhash) VALUES (?, ?, ?, ?)
+        ON CONFLICT (report_id) DO UPDATE SET minhash = excluded.minhash),
+      gone AS (DELETE FROM narrative_band WHERE report_id = ? AND NOT (bucket = ANY (?::bigint[])))
+      INSERT INTO narrative_band (year, bucket, report_id)
+      SELECT ?, b, ? FROM unnest(?::bigint[]) AS b
+      ON CONFLICT DO NOTHING""";
 
   static void write(Connection c, long reportId, String unit, int year, NarrativeFingerprint fp)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("DELETE FROM narrative_band WHERE report_id = ?")) {
-      ps.setLong(1, reportId);
-      ps.executeUpdate();
-    }
     boolean comparable = fp.comparable();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            """
-            INSERT INTO narrative_signature (report_id, unit_code, year, minhash) VALUES (?, ?, ?, ?)
-            ON CONFLICT (report_id) DO UPDATE SET minhash = excluded.minhash
-            """)) {
+    Array buckets = c.createArrayOf("bigint", comparable ? box(fp.buckets()) : new Object[0]);
+    try (PreparedStatement ps = c.prepareStatement(WRITE)) {
       ps.setLong(1, reportId);
       ps.setString(2, unit);
       ps.setInt(3, year);
       ps.setArray(4, comparable ? c.createArrayOf("integer", box(fp.signature())) : null);
+      ps.setLong(5, reportId);
+      ps.setArray(6, buckets);
+      ps.setInt(7, year);
+      ps.setLong(8, reportId);
+      ps.setArray(9, buckets);
       ps.executeUpdate();
-    }
-    if (!comparable) {
-      return;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO narrative_band (year, bucket, report_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-      for (long bucket : fp.buckets()) {
-        ps.setInt(1, year);
-        ps.setLong(2, bucket);
-        ps.setLong(3, reportId);
-        ps.addBatch();
-      }
-      ps.executeBatch();
     }
   }
 

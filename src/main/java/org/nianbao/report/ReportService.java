@@ -92,8 +92,8 @@ public class ReportService {
     checkYear(year);
     checkStorable(s.document(), s.idempotencyKey());
 
-    store.lock(unit.code, year);
-    Current current = store.current(unit.code, year).orElse(null);
+    Map<Integer, Current> stored = store.open(unit.code, year);
+    Current current = stored.get(year);
     String sha = Canonical.sha256(s.document());
     Optional<Outcome> replay = replay(unit.code, year, current, s.idempotencyKey(), sha);
     if (replay.isPresent()) {
@@ -103,7 +103,7 @@ public class ReportService {
       checkPrecondition(s.ifMatch(), current);
     }
 
-    List<Finding> findings = validateOrReject(unit, year, s);
+    List<Finding> findings = validateOrReject(unit, year, s, stored.get(year - 1));
     CellValues cells = Validator.read(s.document());
     NewVersion version =
         new NewVersion(
@@ -118,7 +118,7 @@ public class ReportService {
             countOf(findings, Severity.WARNING),
             findings);
     ReportStore.Written written = storeVersion(unit.code, year, current, version);
-    recheckNextYear(unit, year, s.document());
+    recheckNextYear(unit, year, s.document(), stored.get(year + 1));
     return new Outcome(
         stored(unit, year, version, written), current == null, etag(written.version(), sha));
   }
@@ -158,8 +158,14 @@ public class ReportService {
    * Every finding of the submission (the caller's, then the rules'); a 422 with all of them on any
    * error.
    */
-  private List<Finding> validateOrReject(Unit unit, int year, Submission s) {
-    ValidationResult result = validation.validate(s.document(), unit, year, mode(s.origin()));
+  private List<Finding> validateOrReject(Unit unit, int year, Submission s, Current previous) {
+    ValidationResult result =
+        validation.validateAgainst(
+            s.document(),
+            unit,
+            year,
+            previous == null ? null : store.document(previous),
+            mode(s.origin()));
     List<Finding> findings = new ArrayList<>(s.extraFindings());
     findings.addAll(result.findings());
     int errors = countOf(findings, Severity.ERROR);
@@ -186,9 +192,16 @@ public class ReportService {
   private ReportStore.Written storeVersion(
       String unitCode, int year, Current current, NewVersion version) {
     ReportChange.Snapshot before =
-        current == null ? null : snapshot(store.load(unitCode, year, null).orElseThrow());
+        current == null
+            ? null
+            : new ReportChange.Snapshot(
+                current.format(),
+                current.scope(),
+                CellParser.lenient(store.cells(current), Catalogue.of(current.format())));
     ReportStore.Written written =
-        current == null ? store.create(unitCode, year, version) : store.amend(current, version);
+        current == null
+            ? store.create(unitCode, year, version)
+            : store.amend(unitCode, current, version);
     ReportDocument document = version.document();
     changes.fire(
         new ReportChange(
@@ -269,22 +282,17 @@ public class ReportService {
    * When year Y changes, the next year's S3-04 / S2-01 findings are recomputed (flagged, never
    * rejected).
    */
-  private void recheckNextYear(Unit unit, int year, ReportDocument changed) {
-    // take the next year's lock too (always in increasing year order: no deadlock), so that a
-    // concurrent
-    // amendment of Y+1 either sees this Y or is re-checked here after it commits
-    store.lock(unit.code, year + 1);
-    var next = store.current(unit.code, year + 1);
-    if (next.isEmpty()) {
+  private void recheckNextYear(Unit unit, int year, ReportDocument changed, Current next) {
+    // the next year's lock was taken with this year's (ReportStore.open), so a concurrent amendment
+    // of Y+1 either saw the Y before this one and is re-checked here, or waits and sees this Y
+    if (next == null) {
       return;
     }
-    StoredReport nextReport = store.load(unit.code, year + 1, null).orElseThrow();
     ValidationResult result =
-        validation.validateAgainst(
-            ValidationService.document(nextReport), unit, year + 1, changed, Mode.SUBMISSION);
+        validation.validateAgainst(store.document(next), unit, year + 1, changed, Mode.SUBMISSION);
     List<Finding> crossYear =
         result.findings().stream().filter(f -> CROSS_YEAR_RULES.contains(f.rule())).toList();
-    store.replaceFindings(next.get().versionId(), CROSS_YEAR_RULES, crossYear);
+    store.replaceFindings(next.versionId(), CROSS_YEAR_RULES, crossYear);
   }
 
   static String etag(int version, String sha) {
@@ -421,10 +429,5 @@ public class ReportService {
     List<Acknowledgement> acks = new ArrayList<>(d.acknowledgements());
     acks.sort(java.util.Comparator.comparing(Acknowledgement::rule));
     return acks;
-  }
-
-  private static ReportChange.Snapshot snapshot(StoredReport r) {
-    CellValues values = CellParser.lenient(r.cells(), Catalogue.of(r.formatVersion()));
-    return new ReportChange.Snapshot(r.formatVersion(), r.scope(), values);
   }
 }

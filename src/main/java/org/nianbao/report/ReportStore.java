@@ -3,18 +3,21 @@ package org.nianbao.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +43,16 @@ public class ReportStore {
 
   /** The header of a (unit, year) report and its current version. */
   public record Current(
-      long reportId, int version, long versionId, String documentSha256, VersionStatus status) {}
+      long reportId,
+      int year,
+      int version,
+      long versionId,
+      String documentSha256,
+      VersionStatus status,
+      FormatVersion format,
+      Scope scope,
+      LocalDate publishedAt,
+      String sourceUrl) {}
 
   /** A stored version found by its idempotency key. */
   public record Keyed(int version, String documentSha256) {}
@@ -58,6 +70,15 @@ public class ReportStore {
       int warnings,
       List<Finding> findings) {}
 
+  private static final String CURRENT =
+      """
+      SELECT r.id, r.year, r.current_version, v.id, v.document_sha256, v.status, v.format_version, v.scope,
+             v.published_at, v.source_url
+        FROM report r JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
+       WHERE r.unit_code = ? AND r.year BETWEEN ? AND ?""";
+
+  private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
+
   private final DataSource dataSource;
   private final ObjectMapper json;
 
@@ -66,42 +87,88 @@ public class ReportStore {
     this.json = json;
   }
 
-  /** Serializes writers of one (unit, year) until the transaction ends. */
-  public void lock(String unitCode, int year) {
-    run(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            ps.setString(1, unitCode + "/" + year);
-            ps.execute();
-          }
-          return null;
-        });
-  }
-
-  public Optional<Current> current(String unitCode, int year) {
+  /**
+   * Opens a submission of the (unit, year) report, in one round trip: takes the write locks of
+   * (unit, year) and (unit, year + 1) until the transaction ends (always in increasing year order,
+   * so writers never deadlock; the next year's, because storing a year re-checks the next one),
+   * then reads the current versions of years {@code year - 1} to {@code year + 1}, keyed by year.
+   * The three statements are sent together; the read runs after the locks are granted, so it sees
+   * every writer that held them.
+   */
+  public Map<Integer, Current> open(String unitCode, int year) {
     return run(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT r.id, r.current_version, v.id, v.document_sha256, v.status FROM report r"
-                      + " JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version"
-                      + " WHERE r.unit_code = ? AND r.year = ?")) {
-            ps.setString(1, unitCode);
-            ps.setInt(2, year);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(
-                      new Current(
-                          rs.getLong(1),
-                          rs.getInt(2),
-                          rs.getLong(3),
-                          rs.getString(4),
-                          VersionStatus.valueOf(rs.getString(5))))
-                  : Optional.<Current>empty();
+          try (PreparedStatement ps = c.prepareStatement(LOCK + ";\n" + LOCK + ";\n" + CURRENT)) {
+            ps.setString(1, unitCode + "/" + year);
+            ps.setString(2, unitCode + "/" + (year + 1));
+            ps.setString(3, unitCode);
+            ps.setInt(4, year - 1);
+            ps.setInt(5, year + 1);
+            ps.execute();
+            ps.getMoreResults();
+            ps.getMoreResults();
+            try (ResultSet rs = ps.getResultSet()) {
+              return currents(rs);
             }
           }
         });
+  }
+
+  /** The current version of (unit, year), without locking. */
+  public Optional<Current> current(String unitCode, int year) {
+    return run(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(CURRENT)) {
+            ps.setString(1, unitCode);
+            ps.setInt(2, year);
+            ps.setInt(3, year);
+            try (ResultSet rs = ps.executeQuery()) {
+              return Optional.ofNullable(currents(rs).get(year));
+            }
+          }
+        });
+  }
+
+  private static Map<Integer, Current> currents(ResultSet rs) throws SQLException {
+    Map<Integer, Current> out = new HashMap<>();
+    while (rs.next()) {
+      out.put(
+          rs.getInt(2),
+          new Current(
+              rs.getLong(1),
+              rs.getInt(2),
+              rs.getInt(3),
+              rs.getLong(4),
+              rs.getString(5),
+              VersionStatus.valueOf(rs.getString(6)),
+              FormatVersion.valueOf(rs.getString(7)),
+              Scope.valueOf(rs.getString(8)),
+              rs.getObject(9, LocalDate.class),
+              rs.getString(10)));
+    }
+    return out;
+  }
+
+  /**
+   * The document of a stored version as the rules read it (the previous or the next year's report):
+   * its cells, texts and acknowledgements, in three queries; no findings, no submitter.
+   */
+  public ReportDocument document(Current version) {
+    return run(
+        c ->
+            new ReportDocument(
+                version.format(),
+                version.scope(),
+                version.publishedAt(),
+                version.sourceUrl(),
+                ReportTables.load(c, version.versionId(), version.format()),
+                texts(c, version.versionId()),
+                acknowledgements(c, version.versionId())));
+  }
+
+  /** The cells of a stored version (what an amendment takes out of the rollups). */
+  public Map<String, JsonNode> cells(Current version) {
+    return run(c -> ReportTables.load(c, version.versionId(), version.format()));
   }
 
   public Optional<Keyed> byIdempotencyKey(long reportId, String key) {
@@ -124,110 +191,199 @@ public class ReportStore {
   /** A version just written: its id, number and the database's timestamp. */
   public record Written(long versionId, int version, OffsetDateTime submittedAt) {}
 
-  /** Stores version 1 of a new (unit, year) report. */
+  private static final String VERSION_COLUMNS =
+      "report_id, version, format_version, scope, status, origin, published_at, source_url,"
+          + " source_sha256, document_sha256, idempotency_key, submitted_by_token_id, submitted_by,"
+          + " errors, warnings";
+
+  private static final String FINDING_COLUMNS =
+      "version_id, ordinal, rule, severity, cells, expected, actual, message_zh, message_en,"
+          + " acknowledgement, origin, detail";
+
+  /**
+   * The findings of a version from one JSON array parameter (built by {@link #findingsJson}): the
+   * version id and origin are the first two expressions.
+   */
+  private static String findingRows(String versionId, String origin, String from) {
+    return "SELECT "
+        + versionId
+        + ", (f->>'ordinal')::integer, f->>'rule', f->>'severity',"
+        + " ARRAY(SELECT jsonb_array_elements_text(f->'cells'))::varchar[], f->'expected',"
+        + " f->'actual', f->>'message_zh', f->>'message_en', f->>'acknowledgement', "
+        + origin
+        + ", f->'detail' FROM "
+        + from
+        + "jsonb_array_elements(?::jsonb) AS f";
+  }
+
+  /**
+   * Stores a version and everything under it in one statement: the version row (whose report id is
+   * {@code reportId}, an expression), its typed rows (one INSERT per section table, the rows as
+   * arrays), texts, acknowledgements and findings; returns the version's id and timestamp. Nothing
+   * is read back but those.
+   */
+  private static String insertVersion(String with, String reportId) {
+    return "WITH "
+        + with
+        + "version AS (INSERT INTO report_version ("
+        + VERSION_COLUMNS
+        + ") VALUES ("
+        + reportId
+        + ", ?, ?, ?, 'ACCEPTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " RETURNING id, report_id, format_version, submitted_at)"
+        + ReportTables.insertRowsWith("version")
+        + ",\ntexts AS (INSERT INTO report_text (version_id, section, body)"
+        + " SELECT v.id, x.* FROM version v, unnest(?::varchar[], ?::text[]) AS x)"
+        + ",\nacknowledgements AS (INSERT INTO report_acknowledgement (version_id, rule, reason)"
+        + " SELECT v.id, x.* FROM version v, unnest(?::varchar[], ?::varchar[]) AS x)"
+        + ",\nfindings AS (INSERT INTO report_finding ("
+        + FINDING_COLUMNS
+        + ") "
+        + findingRows("v.id", "'SUBMISSION'", "version v, ")
+        + ")\nSELECT id, report_id, submitted_at FROM version";
+  }
+
+  private static final String CREATE =
+      insertVersion(
+          "header AS (INSERT INTO report (unit_code, year, current_version) VALUES (?, ?, 1)"
+              + " RETURNING id),\n",
+          "(SELECT id FROM header)");
+
+  private static final String AMEND = insertVersion("", "?");
+
+  private static final String SUPERSEDE =
+      """
+      WITH superseded AS (UPDATE report_version SET status = 'SUPERSEDED' WHERE id = ?)
+      UPDATE report SET current_version = ?, updated_at = now() WHERE id = ?""";
+
+  /**
+   * Stores version 1 of a new (unit, year) report: one statement, and one for the narrative index.
+   */
   public Written create(String unitCode, int year, NewVersion v) {
     return run(
         c -> {
-          long reportId;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO report (unit_code, year, current_version) VALUES (?, ?, 1)",
-                  Statement.RETURN_GENERATED_KEYS)) {
+          try (PreparedStatement ps = c.prepareStatement(CREATE)) {
             ps.setString(1, unitCode);
             ps.setInt(2, year);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-              keys.next();
-              reportId = keys.getLong(1);
-            }
+            ps.setInt(3, 1);
+            bindVersion(ps, 4, v);
+            return written(c, ps, unitCode, year, 1, v);
           }
-          return insertVersion(c, reportId, 1, v);
         });
   }
 
-  /** Supersedes the current version and stores the next one as current. */
-  public Written amend(Current current, NewVersion v) {
+  /**
+   * Supersedes the current version of the (unit, year) report and stores the next one as current:
+   * two statements, and one for the narrative index.
+   */
+  public Written amend(String unitCode, Current current, NewVersion v) {
+    int next = current.version() + 1;
     return run(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("UPDATE report_version SET status = ? WHERE id = ?")) {
-            ps.setString(1, VersionStatus.SUPERSEDED.name());
-            ps.setLong(2, current.versionId());
+          try (PreparedStatement ps = c.prepareStatement(SUPERSEDE)) {
+            ps.setLong(1, current.versionId());
+            ps.setInt(2, next);
+            ps.setLong(3, current.reportId());
             ps.executeUpdate();
           }
-          int next = current.version() + 1;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE report SET current_version = ?, updated_at = now() WHERE id = ?")) {
-            ps.setInt(1, next);
-            ps.setLong(2, current.reportId());
-            ps.executeUpdate();
+          try (PreparedStatement ps = c.prepareStatement(AMEND)) {
+            ps.setLong(1, current.reportId());
+            ps.setInt(2, next);
+            bindVersion(ps, 3, v);
+            return written(c, ps, unitCode, current.year(), next, v);
           }
-          return insertVersion(c, current.reportId(), next, v);
         });
   }
 
-  private Written insertVersion(Connection c, long reportId, int version, NewVersion v)
-      throws SQLException {
+  /** Binds the version's columns from {@code p} on, then its rows, texts and findings. */
+  private void bindVersion(PreparedStatement ps, int p, NewVersion v) throws SQLException {
     ReportDocument d = v.document();
-    long versionId;
-    OffsetDateTime submittedAt;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO report_version (report_id, version, format_version, scope, status, origin, published_at,"
-                + " source_url, source_sha256, document_sha256, idempotency_key, submitted_by_token_id,"
-                + " submitted_by, errors, warnings) VALUES (?, ?, ?, ?, 'ACCEPTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " RETURNING id, submitted_at")) {
-      ps.setLong(1, reportId);
-      ps.setInt(2, version);
-      ps.setString(3, d.formatVersion().name());
-      ps.setString(4, d.scope().name());
-      ps.setString(5, v.origin());
-      ps.setObject(6, d.publishedAt());
-      ps.setString(7, d.sourceUrl());
-      ps.setString(8, v.sourceSha256());
-      ps.setString(9, v.documentSha256());
-      ps.setString(10, v.idempotencyKey());
-      ps.setObject(11, v.caller().tokenId());
-      ps.setString(12, v.caller().name());
-      ps.setInt(13, v.errors());
-      ps.setInt(14, v.warnings());
-      try (ResultSet keys = ps.executeQuery()) {
-        keys.next();
-        versionId = keys.getLong(1);
-        submittedAt = keys.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
+    ps.setString(p++, d.formatVersion().name());
+    ps.setString(p++, d.scope().name());
+    ps.setString(p++, v.origin());
+    ps.setObject(p++, d.publishedAt());
+    ps.setString(p++, d.sourceUrl());
+    ps.setString(p++, v.sourceSha256());
+    ps.setString(p++, v.documentSha256());
+    ps.setString(p++, v.idempotencyKey());
+    ps.setObject(p++, v.caller().tokenId());
+    ps.setString(p++, v.caller().name());
+    ps.setInt(p++, v.errors());
+    ps.setInt(p++, v.warnings());
+    p = ReportTables.bindRows(ps, p, d.formatVersion(), v.cells());
+    Connection c = ps.getConnection();
+    ps.setArray(p++, c.createArrayOf("varchar", d.texts().keySet().toArray()));
+    ps.setArray(p++, c.createArrayOf("text", d.texts().values().toArray()));
+    ps.setArray(
+        p++,
+        c.createArrayOf(
+            "varchar", d.acknowledgements().stream().map(Acknowledgement::rule).toArray()));
+    ps.setArray(
+        p++,
+        c.createArrayOf(
+            "varchar", d.acknowledgements().stream().map(Acknowledgement::reason).toArray()));
+    ps.setString(p, findingsJson(0, v.findings()));
+  }
+
+  /** Runs the bound version statement, then rewrites the report's narrative index rows. */
+  private static Written written(
+      Connection c, PreparedStatement ps, String unitCode, int year, int version, NewVersion v)
+      throws SQLException {
+    Written written;
+    long reportId;
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      reportId = rs.getLong(2);
+      written =
+          new Written(
+              rs.getLong(1),
+              version,
+              rs.getObject(3, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
+    }
+    NarrativeIndex.write(c, reportId, unitCode, year, v.document().texts());
+    return written;
+  }
+
+  /**
+   * The findings as the one JSON array {@link #findingRows} reads, numbered from {@code from}: one
+   * string for the whole list. A value that is absent stays SQL NULL.
+   */
+  private String findingsJson(int from, List<Finding> findings) throws SQLException {
+    ArrayNode out = json.createArrayNode();
+    int ordinal = from;
+    for (Finding f : findings) {
+      ObjectNode o = out.addObject();
+      o.put("ordinal", ordinal++);
+      o.put("rule", f.rule());
+      o.put("severity", f.severity().name());
+      ArrayNode cells = o.putArray("cells");
+      f.cells().forEach(cells::add);
+      putIfPresent(o, "expected", f.expected());
+      putIfPresent(o, "actual", f.actual());
+      o.put("message_zh", f.message().zh());
+      o.put("message_en", f.message().en());
+      o.put("acknowledgement", f.acknowledgement());
+      putIfPresent(o, "detail", FindingDetail.of(f));
+    }
+    try {
+      return json.writeValueAsString(out);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("Cannot serialize findings", e);
+    }
+  }
+
+  /**
+   * A value as the mapper writes it, verbatim (a tree would normalize numbers: 100.0 → 1E+2), so
+   * the stored JSON is the one the finding had before.
+   */
+  private void putIfPresent(ObjectNode o, String field, Object value) throws SQLException {
+    if (value != null) {
+      try {
+        o.putRawValue(field, new RawValue(json.writeValueAsString(value)));
+      } catch (JsonProcessingException e) {
+        throw new SQLException("Cannot serialize finding value", e);
       }
     }
-    ReportTables.insert(c, versionId, d.formatVersion(), v.cells());
-    if (!d.texts().isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO report_text (version_id, section, body) VALUES (?, ?, ?)")) {
-        for (Map.Entry<String, String> t : d.texts().entrySet()) {
-          ps.setLong(1, versionId);
-          ps.setString(2, t.getKey());
-          ps.setString(3, t.getValue());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    if (!d.acknowledgements().isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO report_acknowledgement (version_id, rule, reason) VALUES (?, ?, ?)")) {
-        for (Acknowledgement a : d.acknowledgements()) {
-          ps.setLong(1, versionId);
-          ps.setString(2, a.rule());
-          ps.setString(3, a.reason());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    insertFindings(c, versionId, 0, v.findings(), "SUBMISSION");
-    NarrativeIndex.write(c, reportId, d.texts());
-    return new Written(versionId, version, submittedAt);
   }
 
   private void insertFindings(
@@ -238,26 +394,14 @@ public class ReportStore {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO report_finding (version_id, ordinal, rule, severity, cells, expected, actual, message_zh,"
-                + " message_en, acknowledgement, origin, detail)"
-                + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?::jsonb)")) {
-      int ordinal = from;
-      for (Finding f : findings) {
-        ps.setLong(1, versionId);
-        ps.setInt(2, ordinal++);
-        ps.setString(3, f.rule());
-        ps.setString(4, f.severity().name());
-        ps.setArray(5, c.createArrayOf("varchar", f.cells().toArray()));
-        ps.setString(6, toJson(f.expected()));
-        ps.setString(7, toJson(f.actual()));
-        ps.setString(8, f.message().zh());
-        ps.setString(9, f.message().en());
-        ps.setString(10, f.acknowledgement());
-        ps.setString(11, origin);
-        ps.setString(12, toJson(FindingDetail.of(f)));
-        ps.addBatch();
-      }
-      ps.executeBatch();
+            "INSERT INTO report_finding ("
+                + FINDING_COLUMNS
+                + ") "
+                + findingRows("?::bigint", "?", ""))) {
+      ps.setLong(1, versionId);
+      ps.setString(2, origin);
+      ps.setString(3, findingsJson(from, findings));
+      ps.executeUpdate();
     }
   }
 
@@ -455,17 +599,6 @@ public class ReportStore {
       return json.readValue(text, FindingDetail.class);
     } catch (JsonProcessingException e) {
       throw new SQLException("Cannot read finding detail", e);
-    }
-  }
-
-  private String toJson(Object value) throws SQLException {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new SQLException("Cannot serialize finding value", e);
     }
   }
 

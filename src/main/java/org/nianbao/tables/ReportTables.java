@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +76,12 @@ public final class ReportTables {
   private static final Map<FormatVersion, List<Row>> ROWS = new EnumMap<>(FormatVersion.class);
   private static final Map<String, CellDefinition> BY_LOCATION = new java.util.HashMap<>();
 
+  /**
+   * The rows of all three tables of one version in one query: section, row key, then the columns
+   * (as numeric, NULL past a table's last column).
+   */
+  private static final String READ_ROWS = readRowsSql();
+
   static {
     for (FormatVersion version : FormatVersion.values()) {
       Map<String, Row> rows = new LinkedHashMap<>();
@@ -106,43 +111,65 @@ public final class ReportTables {
     return "natural".equals(column) ? "natural_person" : column;
   }
 
-  /** Inserts the typed rows of one version. Unknown (blank) cells are stored as NULL, never 0. */
-  public static void insert(Connection c, long versionId, FormatVersion format, CellValues values)
-      throws SQLException {
+  /**
+   * The INSERTs of one version's typed rows as items of a WITH clause, one per section table, each
+   * taking all its rows at once from one array parameter per column ({@code unnest}) and the
+   * version's {@code id} and {@code format_version} from the WITH item {@code version}: with the
+   * version's own INSERT they make one statement. {@link #bindRows} binds the parameters, in order.
+   * Unknown (blank) cells are stored as NULL, never 0.
+   */
+  public static String insertRowsWith(String version) {
+    StringBuilder sql = new StringBuilder();
     for (Table table : TABLES) {
-      String sql =
-          "INSERT INTO "
-              + table.name()
-              + " (version_id, format_version, row_key, "
-              + String.join(", ", table.columns())
-              + ") VALUES (?, ?, ?"
-              + ", ?".repeat(table.columns().size())
-              + ")";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (Row row : ROWS.get(format)) {
-          if (row.table() != table) {
-            continue;
+      sql.append(",\n")
+          .append(table.name())
+          .append("_new AS (INSERT INTO ")
+          .append(table.name())
+          .append(" (version_id, format_version, row_key, ")
+          .append(String.join(", ", table.columns()))
+          .append(") SELECT v.id, v.format_version, x.* FROM ")
+          .append(version)
+          .append(" v, unnest(?::varchar[]");
+      for (String column : table.columns()) {
+        sql.append(table.decimalColumns().contains(column) ? ", ?::numeric[]" : ", ?::bigint[]");
+      }
+      sql.append(") AS x)");
+    }
+    return sql.toString();
+  }
+
+  /**
+   * Binds the parameters of {@link #insertRowsWith} from {@code first}; returns the next parameter
+   * index.
+   */
+  public static int bindRows(
+      PreparedStatement ps, int first, FormatVersion format, CellValues values)
+      throws SQLException {
+    Connection c = ps.getConnection();
+    int p = first;
+    for (Table table : TABLES) {
+      List<Row> rows = ROWS.get(format).stream().filter(r -> r.table() == table).toList();
+      String[] keys = new String[rows.size()];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = rows.get(i).rowKey();
+      }
+      ps.setArray(p++, c.createArrayOf("varchar", keys));
+      for (String column : table.columns()) {
+        boolean decimal = table.decimalColumns().contains(column);
+        Object[] cellsOfColumn = decimal ? new BigDecimal[keys.length] : new Long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+          CellDefinition cell = rows.get(i).cellsByColumn().get(column);
+          if (cell != null && values.known(cell.index())) {
+            cellsOfColumn[i] =
+                cell.type() == CellType.DEC
+                    ? values.amount(cell.index())
+                    : (Object) values.count(cell.index());
           }
-          ps.setLong(1, versionId);
-          ps.setString(2, format.name());
-          ps.setString(3, row.rowKey());
-          int p = 4;
-          for (String column : table.columns()) {
-            CellDefinition cell = row.cellsByColumn().get(column);
-            boolean decimal = table.decimalColumns().contains(column);
-            if (cell == null || !values.known(cell.index())) {
-              ps.setNull(p++, decimal ? Types.NUMERIC : Types.BIGINT);
-            } else if (cell.type() == CellType.DEC) {
-              ps.setBigDecimal(p++, values.amount(cell.index()));
-            } else {
-              ps.setLong(p++, values.count(cell.index()));
-            }
-          }
-          ps.addBatch();
         }
-        ps.executeBatch();
+        ps.setArray(p++, c.createArrayOf(decimal ? "numeric" : "int8", cellsOfColumn));
       }
     }
+    return p;
   }
 
   /** Reads the cells of one version back, keyed and ordered by the catalogue. */
@@ -151,6 +178,24 @@ public final class ReportTables {
     Map<String, JsonNode> cells = new LinkedHashMap<>();
     readCells(c, versionId, format).forEach((key, value) -> cells.put(key, node(value)));
     return cells;
+  }
+
+  private static String readRowsSql() {
+    int width = TABLES.stream().mapToInt(t -> t.columns().size()).max().orElseThrow();
+    StringBuilder sql = new StringBuilder();
+    for (Table table : TABLES) {
+      if (sql.length() > 0) {
+        sql.append(" UNION ALL ");
+      }
+      sql.append("SELECT ").append(table.section()).append(", row_key");
+      for (int i = 0; i < width; i++) {
+        sql.append(", ")
+            .append(i < table.columns().size() ? table.columns().get(i) : "NULL")
+            .append("::numeric");
+      }
+      sql.append(" FROM ").append(table.name()).append(" WHERE version_id = ?");
+    }
+    return sql.toString();
   }
 
   /**
@@ -163,26 +208,20 @@ public final class ReportTables {
     for (CellDefinition cell : Catalogue.of(format).cells()) {
       cells.put(cell.key(), null);
     }
-    for (Table table : TABLES) {
-      String sql =
-          "SELECT row_key, "
-              + String.join(", ", table.columns())
-              + " FROM "
-              + table.name()
-              + " WHERE version_id = ?";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setLong(1, versionId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            for (int i = 0; i < table.columns().size(); i++) {
-              CellDefinition cell =
-                  cellAt(format, table.section(), rs.getString(1), table.columns().get(i));
-              BigDecimal v = rs.getBigDecimal(2 + i);
-              if (cell != null && v != null) {
-                cells.put(
-                    cell.key(),
-                    cell.type() == CellType.DEC ? plain(v) : (Object) v.longValueExact());
-              }
+    try (PreparedStatement ps = c.prepareStatement(READ_ROWS)) {
+      for (int i = 1; i <= TABLES.size(); i++) {
+        ps.setLong(i, versionId);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Table table = TABLES.get(rs.getInt(1) - 2);
+          for (int i = 0; i < table.columns().size(); i++) {
+            CellDefinition cell =
+                cellAt(format, table.section(), rs.getString(2), table.columns().get(i));
+            BigDecimal v = rs.getBigDecimal(3 + i);
+            if (cell != null && v != null) {
+              cells.put(
+                  cell.key(), cell.type() == CellType.DEC ? plain(v) : (Object) v.longValueExact());
             }
           }
         }

@@ -680,17 +680,20 @@ public final class BenchTool {
       }
       long submissions = Long.parseLong(what);
       long calls = 0;
+      long topLevel = 0;
       double millis = 0;
       List<String> top = new ArrayList<>();
       try (ResultSet rs =
           st.executeQuery(
-              "SELECT calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)"
+              "SELECT calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110),"
+                  + " toplevel"
                   + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
                   + " AND query NOT LIKE '%pg_stat%' ORDER BY total_exec_time DESC")) {
         while (rs.next()) {
           calls += rs.getLong(1);
+          topLevel += rs.getBoolean(5) ? rs.getLong(1) : 0;
           millis += rs.getDouble(2);
-          if (top.size() < 12) {
+          if (top.size() < Integer.getInteger("bench.statements.top", 12)) {
             top.add(
                 String.format(
                     "| %.2f | %.3f | %s |",
@@ -701,8 +704,8 @@ public final class BenchTool {
         }
       }
       System.out.printf(
-          "STATEMENTS per_submission=%.1f db_ms_per_submission=%.2f%n",
-          calls / (double) submissions, millis / submissions);
+          "STATEMENTS per_submission=%.1f sent_by_service=%.1f db_ms_per_submission=%.2f%n",
+          calls / (double) submissions, topLevel / (double) submissions, millis / submissions);
       System.out.println("| calls/submission | mean ms | statement |");
       System.out.println("|---|---|---|");
       top.forEach(System.out::println);
