@@ -14,9 +14,12 @@ final class AllClosedRule implements NarrativeRule {
 
   private static final Pattern ALL_CLOSED =
       Pattern.compile(
-          "(?:均|全部|都|全都|一律)(?:已|已经)?(?:在法定期限内|按时|按期|按要求|依法|按照要求|按规定)?(?:予以)?"
+          // every alternative starts with one of these: a position that cannot start a claim is
+          // passed over without trying the alternatives one by one
+          "(?=[均全都一办])(?:"
+              + "(?:均|全部|都|全都|一律)(?:已|已经)?(?:在法定期限内|按时|按期|按要求|依法|按照要求|按规定)?(?:予以)?"
               + "(?:办结|办理完成|办理完毕|处理完毕|处理完成|答复完毕|全部办结|按时办结)"
-              + "|办结率(?:达到?|为)?100\\s*[%％]");
+              + "|办结率(?:达到?|为)?100\\s*[%％])");
 
   /**
    * How far before the claim's sentence the applications it speaks of may be named (…申请20件。均已办结。).

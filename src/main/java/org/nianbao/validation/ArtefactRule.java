@@ -29,19 +29,16 @@ final class ArtefactRule implements NarrativeRule {
 
   private static final int CUT_QUOTE = 6;
   private static final String LINE_END_PUNCTUATION = "。！？；：:;，,、…）)”」》.!?";
-  private static final Pattern NUMBERED =
-      Pattern.compile("^\\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])");
   private static final Pattern PAGE_NUMBER =
       Pattern.compile(
           "^[ \\t　]*(?:[-—－–]\\s*\\d{1,3}\\s*[-—－–]|第\\s*\\d{1,3}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,3}\\s*页)?)[ \\t　]*$");
 
-  /**
-   * The blanks {@link #NUMBERED} allows before it ({@code \\s}), and the characters it can start
-   * with.
-   */
+  /** The parts of a list number ({@link #numbered}): ASCII blanks, numerals, what closes it. */
   private static final String NUMBERED_BLANKS = " \t\n\u000B\f\r";
 
-  private static final String NUMBERED_STARTS = "一二三四五六七八九十（(0123456789";
+  private static final String CHINESE_NUMERALS = "一二三四五六七八九十";
+
+  private static final String NUMBER_CLOSES = "、.．";
 
   /** The blanks {@link #PAGE_NUMBER} allows before it, and the characters it can start with. */
   private static final String PAGE_NUMBER_BLANKS = " \t　";
@@ -279,17 +276,46 @@ final class ArtefactRule implements NarrativeRule {
   }
 
   /**
-   * Whether text[from, to) starts with a list number ({@link #NUMBERED}): the pattern, tried only
-   * when the first character after ASCII blanks is one a list number starts with.
+   * Whether text[from, to) starts with a list number (一、 （二） 3. …): what the pattern {@code
+   * ^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])} finds, read without a regex since
+   * it runs on every line. The repeated characters never close a number, so reading them greedily
+   * decides as the pattern does.
    */
-  private static boolean numbered(String text, int from, int to) {
+  static boolean numbered(String text, int from, int to) {
     int i = from;
     while (i < to && NUMBERED_BLANKS.indexOf(text.charAt(i)) >= 0) {
       i++;
     }
-    return i < to
-        && NUMBERED_STARTS.indexOf(text.charAt(i)) >= 0
-        && NUMBERED.matcher(text.substring(from, to)).lookingAt();
+    if (i >= to) {
+      return false;
+    }
+    char first = text.charAt(i);
+    if (CHINESE_NUMERALS.indexOf(first) >= 0) {
+      int j = i;
+      while (j < to && CHINESE_NUMERALS.indexOf(text.charAt(j)) >= 0) {
+        j++;
+      }
+      return j < to && NUMBER_CLOSES.indexOf(text.charAt(j)) >= 0;
+    }
+    if (first == '（' || first == '(') {
+      int j = i + 1;
+      while (j < to && (CHINESE_NUMERALS.indexOf(text.charAt(j)) >= 0 || digit(text.charAt(j)))) {
+        j++;
+      }
+      return j > i + 1 && j < to && (text.charAt(j) == '）' || text.charAt(j) == ')');
+    }
+    if (digit(first)) {
+      int j = i;
+      while (j < to && digit(text.charAt(j))) {
+        j++;
+      }
+      return j < to && NUMBER_CLOSES.indexOf(text.charAt(j)) >= 0;
+    }
+    return false;
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /**
