@@ -21,4 +21,9 @@ public enum FormatVersion {
   public static FormatVersion forYear(int year) {
     return year >= 2021 ? FMT2021 : FMT2019;
   }
+
+  /** The other format (there are two). */
+  public FormatVersion other() {
+    return this == FMT2021 ? FMT2019 : FMT2021;
+  }
 }

@@ -40,7 +40,7 @@ public class RollupCompactor {
           + ", stripe FROM rollup_sum WHERE stripe = ?)"
           + " RETURNING "
           + KEY
-          + ", report_count, counts, amounts),"
+          + ", report_count, aggregate_count, counts, amounts),"
           + " cells AS ("
           + " SELECT "
           + KEY
@@ -57,15 +57,15 @@ public class RollupCompactor {
           + "),"
           + " reports AS (SELECT "
           + KEY
-          + ", sum(report_count)::integer AS n FROM moved GROUP BY "
+          + ", sum(report_count)::integer AS n, sum(aggregate_count)::integer AS a FROM moved GROUP BY "
           + KEY
           + ")"
           + " INSERT INTO rollup_sum AS s ("
           + KEY
-          + ", stripe, report_count, counts, amounts)"
+          + ", stripe, report_count, aggregate_count, counts, amounts)"
           + " SELECT "
           + KEY
-          + ", 0, r.n, f.counts, f.amounts FROM folded f JOIN reports r USING ("
+          + ", 0, r.n, r.a, f.counts, f.amounts FROM folded f JOIN reports r USING ("
           + KEY
           + ")"
           + RollupLedger.ADD_ON_CONFLICT;

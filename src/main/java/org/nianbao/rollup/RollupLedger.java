@@ -21,6 +21,9 @@ import org.nianbao.catalogue.CellType;
 import org.nianbao.catalogue.FormatVersion;
 import org.nianbao.report.ReportChange;
 import org.nianbao.tables.ReportTables;
+import org.nianbao.unit.RegionTree;
+import org.nianbao.unit.Unit;
+import org.nianbao.unit.UnitRepository;
 import org.nianbao.validation.CellValues;
 import org.nianbao.validation.Scope;
 
@@ -41,8 +44,8 @@ public class RollupLedger {
   static final int STRIPE_LOCK = 13;
 
   private static final String UPSERT_HEAD =
-      "INSERT INTO rollup_sum AS s (year, format_version, region_code, own, unit_kind, report_count, counts,"
-          + " amounts, stripe) VALUES ";
+      "INSERT INTO rollup_sum AS s (year, format_version, region_code, own, unit_kind, report_count,"
+          + " aggregate_count, counts, amounts, stripe) VALUES ";
 
   /**
    * The writer's stripe: the first one from its session's own (pid modulo 64) whose advisory lock
@@ -65,15 +68,20 @@ public class RollupLedger {
   static final String ADD_ON_CONFLICT =
       " ON CONFLICT (year, format_version, region_code, own, unit_kind, stripe) DO UPDATE SET"
           + " report_count = s.report_count + EXCLUDED.report_count,"
+          + " aggregate_count = s.aggregate_count + EXCLUDED.aggregate_count,"
           + " counts = (SELECT array_agg(a + b ORDER BY i)"
           + "   FROM unnest(s.counts, EXCLUDED.counts) WITH ORDINALITY AS x(a, b, i)),"
           + " amounts = (SELECT array_agg(a + b ORDER BY i)"
           + "   FROM unnest(s.amounts, EXCLUDED.amounts) WITH ORDINALITY AS x(a, b, i))";
 
   private final DataSource dataSource;
+  private final UnitRepository units;
+  private final RegionTree regions;
 
-  public RollupLedger(DataSource dataSource) {
+  public RollupLedger(DataSource dataSource, UnitRepository units, RegionTree regions) {
     this.dataSource = dataSource;
+    this.units = units;
+    this.regions = regions;
   }
 
   /**
@@ -92,7 +100,7 @@ public class RollupLedger {
       if (deltas.isEmpty()) {
         return;
       }
-      Placement placement = placement(c, change.unitCode());
+      Placement placement = placement(change.unitCode());
       for (Map.Entry<FormatVersion, Delta> e : deltas.entrySet()) {
         upsert(c, change.year(), e.getKey(), placement, e.getValue());
       }
@@ -130,17 +138,20 @@ public class RollupLedger {
       st.executeUpdate("DELETE FROM rollup_sum" + where);
       st.executeUpdate("DELETE FROM rollup_unit_status" + where);
       st.executeUpdate(
-          "INSERT INTO rollup_unit_status (year, unit_code, scope, format_version)"
-              + " SELECT r.year, r.unit_code, rv.scope, rv.format_version FROM report r"
+          "INSERT INTO rollup_unit_status (year, unit_code, scope, format_version, region_code,"
+              + " province_code, city_code)"
+              + " SELECT r.year, r.unit_code, rv.scope, rv.format_version, u.region_code,"
+              + " u.province_code, u.city_code FROM report r"
               + " JOIN report_version rv ON rv.report_id = r.id AND rv.version = r.current_version"
+              + " JOIN unit u ON u.code = r.unit_code"
               + " WHERE rv.status = 'ACCEPTED'"
               + (year == null ? "" : " AND r.year = " + year.intValue()));
     }
     String current =
-        "SELECT rv.id AS vid, rv.format_version AS fmt, r.year, u.kind, u.region_code"
+        "SELECT rv.id AS vid, rv.format_version AS fmt, rv.scope, r.year, u.kind, u.region_code"
             + " FROM report r JOIN report_version rv ON rv.report_id = r.id AND rv.version = r.current_version"
             + " JOIN unit u ON u.code = r.unit_code"
-            + " WHERE rv.scope = 'SELF' AND rv.status = 'ACCEPTED'"
+            + " WHERE rv.status = 'ACCEPTED'"
             + yearFilter;
     Map<String, String> paths = new HashMap<>();
     try (Statement st = c.createStatement();
@@ -153,7 +164,8 @@ public class RollupLedger {
     try (Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT region_code, kind, year, fmt, count(*) FROM ("
+                "SELECT region_code, kind, year, fmt, count(*) FILTER (WHERE scope = 'SELF'),"
+                    + " count(*) FILTER (WHERE scope = 'AGGREGATE') FROM ("
                     + current
                     + ") cur GROUP BY 1, 2, 3, 4")) {
       while (rs.next()) {
@@ -163,8 +175,9 @@ public class RollupLedger {
                 rs.getString(2),
                 rs.getInt(3),
                 FormatVersion.valueOf(rs.getString(4)));
-        base.computeIfAbsent(key, k -> new Delta(Catalogue.of(k.format()))).reports +=
-            rs.getLong(5);
+        Delta delta = base.computeIfAbsent(key, k -> new Delta(Catalogue.of(k.format())));
+        delta.reports += rs.getLong(5);
+        delta.aggregates += rs.getLong(6);
       }
     }
     for (int section = 2; section <= 4; section++) {
@@ -178,7 +191,7 @@ public class RollupLedger {
           .append(current)
           .append(") cur JOIN ")
           .append(ReportTables.table(section))
-          .append(" t ON t.version_id = cur.vid GROUP BY 1, 2, 3, 4, 5");
+          .append(" t ON t.version_id = cur.vid WHERE cur.scope = 'SELF' GROUP BY 1, 2, 3, 4, 5");
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery(sql.toString())) {
         while (rs.next()) {
@@ -209,8 +222,8 @@ public class RollupLedger {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO rollup_sum (year, format_version, region_code, own, unit_kind, report_count, counts,"
-                + " amounts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO rollup_sum (year, format_version, region_code, own, unit_kind, report_count,"
+                + " aggregate_count, counts, amounts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       int batched = 0;
       for (Map.Entry<TargetKey, Delta> e : targets.entrySet()) {
         TargetKey k = e.getKey();
@@ -220,8 +233,9 @@ public class RollupLedger {
         ps.setBoolean(4, k.own());
         ps.setString(5, k.kind());
         ps.setLong(6, e.getValue().reports);
-        ps.setArray(7, c.createArrayOf("bigint", e.getValue().boxedCounts()));
-        ps.setArray(8, c.createArrayOf("numeric", e.getValue().amounts));
+        ps.setLong(7, e.getValue().aggregates);
+        ps.setArray(8, c.createArrayOf("bigint", e.getValue().boxedCounts()));
+        ps.setArray(9, c.createArrayOf("numeric", e.getValue().amounts));
         ps.addBatch();
         if (++batched % 500 == 0) {
           ps.executeBatch();
@@ -258,7 +272,11 @@ public class RollupLedger {
 
   private static void contribute(
       Map<FormatVersion, Delta> deltas, ReportChange.Snapshot snapshot, int sign) {
-    if (snapshot == null || snapshot.scope() != Scope.SELF) {
+    if (snapshot == null) {
+      return;
+    }
+    if (snapshot.scope() != Scope.SELF) { // counted for coverage, never summed (AGG-01)
+      deltas.computeIfAbsent(snapshot.format(), f -> new Delta(Catalogue.of(f))).aggregates += sign;
       return;
     }
     CellValues cells = snapshot.cells();
@@ -285,18 +303,17 @@ public class RollupLedger {
     }
   }
 
-  private static Placement placement(Connection c, String unitCode) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT u.kind, g.code, g.path FROM unit u JOIN region g ON g.code = u.region_code WHERE u.code = ?")) {
-      ps.setString(1, unitCode);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new IllegalArgumentException("Unknown unit " + unitCode + " / 单位不存在");
-        }
-        return Placement.of(rs.getString(2), rs.getString(3), rs.getString(1));
-      }
+  /**
+   * Where the unit's rows are, without a query: the submitting transaction has the unit in its
+   * persistence context already, and the division tree is in memory.
+   */
+  private Placement placement(String unitCode) {
+    Unit unit = units.findById(unitCode);
+    if (unit == null) {
+      throw new IllegalArgumentException("Unknown unit " + unitCode + " / 单位不存在");
     }
+    RegionTree.Node region = regions.require(unit.region.code);
+    return Placement.of(region.code(), region.path(), unit.kind.name());
   }
 
   /**
@@ -309,7 +326,7 @@ public class RollupLedger {
     List<Target> targets = placement.targets();
     StringBuilder sql = new StringBuilder(UPSERT_HEAD);
     for (int i = 0; i < targets.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, " + STRIPE + ")");
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, " + STRIPE + ")");
     }
     sql.append(ADD_ON_CONFLICT);
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -323,6 +340,7 @@ public class RollupLedger {
         ps.setBoolean(p++, t.own());
         ps.setString(p++, placement.kind());
         ps.setLong(p++, delta.reports);
+        ps.setLong(p++, delta.aggregates);
         ps.setArray(p++, counts);
         ps.setArray(p++, amounts);
       }
@@ -372,6 +390,7 @@ public class RollupLedger {
   /** Signed change of one summary row: reports and cell values by catalogue index. */
   private static final class Delta {
     long reports;
+    long aggregates;
     final long[] counts;
     final BigDecimal[] amounts;
 
@@ -391,6 +410,7 @@ public class RollupLedger {
 
     void plus(Delta other) {
       reports += other.reports;
+      aggregates += other.aggregates;
       for (int i = 0; i < counts.length; i++) {
         counts[i] = Math.addExact(counts[i], other.counts[i]);
         amounts[i] = amounts[i].add(other.amounts[i]);
@@ -399,6 +419,7 @@ public class RollupLedger {
 
     boolean isZero() {
       return reports == 0
+          && aggregates == 0
           && Arrays.stream(counts).allMatch(v -> v == 0)
           && Arrays.stream(amounts).allMatch(v -> v.signum() == 0);
     }

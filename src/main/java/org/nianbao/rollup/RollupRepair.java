@@ -42,8 +42,8 @@ public class RollupRepair {
 
   /**
    * The years where the summaries are not those of the report tables: a current version missing
-   * from, or different in, the coverage table; or a national count of SELF reports per format that
-   * differs.
+   * from, or different in, the coverage table; or a national count of SELF or AGGREGATE reports per
+   * format that differs.
    */
   private static final String DISAGREEING_YEARS =
       """
@@ -55,14 +55,15 @@ public class RollupRepair {
           (SELECT year, unit_code, scope, format_version FROM rollup_unit_status
            EXCEPT SELECT year, unit_code, scope, format_version FROM cur)),
       stored AS (
-          SELECT year, format_version, sum(report_count) AS n FROM rollup_sum
+          SELECT year, format_version, sum(report_count) AS n, sum(aggregate_count) AS a FROM rollup_sum
            WHERE region_code = '000000' AND NOT own GROUP BY 1, 2),
       counted AS (
-          SELECT year, format_version, count(*) AS n FROM cur WHERE scope = 'SELF' GROUP BY 1, 2)
+          SELECT year, format_version, count(*) FILTER (WHERE scope = 'SELF') AS n,
+                 count(*) FILTER (WHERE scope = 'AGGREGATE') AS a FROM cur GROUP BY 1, 2)
       SELECT year FROM status_diff
       UNION
       SELECT year FROM stored FULL JOIN counted USING (year, format_version)
-       WHERE coalesce(stored.n, 0) <> coalesce(counted.n, 0)
+       WHERE coalesce(stored.n, 0) <> coalesce(counted.n, 0) OR coalesce(stored.a, 0) <> coalesce(counted.a, 0)
       ORDER BY 1"""
           .formatted(CURRENT);
 

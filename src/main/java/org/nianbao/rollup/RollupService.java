@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import org.nianbao.rollup.RollupViews.Rollup;
 import org.nianbao.rollup.RollupViews.RollupChild;
 import org.nianbao.rollup.RollupViews.RollupSeries;
 import org.nianbao.tables.ReportTables;
-import org.nianbao.unit.UnitViews.RegionRef;
+import org.nianbao.unit.RegionTree;
 
 /**
  * Read-only rollup queries: sums from the summary table ({@code rollup_sum}), coverage from units
@@ -44,87 +43,44 @@ public class RollupService {
   /** The longest series answered at once. */
   public static final int MAX_SERIES_YEARS = 30;
 
-  private static final String CURRENT_STATUS =
-      "SELECT u.code, u.name, u.kind, u.region_code, split_part(g.path, '/', ?) AS child,"
-          + " CASE WHEN s.scope IS NULL THEN 'M' WHEN s.scope = 'AGGREGATE' THEN 'A'"
-          + " WHEN s.format_version <> ? THEN 'X' ELSE 'S' END AS st"
-          + " FROM unit u JOIN region g ON g.code = u.region_code"
-          + " LEFT JOIN rollup_unit_status s ON s.year = ? AND s.unit_code = u.code"
-          + " WHERE u.kind = ANY (?) AND ";
-
   /**
-   * What the coverage query says of a unit's current report for the year (its SQL letter in {@code
-   * st}).
-   */
-  enum CoverageState {
-    SUMMED("S"),
-    MISSING("M"),
-    AGGREGATE_ONLY("A"),
-    OTHER_FORMAT("X");
-
-    private final String letter;
-
-    CoverageState(String letter) {
-      this.letter = letter;
-    }
-
-    static CoverageState of(String letter) {
-      for (CoverageState s : values()) {
-        if (s.letter.equals(letter)) {
-          return s;
-        }
-      }
-      throw new IllegalArgumentException("coverage state " + letter);
-    }
-  }
-
-  /**
-   * Units expected in a region, and how many of them are missing, aggregate-only or in the other
-   * format.
+   * The coverage counts of a region: units expected, and how many of them report in the summed
+   * format, in the other format, or only an AGGREGATE report; the rest are missing.
    */
   static final class Tally {
     long expected;
-    long missing;
-    long aggregateOnly;
+    long summed;
     long otherFormat;
+    long aggregateOnly;
 
-    void add(CoverageState state, long n) {
-      expected += n;
-      switch (state) {
-        case MISSING -> missing += n;
-        case AGGREGATE_ONLY -> aggregateOnly += n;
-        case OTHER_FORMAT -> otherFormat += n;
-        case SUMMED -> {}
-      }
-    }
-
-    void add(Tally other) {
-      expected += other.expected;
-      missing += other.missing;
-      aggregateOnly += other.aggregateOnly;
-      otherFormat += other.otherFormat;
+    long missing() {
+      return expected - summed - otherFormat - aggregateOnly;
     }
   }
 
   /**
    * The sums of a region for the year, and for the year before (what the indicators compare with).
    */
-  record YearSums(Sums year, Sums previousYear) {
+  record YearSums(Sums year, Sums previousYear, Tally tally) {
     static YearSums empty(FormatVersion format, FormatVersion previousFormat) {
-      return new YearSums(new Sums(Catalogue.of(format)), new Sums(Catalogue.of(previousFormat)));
+      return new YearSums(
+          new Sums(Catalogue.of(format)), new Sums(Catalogue.of(previousFormat)), new Tally());
     }
   }
 
   private final DataSource dataSource;
+  private final RegionTree regions;
 
-  public RollupService(DataSource dataSource) {
+  public RollupService(DataSource dataSource, RegionTree regions) {
     this.dataSource = dataSource;
+    this.regions = regions;
   }
 
   /** The rollup of a region and year with its children (the next level down). */
   public Rollup rollup(String regionCode, int year, RollupFilter filter) {
     checkYear("year", year);
-    return read(c -> rollup(c, requireRegion(c, regionCode), year, filter, true));
+    RegionTree.Node region = requireRegion(regionCode);
+    return read(c -> rollup(c, region, year, filter, true));
   }
 
   /** The rollups of {@code from}..{@code to}, children omitted. */
@@ -140,9 +96,9 @@ public class RollupService {
               + MAX_SERIES_YEARS
               + "年");
     }
+    RegionTree.Node region = requireRegion(regionCode);
     return read(
         c -> {
-          RegionRow region = requireRegion(c, regionCode);
           List<Rollup> years = new ArrayList<>();
           for (int y = from; y <= to; y++) {
             years.add(rollup(c, region, y, filter, false));
@@ -154,88 +110,79 @@ public class RollupService {
   /** The expected units of the rollup without any current report for the year, by code. */
   public MissingPage missing(String regionCode, int year, RollupFilter filter, Paging paging) {
     checkYear("year", year);
+    RegionTree.Node region = requireRegion(regionCode);
     return read(
         c -> {
-          RegionRow region = requireRegion(c, regionCode);
-          String sql =
-              "SELECT code, name, kind, region_code, count(*) OVER () FROM ("
-                  + CURRENT_STATUS
-                  + scopeCondition(filter)
-                  + ") x WHERE st = 'M' ORDER BY code LIMIT ? OFFSET ?";
+          long total =
+              sums(c, region, List.of(), year, filter).get(region.code()).tally().missing();
           List<MissingUnit> items = new ArrayList<>();
-          long total = 0;
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int p = bindStatus(c, ps, region, year, filter);
-            ps.setInt(p++, paging.size());
-            ps.setInt(p, paging.offset());
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                items.add(
-                    new MissingUnit(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                total = rs.getLong(5);
+          if (total > paging.offset()) {
+            String sql =
+                "SELECT u.code, u.name, u.kind, u.region_code"
+                    + missingFrom(year, region, filter)
+                    + " ORDER BY u.code LIMIT ? OFFSET ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              int p = bindUnits(c, ps, 1, region, filter, true);
+              ps.setInt(p++, paging.size());
+              ps.setInt(p, paging.offset());
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  items.add(
+                      new MissingUnit(
+                          rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
               }
             }
-          }
-          if (items.isEmpty() && paging.page() > 1) {
-            total = countMissing(c, region, year, filter);
           }
           return new MissingPage(items, paging.page(), paging.size(), total);
         });
   }
 
-  private long countMissing(Connection c, RegionRow region, int year, RollupFilter filter)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT count(*) FROM ("
-                + CURRENT_STATUS
-                + scopeCondition(filter)
-                + ") x WHERE st = 'M'")) {
-      bindStatus(c, ps, region, year, filter);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
   private Rollup rollup(
-      Connection c, RegionRow region, int year, RollupFilter filter, boolean withChildren)
+      Connection c, RegionTree.Node region, int year, RollupFilter filter, boolean withChildren)
       throws SQLException {
     FormatVersion format = FormatVersion.forYear(year);
-    List<RegionRow> children = withChildren && !filter.own() ? children(c, region.code) : List.of();
+    List<RegionTree.Node> children =
+        withChildren && !filter.own()
+            ? region.view().children().stream().map(r -> regions.require(r.code())).toList()
+            : List.of();
     Map<String, YearSums> sums = sums(c, region, children, year, filter);
-    YearSums mine = sums.get(region.code);
-    Map<String, Tally> coverageCounts = new HashMap<>();
-    Map<CoverageState, List<String>> lists = coverage(c, region, year, filter, coverageCounts);
-    Tally total = new Tally();
-    coverageCounts.values().forEach(total::add);
+    YearSums mine = sums.get(region.code());
+    Tally total = mine.tally();
     Coverage coverage =
         new Coverage(
             total.expected,
-            mine.year().reports(),
-            total.missing,
+            total.summed,
+            total.missing(),
             total.aggregateOnly,
             total.otherFormat,
-            lists.get(CoverageState.MISSING),
-            total.missing > LIST_CAP
+            total.missing() > 0 ? missingCodes(c, region, year, filter) : new ArrayList<>(),
+            total.missing() > LIST_CAP
                 ? "/api/v1/rollups/"
-                    + region.code
+                    + region.code()
                     + "/"
                     + year
                     + "/missing?page=1&size="
                     + 500
                     + query(filter)
                 : null,
-            lists.get(CoverageState.AGGREGATE_ONLY),
-            lists.get(CoverageState.OTHER_FORMAT));
+            total.aggregateOnly > 0
+                ? statusCodes(c, region, year, filter, "s.scope = 'AGGREGATE'")
+                : new ArrayList<>(),
+            total.otherFormat > 0
+                ? statusCodes(
+                    c,
+                    region,
+                    year,
+                    filter,
+                    "s.scope = 'SELF' AND s.format_version = '" + format.other().name() + "'")
+                : new ArrayList<>());
     List<RollupChild> childViews = null;
     if (withChildren) {
       childViews = new ArrayList<>();
-      for (RegionRow child : children) {
-        YearSums s = sums.get(child.code);
-        Tally cc = coverageCounts.getOrDefault(child.code, new Tally());
+      for (RegionTree.Node child : children) {
+        YearSums s = sums.get(child.code());
+        Tally cc = s.tally();
         childViews.add(
             new RollupChild(
                 child.ref(),
@@ -243,8 +190,8 @@ public class RollupService {
                 IndicatorCalculator.of(s.year(), s.previousYear()),
                 new Coverage(
                     cc.expected,
-                    s.year().reports(),
-                    cc.missing,
+                    cc.summed,
+                    cc.missing(),
                     cc.aggregateOnly,
                     cc.otherFormat,
                     null,
@@ -254,7 +201,7 @@ public class RollupService {
       }
     }
     Declared declared =
-        filter.own() || !filter.allKinds() ? null : declared(c, region.code, year, mine.year());
+        filter.own() || !filter.allKinds() ? null : declared(c, region.code(), year, mine.year());
     return new Rollup(
         region.ref(),
         year,
@@ -280,26 +227,31 @@ public class RollupService {
   }
 
   /**
-   * For the region and each child: the sums of the year and of the year before, from the summary
-   * table.
+   * For the region and each child, from the summary tables: the sums of the year and of the year
+   * before, and the coverage counts of the year (expected units from {@code unit_tally}; reporting,
+   * other-format and aggregate-only units from {@code rollup_sum}).
    */
   private Map<String, YearSums> sums(
-      Connection c, RegionRow region, List<RegionRow> children, int year, RollupFilter filter)
+      Connection c,
+      RegionTree.Node region,
+      List<RegionTree.Node> children,
+      int year,
+      RollupFilter filter)
       throws SQLException {
     FormatVersion format = FormatVersion.forYear(year);
     FormatVersion previousFormat = FormatVersion.forYear(year - 1);
     Map<String, YearSums> out = new HashMap<>();
-    out.put(region.code, YearSums.empty(format, previousFormat));
+    out.put(region.code(), YearSums.empty(format, previousFormat));
     String[] childCodes = new String[children.size()];
     for (int i = 0; i < childCodes.length; i++) {
-      childCodes[i] = children.get(i).code;
+      childCodes[i] = children.get(i).code();
       out.put(childCodes[i], YearSums.empty(format, previousFormat));
     }
     String[] kinds = filter.kindNames();
-    String where =
-        " FROM rollup_sum WHERE year = ? AND format_version = ?"
-            + " AND ((region_code = ? AND own = ?) OR (region_code = ANY (?) AND NOT own)) AND unit_kind = ANY (?)";
-    // the year: every count, and only the amount cells (the fee) of the numeric array
+    String rows =
+        " AND ((region_code = ? AND own = ?) OR (region_code = ANY (?) AND NOT own)) AND unit_kind = ANY (?)";
+    // the year: every count, and only the amount cells (the fee) of the numeric array; the rows of
+    // the other format give only their report count (coverage: excluded, other format)
     List<Integer> amountCells = new ArrayList<>();
     StringBuilder amounts = new StringBuilder("ARRAY[");
     for (CellDefinition cell : Catalogue.of(format).cells()) {
@@ -314,16 +266,45 @@ public class RollupService {
     }
     amounts.append("]::numeric[]");
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT region_code, report_count, counts, " + amounts + where)) {
-      bindSums(c, ps, year, format, region, filter, childCodes, kinds);
+        c.prepareStatement(
+            "SELECT region_code, format_version = ?, report_count, aggregate_count,"
+                + " CASE WHEN format_version = ? THEN counts END,"
+                + " CASE WHEN format_version = ? THEN "
+                + amounts
+                + " END FROM rollup_sum WHERE year = ? AND format_version IN ('FMT2019', 'FMT2021')"
+                + rows)) {
+      ps.setString(1, format.name());
+      ps.setString(2, format.name());
+      ps.setString(3, format.name());
+      ps.setInt(4, year);
+      bindRows(c, ps, 5, region, filter, childCodes, kinds);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Sums target = out.get(rs.getString(1)).year();
-          target.add(rs.getLong(2), (Long[]) rs.getArray(3).getArray(), new BigDecimal[0]);
-          BigDecimal[] fee = (BigDecimal[]) rs.getArray(4).getArray();
-          for (int i = 0; i < fee.length; i++) {
-            target.addAmount(amountCells.get(i), fee[i]);
+          YearSums target = out.get(rs.getString(1));
+          long reports = rs.getLong(3);
+          target.tally().aggregateOnly += rs.getLong(4);
+          if (!rs.getBoolean(2)) {
+            target.tally().otherFormat += reports;
+            continue;
           }
+          target.tally().summed += reports;
+          target.year().add(reports, (Long[]) rs.getArray(5).getArray(), new BigDecimal[0]);
+          BigDecimal[] fee = (BigDecimal[]) rs.getArray(6).getArray();
+          for (int i = 0; i < fee.length; i++) {
+            target.year().addAmount(amountCells.get(i), fee[i]);
+          }
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT region_code, sum(unit_count) FROM unit_tally WHERE true"
+                + rows
+                + " GROUP BY region_code")) {
+      bindRows(c, ps, 1, region, filter, childCodes, kinds);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.get(rs.getString(1)).tally().expected += rs.getLong(2);
         }
       }
     }
@@ -334,9 +315,11 @@ public class RollupService {
           c.prepareStatement(
               "SELECT region_code, report_count, counts["
                   + (previousNew.index() + 1)
-                  + "]"
-                  + where)) {
-        bindSums(c, ps, year - 1, previousFormat, region, filter, childCodes, kinds);
+                  + "] FROM rollup_sum WHERE year = ? AND format_version = ?"
+                  + rows)) {
+        ps.setInt(1, year - 1);
+        ps.setString(2, previousFormat.name());
+        bindRows(c, ps, 3, region, filter, childCodes, kinds);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             Sums target = out.get(rs.getString(1)).previousYear();
@@ -348,78 +331,126 @@ public class RollupService {
     return out;
   }
 
-  private static void bindSums(
+  private static void bindRows(
       Connection c,
       PreparedStatement ps,
-      int year,
-      FormatVersion format,
-      RegionRow region,
+      int first,
+      RegionTree.Node region,
       RollupFilter filter,
       String[] childCodes,
       String[] kinds)
       throws SQLException {
-    ps.setInt(1, year);
-    ps.setString(2, format.name());
-    ps.setString(3, region.code);
-    ps.setBoolean(4, filter.own());
-    ps.setArray(5, c.createArrayOf("varchar", childCodes));
-    ps.setArray(6, c.createArrayOf("varchar", kinds));
+    ps.setString(first, region.code());
+    ps.setBoolean(first + 1, filter.own());
+    ps.setArray(first + 2, c.createArrayOf("varchar", childCodes));
+    ps.setArray(first + 3, c.createArrayOf("varchar", kinds));
   }
 
   /**
-   * Tallies per child region code ("" = units located at the region itself); returns the capped
-   * lists of the region's missing, aggregate-only and other-format units.
+   * The expected units of the rollup without a current report of the year: a condition on {@code u}
+   * and the same on the status rows, each region level on its own pair of indexes in code order
+   * (V14), so that the first codes are found by merging two ranges of the region alone.
    */
-  private Map<CoverageState, List<String>> coverage(
-      Connection c, RegionRow region, int year, RollupFilter filter, Map<String, Tally> counts)
+  private static String missingFrom(int year, RegionTree.Node region, RollupFilter filter) {
+    String column = placeColumn(region, filter);
+    String units = column == null ? "" : " AND u." + column + " = ?";
+    String status = column == null ? "" : " AND s." + column + " = ?";
+    return " FROM unit u WHERE true"
+        + units
+        + (filter.allKinds() ? "" : " AND u.kind = ANY (?)")
+        + " AND NOT EXISTS (SELECT 1 FROM rollup_unit_status s WHERE s.year = "
+        + year
+        + status
+        + " AND s.unit_code = u.code)";
+  }
+
+  /**
+   * The units of the rollup, a condition on {@code u} (for the lists read from the status rows).
+   */
+  private static String unitsOf(RegionTree.Node region, RollupFilter filter) {
+    String column = placeColumn(region, filter);
+    return (column == null ? "" : " AND u." + column + " = ?")
+        + (filter.allKinds() ? "" : " AND u.kind = ANY (?)");
+  }
+
+  /** The column of a unit that holds the region (null for the whole nation). */
+  private static String placeColumn(RegionTree.Node region, RollupFilter filter) {
+    if (filter.own() || region.depth() >= 3) {
+      return "region_code";
+    }
+    return switch (region.depth()) {
+      case 0 -> null;
+      case 1 -> "province_code";
+      default -> "city_code";
+    };
+  }
+
+  /**
+   * Binds what {@link #missingFrom} or {@link #unitsOf} asked for, from {@code first}; the next
+   * index.
+   */
+  private static int bindUnits(
+      Connection c,
+      PreparedStatement ps,
+      int first,
+      RegionTree.Node region,
+      RollupFilter filter,
+      boolean missing)
+      throws SQLException {
+    int p = first;
+    boolean placed = placeColumn(region, filter) != null;
+    if (placed) {
+      ps.setString(p++, region.code());
+    }
+    if (!filter.allKinds()) {
+      ps.setArray(p++, c.createArrayOf("varchar", filter.kindNames()));
+    }
+    if (missing && placed) {
+      ps.setString(p++, region.code());
+    }
+    return p;
+  }
+
+  /** The first {@link #LIST_CAP} missing units of the rollup, by code. */
+  private static List<String> missingCodes(
+      Connection c, RegionTree.Node region, int year, RollupFilter filter) throws SQLException {
+    String sql =
+        "SELECT u.code" + missingFrom(year, region, filter) + " ORDER BY u.code LIMIT " + LIST_CAP;
+    return codes(c, sql, region, filter, true);
+  }
+
+  /**
+   * The first {@link #LIST_CAP} units of the rollup whose current report of the year matches {@code
+   * status} (a condition on {@code s}, a {@code rollup_unit_status} row), by code.
+   */
+  private static List<String> statusCodes(
+      Connection c, RegionTree.Node region, int year, RollupFilter filter, String status)
       throws SQLException {
     String sql =
-        "SELECT child, st, count(*), (array_agg(code ORDER BY code) FILTER (WHERE st <> 'S'))[1:"
-            + LIST_CAP
-            + "]"
-            + " FROM ("
-            + CURRENT_STATUS
-            + scopeCondition(filter)
-            + ") x GROUP BY child, st";
-    Map<CoverageState, List<String>> lists = new EnumMap<>(CoverageState.class);
-    for (CoverageState st : CoverageState.values()) {
-      lists.put(st, new ArrayList<>());
-    }
+        "SELECT u.code FROM rollup_unit_status s JOIN unit u ON u.code = s.unit_code"
+            + " WHERE s.year = "
+            + year
+            + " AND "
+            + status
+            + unitsOf(region, filter)
+            + " ORDER BY s.unit_code LIMIT "
+            + LIST_CAP;
+    return codes(c, sql, region, filter, false);
+  }
+
+  private static List<String> codes(
+      Connection c, String sql, RegionTree.Node region, RollupFilter filter, boolean missing)
+      throws SQLException {
+    List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bindStatus(c, ps, region, year, filter);
+      bindUnits(c, ps, 1, region, filter, missing);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          CoverageState st = CoverageState.of(rs.getString(2));
-          counts.computeIfAbsent(rs.getString(1), k -> new Tally()).add(st, rs.getLong(3));
-          java.sql.Array codes = rs.getArray(4);
-          if (codes != null) {
-            lists.get(st).addAll(List.of((String[]) codes.getArray()));
-          }
+          out.add(rs.getString(1));
         }
       }
     }
-    for (List<String> list : lists.values()) {
-      list.sort(null);
-      if (list.size() > LIST_CAP) {
-        list.subList(LIST_CAP, list.size()).clear();
-      }
-    }
-    return lists;
-  }
-
-  private static String scopeCondition(RollupFilter filter) {
-    return filter.own() ? "g.code = ?" : "g.path LIKE ?";
-  }
-
-  private static int bindStatus(
-      Connection c, PreparedStatement ps, RegionRow region, int year, RollupFilter filter)
-      throws SQLException {
-    ps.setInt(1, region.depth + 3);
-    ps.setString(2, FormatVersion.forYear(year).name());
-    ps.setInt(3, year);
-    ps.setArray(4, c.createArrayOf("varchar", filter.kindNames()));
-    ps.setString(5, filter.own() ? region.code : region.path + "%");
-    return 6;
+    return out;
   }
 
   /** AGG-02: the AGGREGATE current report of the region's own people's government, cell by cell. */
@@ -465,35 +496,11 @@ public class RollupService {
     return Objects.equals(a, b);
   }
 
-  private RegionRow requireRegion(Connection c, String code) throws SQLException {
+  private RegionTree.Node requireRegion(String code) {
     if (code == null || !code.matches("[0-9]{6}")) {
       throw ProblemException.notFound("Region", String.valueOf(code));
     }
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT code, name, level, path, depth FROM region WHERE code = ?")) {
-      ps.setString(1, code);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw ProblemException.notFound("Region", code);
-        }
-        return RegionRow.of(rs);
-      }
-    }
-  }
-
-  private List<RegionRow> children(Connection c, String code) throws SQLException {
-    List<RegionRow> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT code, name, level, path, depth FROM region WHERE parent_code = ? ORDER BY code")) {
-      ps.setString(1, code);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(RegionRow.of(rs));
-        }
-      }
-    }
-    return out;
+    return regions.require(code);
   }
 
   private static void checkYear(String name, int year) {
@@ -529,16 +536,5 @@ public class RollupService {
   @FunctionalInterface
   private interface Work<T> {
     T apply(Connection c) throws SQLException;
-  }
-
-  private record RegionRow(String code, String name, String level, String path, int depth) {
-    static RegionRow of(ResultSet rs) throws SQLException {
-      return new RegionRow(
-          rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5));
-    }
-
-    RegionRef ref() {
-      return new RegionRef(code, name, level);
-    }
   }
 }

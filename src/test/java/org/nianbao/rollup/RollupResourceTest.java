@@ -67,6 +67,7 @@ class RollupResourceTest {
   private static boolean seeded;
 
   @Inject RollupFixtures fixtures;
+  @Inject CoverageOracle dataSource;
 
   @BeforeEach
   void seedOnce() {
@@ -309,6 +310,72 @@ class RollupResourceTest {
     fixtures.rebuild(year);
     assertThat(rollup("640500", year).getMap("cells")).isEqualTo(before);
     assertCells(rollup("000000", year).getMap("cells"), fixtures.databaseSums(year, "000000"));
+  }
+
+  /**
+   * Coverage comes from counts kept as units and reports change (V14): for every 宁夏 region, every
+   * year this class writes, and each filter, it equals a count over every unit against the report
+   * tables, and the lists are the first codes of that count.
+   */
+  @Test
+  void coverageEqualsACountOverEveryUnitAgainstTheReportTables() throws Exception {
+    otherFormatIsExcludedAndListed(); // a year with an other-format report too
+    List<String> regions = new ArrayList<>(List.of("000000"));
+    regions.addAll(ningxiaGovernments());
+    String[][] filters = {
+      {},
+      {"level", "own"},
+      {"kinds", "DEPARTMENT"},
+      {"kinds", "PEOPLES_GOV,DEPARTMENT", "level", "own"}
+    };
+    int compared = 0;
+    for (int year = 2021; year <= YEAR; year++) {
+      for (String region : regions) {
+        for (String[] filter : filters) {
+          boolean own = List.of(filter).contains("own");
+          String kinds = filter.length > 1 && filter[0].equals("kinds") ? filter[1] : null;
+          Map<String, List<String>> byState = dataSource.states(region, year, own, kinds);
+          JsonPath r = coverage(region, year, filter);
+          String at = region + "/" + year + " " + String.join("=", filter);
+          long expected = byState.values().stream().mapToLong(List::size).sum();
+          assertThat(r.getLong("expectedUnits")).as(at).isEqualTo(expected);
+          assertThat(r.getLong("reportingUnits")).as(at).isEqualTo(byState.get("S").size());
+          assertThat(r.getLong("missingTotal")).as(at).isEqualTo(byState.get("M").size());
+          assertThat(r.getLong("aggregateOnlyTotal")).as(at).isEqualTo(byState.get("A").size());
+          assertThat(r.getLong("excludedOtherFormatTotal"))
+              .as(at)
+              .isEqualTo(byState.get("X").size());
+          assertThat(r.getList("missing", String.class)).as(at).isEqualTo(first(byState.get("M")));
+          assertThat(r.getList("aggregateOnly", String.class))
+              .as(at)
+              .isEqualTo(first(byState.get("A")));
+          assertThat(r.getList("excludedOtherFormat", String.class))
+              .as(at)
+              .isEqualTo(first(byState.get("X")));
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).isEqualTo(3 * 29 * 4);
+  }
+
+  /** The rollup's coverage, without the contract check (the other tests make it). */
+  private static JsonPath coverage(String region, int year, String... query) {
+    var request = given();
+    for (int i = 0; i + 1 < query.length; i += 2) {
+      request = request.queryParam(query[i], query[i + 1]);
+    }
+    return request
+        .get("/api/v1/rollups/{r}/{y}", region, year)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .setRootPath("coverage");
+  }
+
+  private static List<String> first(List<String> codes) {
+    return codes.subList(0, Math.min(codes.size(), RollupService.LIST_CAP));
   }
 
   @Test

@@ -67,7 +67,9 @@ class RollupBenchmark {
         System.out.printf(
             "rebuild alone: %,d ms%n", (System.nanoTime() - rebuildStart) / 1_000_000);
         c.setAutoCommit(true);
-        RollupService service = new RollupService(SingleConnection.of(c));
+        RollupService service =
+            new RollupService(
+                SingleConnection.of(c), new org.nianbao.unit.RegionTree(SingleConnection.of(c)));
         for (String region : new String[] {"410000", "000000"}) {
           Rollup r = service.rollup(region, YEAR, RollupFilter.ALL);
           Map<String, Long> direct = direct(c, region);
