@@ -3,6 +3,8 @@ package org.nianbao.checks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,8 +30,8 @@ import org.nianbao.validation.ValidationResult;
 /**
  * The cell and rule catalogue, and the dry-run validation of a report document. The catalogue is
  * serialized once per format and answered on the I/O thread; a dry run without {@code unit} runs
- * the pure engine alone (no transaction), with {@code unit} and {@code year} it reads the previous
- * year.
+ * the pure engine alone on the I/O thread, with {@code unit} and {@code year} it reads the previous
+ * year and other units' narratives on a worker thread.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,20 +64,27 @@ public class CheckResource {
     return catalogues.get(version == null ? FormatVersion.FMT2021 : version);
   }
 
+  /**
+   * Without {@code unit} the dry run is pure computation and is answered on the I/O thread (no hop
+   * to a worker and back); with it, the database is read on a worker thread.
+   */
   @POST
   @Path("/validations")
   @Consumes(MediaType.APPLICATION_JSON)
-  public ValidationOutcome validate(
+  @NonBlocking
+  public Uni<ValidationOutcome> validate(
       ReportDocument document, @QueryParam("unit") String unit, @QueryParam("year") String year) {
     if (document == null) {
       throw ProblemException.badRequest("body", "A report document is required / 请求体不能为空");
     }
     String unitCode = blankToNull(unit);
     Integer reportYear = Params.optionalInteger("year", year);
-    return outcome(
-        unitCode == null
-            ? validation.check(document, reportYear)
-            : validation.dryRun(document, unitCode, reportYear));
+    if (unitCode == null) {
+      return Uni.createFrom().item(outcome(validation.check(document, reportYear)));
+    }
+    return Uni.createFrom()
+        .item(() -> outcome(validation.dryRun(document, unitCode, reportYear)))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
   private static ValidationOutcome outcome(ValidationResult result) {

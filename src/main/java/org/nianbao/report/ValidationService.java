@@ -1,10 +1,11 @@
 package org.nianbao.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.nianbao.report.ReportViews.StoredReport;
 import org.nianbao.unit.Unit;
-import org.nianbao.unit.UnitRepository;
+import org.nianbao.unit.UnitKind;
+import org.nianbao.unit.UnitService;
+import org.nianbao.unit.UnitViews.UnitView;
 import org.nianbao.validation.ReportDocument;
 import org.nianbao.validation.ValidationContext;
 import org.nianbao.validation.ValidationContext.Mode;
@@ -19,23 +20,30 @@ import org.nianbao.validation.Validator;
 public class ValidationService {
 
   private final Validator validator = new Validator();
-  private final UnitRepository units;
+  private final UnitService units;
   private final ReportStore reports;
   private final NarrativeIndex narratives;
 
-  public ValidationService(UnitRepository units, ReportStore reports, NarrativeIndex narratives) {
+  public ValidationService(UnitService units, ReportStore reports, NarrativeIndex narratives) {
     this.units = units;
     this.reports = reports;
     this.narratives = narratives;
   }
 
   /**
-   * Dry run: {@code unitCode} and {@code year} are optional; with both, cross-year rules run too.
+   * Dry run for a unit: {@code year} is optional; with it, cross-year rules and TXT-06 run too. The
+   * unit comes from memory (units never change); the database is read only for the previous year's
+   * report and other units' narratives, each a plain read (no transaction: nothing is written).
    */
-  @Transactional
   public ValidationResult dryRun(ReportDocument document, String unitCode, Integer year) {
-    Unit unit = unitCode == null ? null : units.require(unitCode);
-    return validate(document, unit, year, Mode.SUBMISSION);
+    UnitProfile unit = profile(units.unit(unitCode));
+    ReportDocument previous =
+        year == null
+            ? null
+            : reports.load(unitCode, year - 1, null).map(ValidationService::document).orElse(null);
+    return validator.validate(
+        document,
+        new ValidationContext(year, unit, previous, Mode.SUBMISSION).withNarratives(narratives));
   }
 
   /** Dry run without a unit: the pure rule engine alone, no database. */
@@ -81,10 +89,16 @@ public class ValidationService {
     if (unit == null) {
       return null;
     }
-    String level = unit.region.level;
-    if ("CITY_PLACEHOLDER".equals(level)) {
-      level = "CITY";
-    }
-    return new UnitProfile(unit.code, unit.kind.name(), level, unit.region.code);
+    return profile(unit.code, unit.kind, unit.region.level, unit.region.code);
+  }
+
+  /** The same facts from a unit's (cached) view. */
+  static UnitProfile profile(UnitView unit) {
+    return profile(unit.code(), unit.kind(), unit.region().level(), unit.region().code());
+  }
+
+  private static UnitProfile profile(String code, UnitKind kind, String level, String region) {
+    return new UnitProfile(
+        code, kind.name(), "CITY_PLACEHOLDER".equals(level) ? "CITY" : level, region);
   }
 }

@@ -18,6 +18,9 @@ final class AllClosedRule implements NarrativeRule {
               + "(?:办结|办理完成|办理完毕|处理完毕|处理完成|答复完毕|全部办结|按时办结)"
               + "|办结率(?:达到?|为)?100\\s*[%％]");
 
+  /** The characters a claim of {@link #ALL_CLOSED} can start with. */
+  private static final String CLAIM_STARTS = "均全都一办";
+
   /**
    * How far before the claim's sentence the applications it speaks of may be named (…申请20件。均已办结。).
    */
@@ -36,7 +39,9 @@ final class AllClosedRule implements NarrativeRule {
       return;
     }
     Matcher m = ALL_CLOSED.matcher(text);
-    while (m.find()) {
+    int from = 0;
+    while (nextClaim(m, text, from)) {
+      from = m.end();
       int[] s = TextScan.sentence(text, m.start());
       String sentence = text.substring(s[0], s[1]);
       String lead = text.substring(Math.max(0, s[0] - SUBJECT_REACH), s[0]);
@@ -61,5 +66,18 @@ final class AllClosedRule implements NarrativeRule {
               null));
       return;
     }
+  }
+
+  /**
+   * Finds the next claim at or after {@code from}, as {@code m.find()} would: the pattern is tried
+   * only where a claim can start, instead of at every position of the text.
+   */
+  private static boolean nextClaim(Matcher m, String text, int from) {
+    for (int p = from; p < text.length(); p++) {
+      if (CLAIM_STARTS.indexOf(text.charAt(p)) >= 0 && m.region(p, text.length()).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,11 +29,21 @@ final class ArtefactRule implements NarrativeRule {
 
   private static final int CUT_QUOTE = 6;
   private static final String LINE_END_PUNCTUATION = "。！？；：:;，,、…）)”」》.!?";
-  private static final Pattern NUMBERED =
-      Pattern.compile("^\\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])");
   private static final Pattern PAGE_NUMBER =
       Pattern.compile(
           "^[ \\t　]*(?:[-—－–]\\s*\\d{1,3}\\s*[-—－–]|第\\s*\\d{1,3}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,3}\\s*页)?)[ \\t　]*$");
+
+  /** The parts of a list number ({@link #numbered}): ASCII blanks, numerals, what closes it. */
+  private static final String NUMBERED_BLANKS = " \t\n\u000B\f\r";
+
+  private static final String CHINESE_NUMERALS = "一二三四五六七八九十";
+
+  private static final String NUMBER_CLOSES = "、.．";
+
+  /** The blanks {@link #PAGE_NUMBER} allows before it, and the characters it can start with. */
+  private static final String PAGE_NUMBER_BLANKS = " \t　";
+
+  private static final String PAGE_NUMBER_STARTS = "-—－–第";
 
   /**
    * One artefact: where it is and the clean text expected instead (null when it is simply to be
@@ -156,11 +165,18 @@ final class ArtefactRule implements NarrativeRule {
   private static void doubledWords(String text, List<Hit> hits) {
     int n = text.length();
     int p = 0;
+    int cjkEnd = 0; // the first index at or after p that is not a Chinese character
     while (p < n) {
+      if (cjkEnd <= p) {
+        cjkEnd = p;
+        while (cjkEnd < n && TextScan.cjk(text.charAt(cjkEnd))) {
+          cjkEnd++;
+        }
+      }
       int found = 0;
-      for (int len = MAX_DOUBLED; len >= MIN_DOUBLED && found == 0; len--) {
+      for (int len = Math.min(MAX_DOUBLED, cjkEnd - p); len >= MIN_DOUBLED && found == 0; len--) {
         if (p + 2 * len <= n
-            && allCjk(text, p, len)
+            && text.charAt(p) == text.charAt(p + len)
             && text.regionMatches(p, text, p + len, len)
             && word(text, p, len)) {
           found = len;
@@ -189,15 +205,6 @@ final class ArtefactRule implements NarrativeRule {
     for (int i = 0; i < line.length(); i++) {
       if (CLAUSE_PUNCTUATION.indexOf(line.charAt(i)) >= 0
           || LINE_END_PUNCTUATION.indexOf(line.charAt(i)) >= 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean allCjk(String text, int from, int len) {
-    for (int i = from; i < from + len; i++) {
-      if (!TextScan.cjk(text.charAt(i))) {
         return false;
       }
     }
@@ -244,15 +251,71 @@ final class ArtefactRule implements NarrativeRule {
       if (text == null) {
         continue;
       }
-      for (String line : text.split("\n")) {
-        String l = line.strip();
-        if (l.length() >= MIN_BODY_LINE && !NUMBERED.matcher(l).find()) {
-          lines++;
-          open += LINE_END_PUNCTUATION.indexOf(l.charAt(l.length() - 1)) < 0 ? 1 : 0;
+      int start = 0;
+      while (start < text.length()) {
+        int end = text.indexOf('\n', start);
+        if (end < 0) {
+          end = text.length();
         }
+        int s = start;
+        int e = end;
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+          s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+          e--;
+        }
+        if (e - s >= MIN_BODY_LINE && !numbered(text, s, e)) {
+          lines++;
+          open += LINE_END_PUNCTUATION.indexOf(text.charAt(e - 1)) < 0 ? 1 : 0;
+        }
+        start = end + 1;
       }
     }
     return lines >= HARD_WRAP_MIN_LINES && open > HARD_WRAP_SHARE * lines;
+  }
+
+  /**
+   * Whether text[from, to) starts with a list number (一、 （二） 3. …): what the pattern {@code
+   * ^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])} finds, read without a regex since
+   * it runs on every line. The repeated characters never close a number, so reading them greedily
+   * decides as the pattern does.
+   */
+  static boolean numbered(String text, int from, int to) {
+    int i = from;
+    while (i < to && NUMBERED_BLANKS.indexOf(text.charAt(i)) >= 0) {
+      i++;
+    }
+    if (i >= to) {
+      return false;
+    }
+    char first = text.charAt(i);
+    if (CHINESE_NUMERALS.indexOf(first) >= 0) {
+      int j = i;
+      while (j < to && CHINESE_NUMERALS.indexOf(text.charAt(j)) >= 0) {
+        j++;
+      }
+      return j < to && NUMBER_CLOSES.indexOf(text.charAt(j)) >= 0;
+    }
+    if (first == '（' || first == '(') {
+      int j = i + 1;
+      while (j < to && (CHINESE_NUMERALS.indexOf(text.charAt(j)) >= 0 || digit(text.charAt(j)))) {
+        j++;
+      }
+      return j > i + 1 && j < to && (text.charAt(j) == '）' || text.charAt(j) == ')');
+    }
+    if (digit(first)) {
+      int j = i;
+      while (j < to && digit(text.charAt(j))) {
+        j++;
+      }
+      return j < to && NUMBER_CLOSES.indexOf(text.charAt(j)) >= 0;
+    }
+    return false;
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /**
@@ -271,8 +334,7 @@ final class ArtefactRule implements NarrativeRule {
       while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
         e--;
       }
-      String line = text.substring(s, e);
-      if (PAGE_NUMBER.matcher(line).matches()) {
+      if (pageNumber(text, s, e)) {
         while (s < e && Character.isWhitespace(text.charAt(s))) {
           s++;
         }
@@ -289,14 +351,27 @@ final class ArtefactRule implements NarrativeRule {
   }
 
   /**
+   * Whether text[s, e) is a page number line: the pattern, tried only on a line whose first
+   * character after blanks is one a page number starts with (the pattern's own first characters).
+   */
+  private static boolean pageNumber(String text, int s, int e) {
+    int i = s;
+    while (i < e && PAGE_NUMBER_BLANKS.indexOf(text.charAt(i)) >= 0) {
+      i++;
+    }
+    return i < e
+        && PAGE_NUMBER_STARTS.indexOf(text.charAt(i)) >= 0
+        && PAGE_NUMBER.matcher(text.substring(s, e)).matches();
+  }
+
+  /**
    * A long body line ending on a Chinese character, followed by a line that continues the sentence.
    */
   private static boolean cutAtEnd(String text, int s, int e, int lineEnd) {
     if (e - s < MIN_BODY_LINE || !TextScan.cjk(text.charAt(e - 1))) {
       return false;
     }
-    Matcher numbered = NUMBERED.matcher(text.substring(s, e));
-    if (numbered.find() && text.substring(s, e).strip().length() < 2 * MIN_BODY_LINE) {
+    if (numbered(text, s, e) && text.substring(s, e).strip().length() < 2 * MIN_BODY_LINE) {
       return false; // a heading such as （一）主动公开情况 or 1.加强组织领导
     }
     if (LINE_END_PUNCTUATION.indexOf(text.charAt(e - 1)) >= 0) {
@@ -311,6 +386,6 @@ final class ArtefactRule implements NarrativeRule {
       return false;
     }
     return TextScan.cjk(text.charAt(next))
-        && !NUMBERED.matcher(text.substring(next, Math.min(text.length(), next + 6))).find();
+        && !numbered(text, next, Math.min(text.length(), next + 6));
   }
 }

@@ -21,13 +21,18 @@ final class CopyRule implements NarrativeRule {
   @Override
   public void evaluate(NarrativeInput input, Findings findings) {
     ValidationContext ctx = input.context();
+    String unit = ctx.unit() == null ? null : ctx.unit().code();
+    ReportDocument previous = ctx.previous();
+    boolean againstPrevious = previous != null && ctx.year() != null;
+    boolean againstOthers = ctx.narratives() != null && unit != null && ctx.year() != null;
+    if (!againstPrevious && !againstOthers) {
+      return; // nothing to compare with (a dry run without unit and year): no fingerprint
+    }
     NarrativeFingerprint mine = NarrativeFingerprint.of(input.texts());
     if (!mine.comparable(NarrativeFingerprint.MIN_SHINGLES_SAME_UNIT)) {
       return;
     }
-    String unit = ctx.unit() == null ? null : ctx.unit().code();
-    ReportDocument previous = ctx.previous();
-    if (previous != null && ctx.year() != null) {
+    if (againstPrevious) {
       compare(
           input.texts(),
           mine,
@@ -36,7 +41,7 @@ final class CopyRule implements NarrativeRule {
           NarrativeFingerprint.MIN_SHINGLES_SAME_UNIT,
           findings);
     }
-    if (mine.comparable() && ctx.narratives() != null && unit != null && ctx.year() != null) {
+    if (againstOthers && mine.comparable()) {
       for (NarrativeSource.Peer peer :
           ctx.narratives().candidates(mine, unit, ctx.year(), CANDIDATES)) {
         compare(

@@ -39,11 +39,15 @@ public final class NarrativeFingerprint {
   }
 
   private final long[] shingles;
-  private final int[] signature;
+
+  /**
+   * Computed when first asked for (the index's lookups and writes): the exact comparison of TXT-06
+   * needs only the shingles. Volatile: a thread sees either null or the whole array.
+   */
+  private volatile int[] signature;
 
   private NarrativeFingerprint(long[] shingles) {
     this.shingles = shingles;
-    this.signature = minHash(shingles);
   }
 
   /** The fingerprint of a report's sections 一 and 五. */
@@ -72,11 +76,21 @@ public final class NarrativeFingerprint {
 
   /** The MinHash signature. */
   public int[] signature() {
-    return signature.clone();
+    return minHashes().clone();
+  }
+
+  private int[] minHashes() {
+    int[] sig = signature;
+    if (sig == null) {
+      sig = minHash(shingles);
+      signature = sig;
+    }
+    return sig;
   }
 
   /** The {@value #BANDS} bucket keys of the signature, one per band (band number mixed in). */
   public long[] buckets() {
+    int[] signature = minHashes();
     long[] out = new long[BANDS];
     for (int b = 0; b < BANDS; b++) {
       long h = mix(b + 1L);
@@ -158,16 +172,22 @@ public final class NarrativeFingerprint {
     return Arrays.copyOf(out, d);
   }
 
+  /**
+   * Per seed, the least top 31 bits of shingle × seed (unsigned). Seed by seed, so that the minimum
+   * stays in a register: the top 31 bits of the least {@code product >>> 1} are the least top bits.
+   */
   private static int[] minHash(long[] shingles) {
     int[] sig = new int[HASHES];
-    Arrays.fill(sig, Integer.MAX_VALUE);
-    for (long x : shingles) {
-      for (int i = 0; i < HASHES; i++) {
-        int h = (int) ((x * SEEDS[i]) >>> 33);
-        if (h < sig[i]) {
-          sig[i] = h;
+    for (int i = 0; i < HASHES; i++) {
+      long seed = SEEDS[i];
+      long min = Long.MAX_VALUE;
+      for (long x : shingles) {
+        long h = (x * seed) >>> 1;
+        if (h < min) {
+          min = h;
         }
       }
+      sig[i] = (int) (min >>> 32);
     }
     return sig;
   }

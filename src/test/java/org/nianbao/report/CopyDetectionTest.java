@@ -110,6 +110,74 @@ class CopyDetectionTest {
   }
 
   @Test
+  void theDryRunFindsTheSameCopiesAndComparesNothingWithoutAUnit() {
+    Map<String, String> texts =
+        Map.of(
+            "s1",
+            "一、总体情况\n本县围绕千岛湖生态保护和山区共同富裕，按月公开生态补偿资金分配、农村饮用水达标提标工程进度和"
+                + "民宿行业扶持政策，在乡镇便民服务中心和村务公开栏同步张贴，组织政策宣讲进农家乐经营户，"
+                + "对涉及水源保护区划定和搬迁补偿的文件逐条发布解读。",
+            "s5",
+            "五、存在的主要问题及改进情况\n部分乡镇公开栏更新不及时，解读材料篇幅偏长。下一步将建立乡镇公开栏季度检查" + "制度，推行一图读懂，方便群众阅读。",
+            "s6",
+            "六、其他需要报告的事项\n本年度未收取信息处理费。");
+    put("330122", 2023, texts);
+    put("330127", 2024, texts);
+    String document =
+        ReportDocuments.fmt2021().texts(texts).acknowledge("S3-04", "测试：上年数据为示例").json();
+
+    JsonPath dryRun =
+        given()
+            .filter(CONTRACT)
+            .contentType(ContentType.JSON)
+            .body(document)
+            .queryParam("unit", "330122")
+            .queryParam("year", 2024)
+            .when()
+            .post("/api/v1/validations")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<Map<String, Object>> found = copies(dryRun);
+    assertThat(found).hasSize(2); // its own 2023 report, and 330127's report of the same year
+    assertThat(found.get(0))
+        .containsEntry("ref", Map.of("unit", "330122", "year", 2023))
+        .containsEntry("similarity", 100);
+    assertThat(found.get(1))
+        .containsEntry("ref", Map.of("unit", "330127", "year", 2024))
+        .containsEntry("similarity", 100);
+
+    // without a unit there is nothing to compare with: no TXT-06 and no cross-year rule
+    JsonPath alone =
+        given()
+            .filter(CONTRACT)
+            .contentType(ContentType.JSON)
+            .body(document)
+            .queryParam("year", 2024)
+            .when()
+            .post("/api/v1/validations")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(copies(alone)).isEmpty();
+    assertThat(alone.getList("findings.rule")).doesNotContain("S3-04");
+
+    given()
+        .filter(CONTRACT)
+        .contentType(ContentType.JSON)
+        .body(document)
+        .queryParam("unit", "999999")
+        .queryParam("year", 2024)
+        .when()
+        .post("/api/v1/validations")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  @Test
   void anUnrelatedNarrativeIsNotACopy() {
     Map<String, String> own =
         Map.of(
