@@ -396,7 +396,7 @@ class RollupResourceTest {
       {"kinds", "PEOPLES_GOV,DEPARTMENT", "level", "own"}
     };
     int compared = 0;
-    for (int year = 2021; year <= YEAR; year++) {
+    for (int year : new int[] {2021, YEAR}) { // other format; aggregate and missing units
       for (String region : regions) {
         for (String[] filter : filters) {
           boolean own = List.of(filter).contains("own");
@@ -423,7 +423,7 @@ class RollupResourceTest {
         }
       }
     }
-    assertThat(compared).isEqualTo(3 * 29 * 4);
+    assertThat(compared).isEqualTo(2 * 29 * 4);
   }
 
   /** The rollup's coverage, without the contract check (the other tests make it). */
@@ -432,14 +432,23 @@ class RollupResourceTest {
     for (int i = 0; i + 1 < query.length; i += 2) {
       request = request.queryParam(query[i], query[i + 1]);
     }
-    return request
-        .get("/api/v1/rollups/{r}/{y}", region, year)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .setRootPath("coverage");
+    byte[] body =
+        request
+            .get("/api/v1/rollups/{r}/{y}", region, year)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+    try {
+      return new JsonPath(JSON.writeValueAsString(JSON.readTree(body).get("coverage")));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
+
+  /** Reads the large rollups quickly (only their coverage goes on to JsonPath). */
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private static List<String> first(List<String> codes) {
     return codes.subList(0, Math.min(codes.size(), RollupService.LIST_CAP));
