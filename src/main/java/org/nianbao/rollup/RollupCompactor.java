@@ -37,7 +37,8 @@ public class RollupCompactor {
           + ", stripe) IN ("
           + "   SELECT "
           + KEY
-          + ", stripe FROM rollup_sum WHERE stripe = ?)"
+          + ", stripe FROM rollup_sum WHERE stripe = ? AND stripe <> 0)" // on the partial index
+          // (V16)
           + " RETURNING "
           + KEY
           + ", report_count, aggregate_count, counts, amounts),"
