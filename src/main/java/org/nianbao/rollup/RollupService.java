@@ -46,6 +46,13 @@ public class RollupService {
   /** How many unit codes a coverage list shows; the rest are paged by the missing endpoint. */
   public static final int LIST_CAP = 100;
 
+  /**
+   * The summary rows (or unit counts) of a rollup: the region's own or subtree row and its
+   * children's subtree rows, of the kinds asked for (bound by {@code bindRows}).
+   */
+  private static final String ROWS =
+      " AND ((region_code = ? AND own = ?) OR (region_code = ANY (?) AND NOT own)) AND unit_kind = ANY (?)";
+
   /** The longest series answered at once. */
   public static final int MAX_SERIES_YEARS = 30;
 
@@ -113,12 +120,15 @@ public class RollupService {
     }
   }
 
+  /** How many cells the cache of computed rollups holds unless configured. */
+  static final String DEFAULT_CACHE_CELLS = "400000";
+
   private final DataSource dataSource;
   private final RegionTree regions;
   private final Cache<String, Answer> answers;
 
   public RollupService(DataSource dataSource, RegionTree regions) {
-    this(dataSource, regions, 400_000);
+    this(dataSource, regions, Long.parseLong(DEFAULT_CACHE_CELLS));
   }
 
   /**
@@ -129,7 +139,7 @@ public class RollupService {
   public RollupService(
       DataSource dataSource,
       RegionTree regions,
-      @ConfigProperty(name = "nianbao.rollup.cache-cells", defaultValue = "400000")
+      @ConfigProperty(name = "nianbao.rollup.cache-cells", defaultValue = DEFAULT_CACHE_CELLS)
           long cacheCells) {
     this.dataSource = dataSource;
     this.regions = regions;
@@ -256,17 +266,15 @@ public class RollupService {
       int year,
       RollupFilter filter)
       throws SQLException {
-    String rows =
-        " AND ((region_code = ? AND own = ?) OR (region_code = ANY (?) AND NOT own)) AND unit_kind = ANY (?)";
     String sql =
         "SELECT md5(string_agg(v, ',' ORDER BY v)) FROM ("
             + "SELECT concat_ws('/', 's', year, format_version, region_code, own, unit_kind, stripe,"
             + " xmin) AS v FROM rollup_sum WHERE year IN (?, ?)"
             + " AND format_version IN ('FMT2019', 'FMT2021')"
-            + rows
+            + ROWS
             + " UNION ALL SELECT concat_ws('/', 'u', region_code, own, unit_kind, xmin) FROM unit_tally"
             + " WHERE true"
-            + rows
+            + ROWS
             + " UNION ALL SELECT concat_ws('/', 'd', rv.id) FROM report r JOIN report_version rv"
             + " ON rv.report_id = r.id AND rv.version = r.current_version"
             + " WHERE r.unit_code = ? AND r.year = ? AND rv.scope = 'AGGREGATE') x";
@@ -397,8 +405,6 @@ public class RollupService {
       out.put(childCodes[i], YearSums.empty(format, previousFormat));
     }
     String[] kinds = filter.kindNames();
-    String rows =
-        " AND ((region_code = ? AND own = ?) OR (region_code = ANY (?) AND NOT own)) AND unit_kind = ANY (?)";
     // the year: every count, and only the amount cells (the fee) of the numeric array; the rows of
     // the other format give only their report count (coverage: excluded, other format)
     List<Integer> amountCells = new ArrayList<>();
@@ -421,7 +427,7 @@ public class RollupService {
                 + " CASE WHEN format_version = ? THEN "
                 + amounts
                 + " END FROM rollup_sum WHERE year = ? AND format_version IN ('FMT2019', 'FMT2021')"
-                + rows)) {
+                + ROWS)) {
       ps.setString(1, format.name());
       ps.setString(2, format.name());
       ps.setString(3, format.name());
@@ -448,7 +454,7 @@ public class RollupService {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT region_code, sum(unit_count) FROM unit_tally WHERE true"
-                + rows
+                + ROWS
                 + " GROUP BY region_code")) {
       bindRows(c, ps, 1, region, filter, childCodes, kinds);
       try (ResultSet rs = ps.executeQuery()) {
@@ -465,7 +471,7 @@ public class RollupService {
               "SELECT region_code, report_count, counts["
                   + (previousNew.index() + 1)
                   + "] FROM rollup_sum WHERE year = ? AND format_version = ?"
-                  + rows)) {
+                  + ROWS)) {
         ps.setInt(1, year - 1);
         ps.setString(2, previousFormat.name());
         bindRows(c, ps, 3, region, filter, childCodes, kinds);
