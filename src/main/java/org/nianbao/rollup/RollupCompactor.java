@@ -32,43 +32,20 @@ public class RollupCompactor {
   private static final String KEY = "year, format_version, region_code, own, unit_kind";
   static final String FOLD =
       "WITH moved AS ("
-          + " DELETE FROM rollup_sum WHERE ("
-          + KEY
-          + ", stripe) IN ("
-          + "   SELECT "
-          + KEY
-          + ", stripe FROM rollup_sum WHERE stripe = ? AND stripe <> 0)" // on the partial index
-          // (V16)
+          // the stripe's rows straight from the partial index of unfolded rows (V16); a join of
+          // the table with itself here was planned as a scan of the whole table
+          + " DELETE FROM rollup_sum WHERE stripe = ? AND stripe <> 0"
           + " RETURNING "
           + KEY
-          + ", report_count, aggregate_count, counts, amounts),"
-          + " cells AS ("
-          + " SELECT "
-          + KEY
-          + ", x.i, sum(x.c) AS c, sum(x.a) AS a"
-          + " FROM moved m, unnest(m.counts, m.amounts) WITH ORDINALITY AS x(c, a, i) GROUP BY "
-          + KEY
-          + ", x.i),"
-          + " folded AS ("
-          + " SELECT "
-          + KEY
-          + ", array_agg(c ORDER BY i)::bigint[] AS counts, array_agg(a ORDER BY i) AS amounts"
-          + " FROM cells GROUP BY "
-          + KEY
-          + "),"
-          + " reports AS (SELECT "
-          + KEY
-          + ", sum(report_count)::integer AS n, sum(aggregate_count)::integer AS a FROM moved GROUP BY "
-          + KEY
-          + ")"
+          + ", report_count, aggregate_count, counts, amounts)"
+          // a stripe holds one row per key, so each moved row is added to its row of stripe 0 as
+          // it is (grouping the moved rows' cells first cost 0.8 s per fold of 640 rows)
           + " INSERT INTO rollup_sum AS s ("
           + KEY
           + ", stripe, report_count, aggregate_count, counts, amounts)"
           + " SELECT "
           + KEY
-          + ", 0, r.n, r.a, f.counts, f.amounts FROM folded f JOIN reports r USING ("
-          + KEY
-          + ")"
+          + ", 0, report_count, aggregate_count, counts, amounts FROM moved"
           + RollupLedger.ADD_ON_CONFLICT;
 
   private final DataSource dataSource;

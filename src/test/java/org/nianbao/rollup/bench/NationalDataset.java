@@ -109,10 +109,11 @@ public final class NationalDataset {
         units.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
       }
     }
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO unit (code, name, kind, region_code, parent_code) VALUES (?, ?, 'DEPARTMENT', ?, ?)");
-        Statement st = c.createStatement();
+    // one multi-row statement per 10,000 units: the unit counts are kept by a statement-level
+    // trigger, so a batch of single-row statements would re-count the same tally rows once per unit
+    // inside this one transaction (a row version per unit: quadratic)
+    List<String[]> batch = new ArrayList<>();
+    try (Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
                 "SELECT g.code, g.name, u.code FROM region g LEFT JOIN unit u ON u.code = g.code"
@@ -120,20 +121,21 @@ public final class NationalDataset {
       while (rs.next()) {
         for (int i = 0; i < DEPARTMENTS.length * scale; i++) {
           String code = departmentCode(rs.getString(1), i + 1);
-          ps.setString(1, code);
-          ps.setString(2, rs.getString(2) + departmentName(i + 1));
-          ps.setString(3, rs.getString(1));
-          ps.setString(4, rs.getString(3));
-          ps.addBatch();
+          batch.add(
+              new String[] {
+                code, rs.getString(2) + departmentName(i + 1), rs.getString(1), rs.getString(3)
+              });
           units.add(new String[] {code, "DEPARTMENT", "COUNTY"});
-          if (units.size() % 10_000 == 0) {
-            ps.executeBatch();
+          if (batch.size() == 10_000) {
+            insertUnits(c, batch);
           }
         }
       }
-      ps.executeBatch();
+      insertUnits(c, batch);
     }
     c.commit();
+    phase("units", units.size(), start);
+    long copied = System.nanoTime();
 
     CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
     try (Statement st = c.createStatement()) {
@@ -221,8 +223,11 @@ public final class NationalDataset {
       st.execute("ANALYZE");
       c.setAutoCommit(false);
     }
+    phase("reports copied", (int) id, copied);
+    long rebuilding = System.nanoTime();
     RollupLedger.rebuild(c, null);
     c.commit();
+    phase("rollups rebuilt", (int) id, rebuilding);
     try (Statement st = c.createStatement()) {
       c.setAutoCommit(true);
       st.execute("ANALYZE rollup_sum");
@@ -234,6 +239,35 @@ public final class NationalDataset {
         missing,
         tableRows,
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** One line on standard error per loading phase: what, how many, how long. */
+  private static void phase(String what, int count, long since) {
+    System.err.printf(
+        "national dataset: %s (%,d) in %,d ms%n",
+        what, count, (System.nanoTime() - since) / 1_000_000);
+  }
+
+  private static void insertUnits(Connection c, List<String[]> batch) throws SQLException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO unit (code, name, kind, region_code, parent_code)"
+                + " SELECT code, name, 'DEPARTMENT', region_code, parent_code"
+                + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])"
+                + " AS t(code, name, region_code, parent_code)")) {
+      for (int column = 0; column < 4; column++) {
+        String[] values = new String[batch.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = batch.get(i)[column];
+        }
+        ps.setArray(column + 1, c.createArrayOf("text", values));
+      }
+      ps.executeUpdate();
+    }
+    batch.clear();
   }
 
   /** Section and row ("3|withheld.state_secret") → its cells in the column order of the COPY. */
