@@ -305,14 +305,11 @@ public class RollupLedger {
   }
 
   /**
-   * Where the unit's rows are, without a query: the submitting transaction has the unit in its
-   * persistence context already, and the division tree is in memory.
+   * Where the unit's rows are, without a query: the unit is in memory once its report was
+   * submitted, and so is the division tree.
    */
   private Placement placement(String unitCode) {
-    Unit unit = units.findById(unitCode);
-    if (unit == null) {
-      throw new IllegalArgumentException("Unknown unit " + unitCode + " / 单位不存在");
-    }
+    Unit unit = units.require(unitCode);
     RegionTree.Node region = regions.require(unit.region.code);
     return Placement.of(region.code(), region.path(), unit.kind.name());
   }
