@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.nianbao.common.Background;
 import org.nianbao.common.Sql;
 import org.nianbao.validation.NarrativeFingerprint;
 import org.nianbao.validation.NarrativeOverlap;
@@ -222,8 +223,15 @@ public class NarrativeIndex implements NarrativeSource {
     }
   }
 
-  /** Indexes the reports stored before the index existed (or by an older version), in batches. */
+  /**
+   * Indexes the reports stored before the index existed (or by an older version), in batches, in
+   * the background after a start (finding them reads every report).
+   */
   void backfill(@Observes StartupEvent start) {
+    Background.run("narrative-backfill", this::backfill);
+  }
+
+  private void backfill() {
     int done = 0;
     while (true) {
       int n =
