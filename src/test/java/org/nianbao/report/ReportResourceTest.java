@@ -194,14 +194,7 @@ class ReportResourceTest {
     // identical re-send: no new version
     put("411322", 2024, doc.json()).then().statusCode(200).body("version", equalTo(1));
 
-    ReportDocuments.Builder changed =
-        ReportDocuments.fmt2021()
-            .add("s3.granted.natural", 1)
-            .add("s3.granted.total", 1)
-            .add("s3.total_processed.natural", 1)
-            .add("s3.total_processed.total", 1)
-            .add("s3.new.natural", 1)
-            .add("s3.new.total", 1);
+    ReportDocuments.Builder changed = ReportDocuments.fmt2021().oneMoreGranted();
     asAdminUnchecked()
         .contentType(ContentType.JSON)
         .body(changed.json())

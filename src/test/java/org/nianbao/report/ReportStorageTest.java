@@ -172,15 +172,7 @@ class ReportStorageTest {
     texts2.put("s5", "存在的主要问题是信息发布的及时性还有待提高，改进措施是建立逐月督查通报制度并落实到人。");
     texts2.remove("s6");
     ReportDocuments.Builder v1 = ReportDocuments.fmt2021().texts(texts1);
-    ReportDocuments.Builder v2 =
-        ReportDocuments.fmt2021()
-            .texts(texts2)
-            .add("s3.granted.natural", 1)
-            .add("s3.granted.total", 1)
-            .add("s3.total_processed.natural", 1)
-            .add("s3.total_processed.total", 1)
-            .add("s3.new.natural", 1)
-            .add("s3.new.total", 1);
+    ReportDocuments.Builder v2 = ReportDocuments.fmt2021().texts(texts2).oneMoreGranted();
 
     Response first = put("320105", 2022, v1.json(), null);
     first.then().statusCode(201);

@@ -192,6 +192,19 @@ public final class ReportDocuments {
       return set(key, count(key) + delta);
     }
 
+    /**
+     * One more application from a natural person, received and granted: the document stays
+     * consistent (received, processed and granted totals move together).
+     */
+    public Builder oneMoreGranted() {
+      return add("s3.granted.natural", 1)
+          .add("s3.granted.total", 1)
+          .add("s3.total_processed.natural", 1)
+          .add("s3.total_processed.total", 1)
+          .add("s3.new.natural", 1)
+          .add("s3.new.total", 1);
+    }
+
     public Builder remove(String key) {
       cells.remove(key);
       return this;
