@@ -1,8 +1,5 @@
 package org.nianbao.unit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -18,22 +15,15 @@ import org.nianbao.unit.UnitViews.UnitView;
 
 /**
  * Reads the region tree and units; registers organs other than people's governments. The tree comes
- * from memory ({@link RegionTree}); a unit never changes once registered, so its view is kept in a
- * bounded cache after the first read (only units that exist are cached: a unit registered later is
- * found).
+ * from memory ({@link RegionTree}), and so does a unit once read ({@link UnitRepository#require}).
  */
 @ApplicationScoped
 public class UnitService {
-
-  /** How many unit views are kept (≈ 200 bytes each); the national dataset has 33,000 units. */
-  static final int CACHED_UNITS = 50_000;
 
   private final RegionTree tree;
   private final RegionRepository regions;
   private final UnitRepository units;
   private final RegistrationPolicy access;
-  private final Cache<String, UnitView> views =
-      Caffeine.newBuilder().maximumSize(CACHED_UNITS).build();
 
   public UnitService(
       RegionTree tree, RegionRepository regions, UnitRepository units, RegistrationPolicy access) {
@@ -48,13 +38,7 @@ public class UnitService {
   }
 
   public UnitView unit(String code) {
-    UnitView cached = code == null ? null : views.getIfPresent(code);
-    if (cached != null) {
-      return cached;
-    }
-    UnitView loaded = QuarkusTransaction.joiningExisting().call(() -> view(units.require(code)));
-    views.put(loaded.code(), loaded);
-    return loaded;
+    return view(units.require(code));
   }
 
   @Transactional
