@@ -233,6 +233,9 @@ public class NarrativeIndex implements NarrativeSource {
 
   private void backfill() {
     int done = 0;
+    // keyset: each batch starts after the last report of the one before, instead of finding the
+    // first unindexed report again from the start (quadratic over a large database)
+    long[] after = {0};
     while (true) {
       int n =
           run(
@@ -245,11 +248,13 @@ public class NarrativeIndex implements NarrativeSource {
                        (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's1'),
                        (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's5')
                   FROM report r JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
-                 WHERE NOT EXISTS (SELECT 1 FROM narrative_signature s WHERE s.report_id = r.id)
+                 WHERE r.id > ?
+                   AND NOT EXISTS (SELECT 1 FROM narrative_signature s WHERE s.report_id = r.id)
                  ORDER BY r.id
                  LIMIT ?
                 """)) {
-                  ps.setInt(1, BACKFILL_BATCH);
+                  ps.setLong(1, after[0]);
+                  ps.setInt(2, BACKFILL_BATCH);
                   try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                       batch.add(
@@ -262,6 +267,9 @@ public class NarrativeIndex implements NarrativeSource {
                           });
                     }
                   }
+                }
+                if (!batch.isEmpty()) {
+                  after[0] = (Long) batch.get(batch.size() - 1)[0];
                 }
                 for (Object[] r : batch) {
                   write(
