@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  * Folds the writers' stripes of the rollup summaries into stripe 0, in the background (every {@code
  * nianbao.rollup.compact-every}, 0 = never), so that a rollup keeps reading a few rows. A stripe is
  * folded only while its advisory lock is free (no writer holds it), one transaction per stripe:
- * writers never wait for a fold, and the sums a reader sees are the same before and after.
+ * writers never wait for a fold, and the sums a reader sees are the same before and after. The
+ * per-backend counts of rollup changes (V17) are folded alike.
  */
 @ApplicationScoped
 public class RollupCompactor {
@@ -47,6 +48,17 @@ public class RollupCompactor {
           + KEY
           + ", 0, report_count, aggregate_count, counts, amounts FROM moved"
           + RollupLedger.ADD_ON_CONFLICT;
+
+  /**
+   * Folds the change counts (V17) of the backends not in a writing transaction (row not locked)
+   * into row 0, in one statement: the sum readers compare stays as it was.
+   */
+  static final String FOLD_EPOCHS =
+      "WITH moved AS (DELETE FROM rollup_epoch WHERE backend IN ("
+          + "SELECT backend FROM rollup_epoch WHERE backend <> 0 FOR UPDATE SKIP LOCKED)"
+          + " RETURNING changes)"
+          + " UPDATE rollup_epoch SET changes = changes + (SELECT sum(changes) FROM moved)"
+          + " WHERE backend = 0 AND EXISTS (SELECT 1 FROM moved)";
 
   private final DataSource dataSource;
   private final Duration every;
@@ -123,6 +135,9 @@ public class RollupCompactor {
         throw e;
       } finally {
         c.setAutoCommit(true);
+      }
+      try (Statement st = c.createStatement()) {
+        st.executeUpdate(FOLD_EPOCHS);
       }
       return folded;
     } catch (SQLException e) {

@@ -141,4 +141,68 @@ class RollupAfterSubmissionsTest {
         .body("coverage.aggregateOnly", org.hamcrest.Matchers.contains("630100"))
         .body("coverage.reportingUnits", org.hamcrest.Matchers.equalTo(2));
   }
+
+  private long sql(String sql, Object... args) throws java.sql.SQLException {
+    try (var c = dataSource.getConnection();
+        var ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      if (!ps.execute()) {
+        return ps.getUpdateCount();
+      }
+      try (var rs = ps.getResultSet()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static final String CHANGES = "SELECT sum(changes) FROM rollup_epoch";
+
+  /**
+   * A rollup answered from memory is checked against the count of committed changes (V17), which
+   * every writer moves, this service or not: a change made outside it (another instance, an
+   * operator) is in the very next answer.
+   */
+  @Test
+  void aChangeMadeOutsideTheServiceIsInTheNextRollup() throws Exception {
+    long before = sql(CHANGES);
+    put("632521", ReportDocuments.random(FormatVersion.FMT2021, new Random(632521)).json(), null);
+    assertThat(sql(CHANGES)).isGreaterThan(before);
+    Map<String, Object> first = cells("632500");
+    assertThat(cells("632500")).isEqualTo(first); // from memory
+
+    String change =
+        "UPDATE rollup_sum SET counts[1] = counts[1] + ? WHERE region_code = '632500' AND NOT own"
+            + " AND year = "
+            + YEAR
+            + " AND stripe = (SELECT min(stripe) FROM rollup_sum WHERE region_code = '632500'"
+            + " AND NOT own AND year = "
+            + YEAR
+            + ")";
+    assertThat(sql(change, 7)).isEqualTo(1);
+    try {
+      Map<String, Object> second = cells("632500");
+      List<String> moved =
+          first.keySet().stream().filter(k -> !first.get(k).equals(second.get(k))).toList();
+      assertThat(moved).hasSize(1);
+      assertThat(
+              new BigDecimal(second.get(moved.get(0)).toString())
+                  .subtract(new BigDecimal(first.get(moved.get(0)).toString())))
+          .isEqualByComparingTo("7");
+    } finally {
+      sql(change, -7);
+    }
+    assertThat(cells("632500")).isEqualTo(first);
+
+    // the compactor folds the per-backend counts into one row, and their sum stays
+    compactor.compact(); // folds the submission's stripes: itself a change, counted
+    sql(change, 0); // a change of nothing, still counted, in this connection's backend's row
+    long changes = sql(CHANGES);
+    assertThat(sql("SELECT count(*) FROM rollup_epoch")).isEqualTo(2);
+    compactor.compact();
+    assertThat(sql("SELECT count(*) FROM rollup_epoch")).isEqualTo(1);
+    assertThat(sql(CHANGES)).isEqualTo(changes);
+  }
 }
