@@ -1,7 +1,5 @@
 package org.nianbao.rollup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -24,11 +22,9 @@ import org.nianbao.rollup.RollupViews.RollupSeries;
 public class RollupResource {
 
   private final RollupService service;
-  private final ObjectMapper mapper;
 
-  public RollupResource(RollupService service, ObjectMapper mapper) {
+  public RollupResource(RollupService service) {
     this.service = service;
-    this.mapper = mapper;
   }
 
   @GET
@@ -40,23 +36,57 @@ public class RollupResource {
       @QueryParam("kinds") String kinds,
       @QueryParam("level") String level,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @Context HttpHeaders headers)
-      throws JsonProcessingException {
-    RollupService.Answer answer =
-        service.answer(region, Params.integer("year", year, 0), RollupFilter.parse(kinds, level));
-    boolean csv = Csv.wanted(headers);
-    String tag = answer.version() + (csv ? "-csv" : "");
-    if (EntityTags.matches(ifNoneMatch, '"' + tag + '"')) {
-      return Response.notModified(tag).build();
+      @HeaderParam("Accept-Encoding") String acceptEncoding,
+      @Context HttpHeaders headers) {
+    int y = Params.integer("year", year, 0);
+    RollupFilter filter = RollupFilter.parse(kinds, level);
+    if (Csv.wanted(headers)) {
+      // a download, not a dashboard's poll: computed now rather than kept
+      RollupService.Computed computed = service.computed(region, y, filter);
+      String tag = computed.version() + "-csv";
+      if (EntityTags.matches(ifNoneMatch, '"' + tag + '"')) {
+        return Response.notModified(tag).build();
+      }
+      return Response.ok(RollupCsv.write(computed.rollup()), Csv.MEDIA_TYPE)
+          .tag(tag)
+          .header(
+              "Content-Disposition",
+              "attachment; filename=\"rollup-" + region + "-" + year + ".csv\"")
+          .build();
     }
-    return csv
-        ? Response.ok(RollupCsv.write(answer.rollup()), Csv.MEDIA_TYPE)
-            .tag(tag)
-            .header(
-                "Content-Disposition",
-                "attachment; filename=\"rollup-" + region + "-" + year + ".csv\"")
-            .build()
-        : Response.ok(answer.json(mapper), MediaType.APPLICATION_JSON_TYPE).tag(tag).build();
+    RollupService.Answer answer = service.answer(region, y, filter);
+    // one entity tag for both content codings of the same JSON; caches tell them apart by Vary
+    String tag = answer.version();
+    if (EntityTags.matches(ifNoneMatch, '"' + tag + '"')) {
+      return Response.notModified(tag).header(HttpHeaders.VARY, "Accept-Encoding").build();
+    }
+    Response.ResponseBuilder ok =
+        acceptsGzip(acceptEncoding)
+            ? Response.ok(answer.gzip(), MediaType.APPLICATION_JSON_TYPE)
+                .header("Content-Encoding", "gzip")
+            : Response.ok(service.json(answer), MediaType.APPLICATION_JSON_TYPE);
+    return ok.tag(tag).header(HttpHeaders.VARY, "Accept-Encoding").build();
+  }
+
+  /** Whether an Accept-Encoding header allows gzip (RFC 9110 §12.5.3; {@code q=0} refuses it). */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String coding : acceptEncoding.split(",")) {
+      String[] parts = coding.split(";");
+      String name = parts[0].strip();
+      if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip") || name.equals("*")) {
+        for (int k = 1; k < parts.length; k++) {
+          String p = parts[k].strip().toLowerCase(java.util.Locale.ROOT);
+          if (p.startsWith("q=") && p.substring(2).strip().matches("0(\\.0{0,3})?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   @GET

@@ -68,7 +68,10 @@ class EmbeddedDatabaseTest {
       assertThat(value(s, "SHOW synchronous_commit")).isEqualTo("on");
       assertThat(value(s, "SHOW full_page_writes")).isEqualTo("on");
     } finally {
-      pg.close();
+      // the service's own stop: it also releases the shutdown hook start() registered for a durable
+      // server (pg.close() alone left it waiting 30 s for a service that never ran, at every test
+      // JVM's exit, until surefire killed the fork)
+      EmbeddedDatabase.stop();
     }
     assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     assertThat(dir.resolve("postmaster.pid")).doesNotExist();

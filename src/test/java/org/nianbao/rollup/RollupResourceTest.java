@@ -313,6 +313,49 @@ class RollupResourceTest {
   }
 
   /**
+   * The JSON goes out gzip-compressed to a client that accepts it (as kept in memory) and plain to
+   * one that does not: the same bytes once inflated, the same entity tag, Vary on Accept-Encoding.
+   */
+  @Test
+  void aRollupIsSentCompressedToWhoeverAcceptsIt() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.URI uri =
+        java.net.URI.create(
+            "http://localhost:" + io.restassured.RestAssured.port + "/api/v1/rollups/640000/2022");
+    var plain =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(uri).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    var zipped =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(uri)
+                .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8")
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    var refused =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(uri)
+                .header("Accept-Encoding", "gzip;q=0, identity")
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(plain.statusCode()).isEqualTo(200);
+    assertThat(zipped.statusCode()).isEqualTo(200);
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(zipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+    assertThat(zipped.headers().firstValue("ETag")).isEqualTo(plain.headers().firstValue("ETag"));
+    byte[] inflated =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))
+            .readAllBytes();
+    assertThat(inflated).isEqualTo(plain.body());
+    assertThat(refused.body()).isEqualTo(plain.body());
+    assertThat(zipped.body().length).isLessThan(plain.body().length / 3);
+    assertThat(new String(plain.body(), StandardCharsets.UTF_8))
+        .startsWith("{\"region\":{\"code\":\"640000\"");
+  }
+
+  /**
    * A rollup is answered from memory while the rows it is computed from are unchanged: the ETag
    * (their digest) gives 304 until a change in scope, and the declared aggregate, which adds
    * nothing to the summaries, still changes it.
