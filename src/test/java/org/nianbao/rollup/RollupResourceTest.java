@@ -312,32 +312,28 @@ class RollupResourceTest {
     assertCells(rollup("000000", year).getMap("cells"), fixtures.databaseSums(year, "000000"));
   }
 
+  /** A GET as it comes off the wire (no decoding of the body), with this Accept-Encoding if any. */
+  private static java.net.http.HttpResponse<byte[]> rawGet(String path, String acceptEncoding)
+      throws Exception {
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path));
+    if (acceptEncoding != null) {
+      request.header("Accept-Encoding", acceptEncoding);
+    }
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /**
    * The JSON goes out gzip-compressed to a client that accepts it (as kept in memory) and plain to
    * one that does not: the same bytes once inflated, the same entity tag, Vary on Accept-Encoding.
    */
   @Test
   void aRollupIsSentCompressedToWhoeverAcceptsIt() throws Exception {
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    java.net.URI uri =
-        java.net.URI.create(
-            "http://localhost:" + io.restassured.RestAssured.port + "/api/v1/rollups/640000/2022");
-    var plain =
-        http.send(
-            java.net.http.HttpRequest.newBuilder(uri).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-    var zipped =
-        http.send(
-            java.net.http.HttpRequest.newBuilder(uri)
-                .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8")
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-    var refused =
-        http.send(
-            java.net.http.HttpRequest.newBuilder(uri)
-                .header("Accept-Encoding", "gzip;q=0, identity")
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    var plain = rawGet("/api/v1/rollups/640000/2022", null);
+    var zipped = rawGet("/api/v1/rollups/640000/2022", "br;q=1.0, gzip;q=0.8");
+    var refused = rawGet("/api/v1/rollups/640000/2022", "gzip;q=0, identity");
     assertThat(plain.statusCode()).isEqualTo(200);
     assertThat(zipped.statusCode()).isEqualTo(200);
     assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
