@@ -166,6 +166,15 @@ public class ReportStore {
                 acknowledgements(c, version.versionId())));
   }
 
+  /**
+   * The document of the current version of (unit, year), if any: what the rules read of a previous
+   * year in a dry run. Its findings, submitter and unit name are not read (loading them made up a
+   * fifth of a dry run's CPU).
+   */
+  public Optional<ReportDocument> currentDocument(String unitCode, int year) {
+    return current(unitCode, year).map(this::document);
+  }
+
   /** The cells of a stored version (what an amendment takes out of the rollups). */
   public Map<String, JsonNode> cells(Current version) {
     return run(c -> ReportTables.load(c, version.versionId(), version.format()));

@@ -1,7 +1,6 @@
 package org.nianbao.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.nianbao.report.ReportViews.StoredReport;
 import org.nianbao.unit.Unit;
 import org.nianbao.unit.UnitKind;
 import org.nianbao.unit.UnitService;
@@ -38,9 +37,7 @@ public class ValidationService {
   public ValidationResult dryRun(ReportDocument document, String unitCode, Integer year) {
     UnitProfile unit = profile(units.unit(unitCode));
     ReportDocument previous =
-        year == null
-            ? null
-            : reports.load(unitCode, year - 1, null).map(ValidationService::document).orElse(null);
+        year == null ? null : reports.currentDocument(unitCode, year - 1).orElse(null);
     return validator.validate(
         document,
         new ValidationContext(year, unit, previous, Mode.SUBMISSION).withNarratives(narratives));
@@ -55,8 +52,7 @@ public class ValidationService {
   public ValidationResult validate(ReportDocument document, Unit unit, Integer year, Mode mode) {
     ReportDocument previous = null;
     if (unit != null && year != null) {
-      previous =
-          reports.load(unit.code, year - 1, null).map(ValidationService::document).orElse(null);
+      previous = reports.currentDocument(unit.code, year - 1).orElse(null);
     }
     return validateAgainst(document, unit, year, previous, mode);
   }
@@ -70,18 +66,6 @@ public class ValidationService {
     ValidationContext context = new ValidationContext(year, profile(unit), previous, mode);
     return validator.validate(
         document, unit == null ? context : context.withNarratives(narratives));
-  }
-
-  /** The document part of a stored version. */
-  public static ReportDocument document(StoredReport r) {
-    return new ReportDocument(
-        r.formatVersion(),
-        r.scope(),
-        r.publishedAt(),
-        r.sourceUrl(),
-        r.cells(),
-        r.texts(),
-        r.acknowledgements());
   }
 
   /** The facts about a unit the rules use. */
