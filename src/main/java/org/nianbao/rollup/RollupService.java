@@ -192,7 +192,7 @@ public class RollupService {
 
   /**
    * {@code cacheBytes}: how many bytes the cache of computed rollups may hold (a county's answer is
-   * 1–2 KB compressed, the nation's about 30 KB).
+   * about 3 KB compressed, the nation's about 30 KB).
    */
   @Inject
   public RollupService(
