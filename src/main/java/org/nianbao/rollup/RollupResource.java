@@ -68,26 +68,37 @@ public class RollupResource {
     return ok.tag(tag).header(HttpHeaders.VARY, "Accept-Encoding").build();
   }
 
-  /** Whether an Accept-Encoding header allows gzip (RFC 9110 §12.5.3; {@code q=0} refuses it). */
+  /**
+   * Whether an Accept-Encoding header allows gzip (RFC 9110 §12.5.3): a {@code gzip} (or {@code
+   * x-gzip}) coding decides, else {@code *}; {@code q=0} refuses.
+   */
   static boolean acceptsGzip(String acceptEncoding) {
     if (acceptEncoding == null) {
       return false;
     }
+    Boolean any = null;
     for (String coding : acceptEncoding.split(",")) {
       String[] parts = coding.split(";");
       String name = parts[0].strip();
-      if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip") || name.equals("*")) {
-        for (int k = 1; k < parts.length; k++) {
-          String p = parts[k].strip().toLowerCase(java.util.Locale.ROOT);
-          if (p.startsWith("q=") && p.substring(2).strip().matches("0(\\.0{0,3})?")) {
-            return false;
-          }
+      boolean allowed = true;
+      for (int k = 1; k < parts.length; k++) {
+        String p = parts[k].strip().toLowerCase(java.util.Locale.ROOT);
+        if (p.startsWith("q=") && ZERO_Q.matcher(p.substring(2).strip()).matches()) {
+          allowed = false;
         }
-        return true;
+      }
+      if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip")) {
+        return allowed;
+      }
+      if (name.equals("*")) {
+        any = allowed;
       }
     }
-    return false;
+    return any != null && any;
   }
+
+  private static final java.util.regex.Pattern ZERO_Q =
+      java.util.regex.Pattern.compile("0(\\.0{0,3})?");
 
   @GET
   @Path("/{year}/missing")
