@@ -186,6 +186,10 @@ public class RollupService {
    */
   private final Cache<Answer, byte[]> inflated;
 
+  /**
+   * For tools that read rollups as objects ({@link #rollup}, the rollup benchmark): the mapper is a
+   * plain one, not the service's, so the JSON of {@link #answer} is not what the API sends.
+   */
   public RollupService(DataSource dataSource, RegionTree regions) {
     this(dataSource, regions, new ObjectMapper(), Long.parseLong(DEFAULT_CACHE_BYTES));
   }
