@@ -57,6 +57,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e, UriInfo uri) {
+    // a body that is not JSON at all (cut short, not closed) reaches here wrapped in a plain 400:
+    // answered as any other JSON error, saying what is wrong rather than "HTTP 400 Bad Request"
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof JsonProcessingException json) {
+        return json(json, uri);
+      }
+    }
     ProblemType type;
     if (e instanceof NotFoundException) {
       type = ProblemType.NOT_FOUND;

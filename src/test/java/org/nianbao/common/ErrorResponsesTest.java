@@ -81,6 +81,29 @@ class ErrorResponsesTest {
         .body(not(containsString("Exception")));
   }
 
+  /**
+   * A report cut short (here after 2 KB) is answered with what is wrong, not a bare status line.
+   */
+  @Test
+  void aTruncatedBodySaysItIsNotJson() {
+    String report = org.nianbao.testsupport.ReportDocuments.wolong().json();
+    given()
+        .filter(RESPONSE_ONLY)
+        .contentType(ContentType.JSON)
+        .body(report.substring(0, 2048))
+        .when()
+        .post("/api/v1/validations")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("type", equalTo(TYPES + "malformed-request"))
+        .body(
+            "detail",
+            equalTo("Invalid value for 'cells' / 字段值无效: Unexpected end-of-input in field name"))
+        .body("errors[0].field", equalTo("cells"))
+        .body(not(containsString("Exception")));
+  }
+
   @Test
   void unknownFieldsAndWrongEnumsAreNamed() {
     given()
