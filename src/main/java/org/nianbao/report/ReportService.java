@@ -87,12 +87,15 @@ public class ReportService {
    */
   @Transactional
   public Outcome submit(String unitCode, int year, Submission s) {
-    Unit unit = units.require(unitCode);
+    // a unit not in memory is read in the same round trip as the locks and versions
+    Unit cached = units.cached(unitCode);
+    ReportStore.Opened opened = store.open(unitCode, year, cached == null);
+    Unit unit = cached != null ? cached : units.remember(unitCode, opened.unit());
     Caller caller = access.requireWrite(unit);
     checkYear(year);
     checkStorable(s.document(), s.idempotencyKey());
 
-    Map<Integer, Current> stored = store.open(unit.code, year);
+    Map<Integer, Current> stored = opened.versions();
     Current current = stored.get(year);
     String sha = Canonical.sha256(s.document());
     Optional<Outcome> replay = replay(unit.code, year, current, s.idempotencyKey(), sha);

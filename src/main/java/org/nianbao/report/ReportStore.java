@@ -29,6 +29,8 @@ import org.nianbao.report.ReportViews.StoredReport;
 import org.nianbao.report.ReportViews.Submitter;
 import org.nianbao.security.Caller;
 import org.nianbao.tables.ReportTables;
+import org.nianbao.unit.Unit;
+import org.nianbao.unit.UnitRepository;
 import org.nianbao.validation.Acknowledgement;
 import org.nianbao.validation.CellValues;
 import org.nianbao.validation.Finding;
@@ -87,28 +89,46 @@ public class ReportStore {
     this.json = json;
   }
 
+  /** What {@link #open} read: the current versions by year, and the unit when asked. */
+  public record Opened(Map<Integer, Current> versions, Unit unit) {}
+
   /**
    * Opens a submission of the (unit, year) report, in one round trip: takes the write locks of
    * (unit, year) and (unit, year + 1) until the transaction ends (always in increasing year order,
    * so writers never deadlock; the next year's, because storing a year re-checks the next one),
-   * then reads the current versions of years {@code year - 1} to {@code year + 1}, keyed by year.
-   * The three statements are sent together; the read runs after the locks are granted, so it sees
-   * every writer that held them.
+   * then reads the current versions of years {@code year - 1} to {@code year + 1}, keyed by year,
+   * and, when {@code readUnit}, the unit with its region ({@link UnitRepository#BY_CODE}; null if
+   * there is no such unit: the locks are then released with the transaction, having guarded
+   * nothing). The statements are sent together; the reads run after the locks are granted, so they
+   * see every writer that held them.
    */
-  public Map<Integer, Current> open(String unitCode, int year) {
+  public Opened open(String unitCode, int year, boolean readUnit) {
     return run(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(LOCK + ";\n" + LOCK + ";\n" + CURRENT)) {
+          String sql = LOCK + ";\n" + LOCK + ";\n" + CURRENT;
+          try (PreparedStatement ps =
+              c.prepareStatement(readUnit ? sql + ";\n" + UnitRepository.BY_CODE : sql)) {
             ps.setString(1, unitCode + "/" + year);
             ps.setString(2, unitCode + "/" + (year + 1));
             ps.setString(3, unitCode);
             ps.setInt(4, year - 1);
             ps.setInt(5, year + 1);
+            if (readUnit) {
+              ps.setString(6, unitCode);
+            }
             ps.execute();
             ps.getMoreResults();
             ps.getMoreResults();
+            Map<Integer, Current> versions;
             try (ResultSet rs = ps.getResultSet()) {
-              return currents(rs);
+              versions = currents(rs);
+            }
+            if (!readUnit) {
+              return new Opened(versions, null);
+            }
+            ps.getMoreResults();
+            try (ResultSet rs = ps.getResultSet()) {
+              return new Opened(versions, UnitRepository.read(rs));
             }
           }
         });
@@ -151,20 +171,54 @@ public class ReportStore {
 
   /**
    * The document of a stored version as the rules read it (the previous or the next year's report):
-   * its cells, texts and acknowledgements, in three queries; no findings, no submitter.
+   * its cells, texts and acknowledgements, three queries in one round trip; no findings, no
+   * submitter.
    */
   public ReportDocument document(Current version) {
     return run(
-        c ->
-            new ReportDocument(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(DOCUMENT)) {
+            int p = 1;
+            while (p <= ReportTables.READ_ROWS_PARAMETERS + 2) {
+              ps.setLong(p++, version.versionId());
+            }
+            ps.execute();
+            Map<String, JsonNode> cells;
+            try (ResultSet rs = ps.getResultSet()) {
+              cells = ReportTables.cells(rs, version.format());
+            }
+            ps.getMoreResults();
+            Map<String, String> texts = new LinkedHashMap<>();
+            try (ResultSet rs = ps.getResultSet()) {
+              while (rs.next()) {
+                texts.put(rs.getString(1), rs.getString(2));
+              }
+            }
+            ps.getMoreResults();
+            List<Acknowledgement> acknowledgements = new ArrayList<>();
+            try (ResultSet rs = ps.getResultSet()) {
+              while (rs.next()) {
+                acknowledgements.add(new Acknowledgement(rs.getString(1), rs.getString(2)));
+              }
+            }
+            return new ReportDocument(
                 version.format(),
                 version.scope(),
                 version.publishedAt(),
                 version.sourceUrl(),
-                ReportTables.load(c, version.versionId(), version.format()),
-                texts(c, version.versionId()),
-                acknowledgements(c, version.versionId())));
+                cells,
+                texts,
+                acknowledgements);
+          }
+        });
   }
+
+  private static final String TEXTS =
+      "SELECT section, body FROM report_text WHERE version_id = ? ORDER BY section";
+  private static final String ACKNOWLEDGEMENTS =
+      "SELECT rule, reason FROM report_acknowledgement WHERE version_id = ? ORDER BY rule";
+  private static final String DOCUMENT =
+      ReportTables.READ_ROWS + ";\n" + TEXTS + ";\n" + ACKNOWLEDGEMENTS;
 
   /**
    * The document of the current version of (unit, year), if any: what the rules read of a previous
@@ -544,9 +598,7 @@ public class ReportStore {
 
   private static Map<String, String> texts(Connection c, long versionId) throws SQLException {
     Map<String, String> texts = new LinkedHashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT section, body FROM report_text WHERE version_id = ? ORDER BY section")) {
+    try (PreparedStatement ps = c.prepareStatement(TEXTS)) {
       ps.setLong(1, versionId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -560,9 +612,7 @@ public class ReportStore {
   private static List<Acknowledgement> acknowledgements(Connection c, long versionId)
       throws SQLException {
     List<Acknowledgement> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT rule, reason FROM report_acknowledgement WHERE version_id = ? ORDER BY rule")) {
+    try (PreparedStatement ps = c.prepareStatement(ACKNOWLEDGEMENTS)) {
       ps.setLong(1, versionId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -45,7 +45,7 @@ public class RollupLedger {
 
   private static final String UPSERT_HEAD =
       "INSERT INTO rollup_sum AS s (year, format_version, region_code, own, unit_kind, report_count,"
-          + " aggregate_count, counts, amounts, stripe) VALUES ";
+          + " aggregate_count, counts, amounts, stripe) ";
 
   /**
    * The writer's stripe: the first one from its session's own (pid modulo 64) whose advisory lock
@@ -97,13 +97,19 @@ public class RollupLedger {
     contribute(deltas, change.after(), +1);
     deltas.values().removeIf(Delta::isZero);
     try (Connection c = dataSource.getConnection()) {
-      recordStatus(c, change);
+      // the unit's status goes with the first delta's statement (one round trip less), unless
+      // there is no delta or the unit's report is gone
+      boolean statusWithDelta = !deltas.isEmpty() && change.after() != null;
+      if (!statusWithDelta) {
+        recordStatus(c, change);
+      }
       if (deltas.isEmpty()) {
         return;
       }
       Placement placement = placement(change.unitCode());
       for (Map.Entry<FormatVersion, Delta> e : deltas.entrySet()) {
-        upsert(c, change.year(), e.getKey(), placement, e.getValue());
+        upsert(c, change, e.getKey(), placement, e.getValue(), statusWithDelta);
+        statusWithDelta = false;
       }
     } catch (SQLException e) {
       throw new IllegalStateException(
@@ -258,17 +264,24 @@ public class RollupLedger {
       }
       return;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO rollup_unit_status (year, unit_code, scope, format_version) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT (year, unit_code) DO UPDATE SET scope = EXCLUDED.scope,"
-                + " format_version = EXCLUDED.format_version")) {
-      ps.setInt(1, change.year());
-      ps.setString(2, change.unitCode());
-      ps.setString(3, after.scope().name());
-      ps.setString(4, after.format().name());
+    try (PreparedStatement ps = c.prepareStatement(STATUS)) {
+      bindStatus(ps, 1, change);
       ps.executeUpdate();
     }
+  }
+
+  private static final String STATUS =
+      "INSERT INTO rollup_unit_status (year, unit_code, scope, format_version) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT (year, unit_code) DO UPDATE SET scope = EXCLUDED.scope,"
+          + " format_version = EXCLUDED.format_version";
+
+  private static int bindStatus(PreparedStatement ps, int first, ReportChange change)
+      throws SQLException {
+    ps.setInt(first, change.year());
+    ps.setString(first + 1, change.unitCode());
+    ps.setString(first + 2, change.after().scope().name());
+    ps.setString(first + 3, change.after().format().name());
+    return first + 4;
   }
 
   private static void contribute(
@@ -315,33 +328,47 @@ public class RollupLedger {
   }
 
   /**
-   * One statement for all rows a unit feeds, in (region, own) order so concurrent writers lock
-   * alike, each into the writer's own stripe.
+   * The rows a unit feeds, one per target (region, own), in that order so that writers sharing a
+   * stripe lock alike, all into the writer's own stripe (one lookup of it, an init plan), from one
+   * copy of the delta's arrays.
    */
+  private static final String UPSERT =
+      UPSERT_HEAD
+          + "SELECT ?, ?, t.region, t.own, ?, ?, ?, ?::bigint[], ?::numeric[], "
+          + STRIPE
+          + " FROM unnest(?::varchar[], ?::boolean[]) AS t (region, own) ORDER BY t.region, t.own"
+          + ADD_ON_CONFLICT;
+
+  /** {@link #UPSERT}, after the unit's status (coverage) in the same statement. */
+  private static final String STATUS_AND_UPSERT = "WITH status AS (" + STATUS + ") " + UPSERT;
+
+  /** One statement for all rows a unit feeds (and, when asked, the unit's status). */
   private static void upsert(
-      Connection c, int year, FormatVersion format, Placement placement, Delta delta)
+      Connection c,
+      ReportChange change,
+      FormatVersion format,
+      Placement placement,
+      Delta delta,
+      boolean withStatus)
       throws SQLException {
     List<Target> targets = placement.targets();
-    StringBuilder sql = new StringBuilder(UPSERT_HEAD);
-    for (int i = 0; i < targets.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, " + STRIPE + ")");
+    String[] regions = new String[targets.size()];
+    Boolean[] own = new Boolean[targets.size()];
+    for (int i = 0; i < regions.length; i++) {
+      regions[i] = targets.get(i).region();
+      own[i] = targets.get(i).own();
     }
-    sql.append(ADD_ON_CONFLICT);
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      java.sql.Array counts = c.createArrayOf("bigint", delta.boxedCounts());
-      java.sql.Array amounts = c.createArrayOf("numeric", delta.amounts);
-      int p = 1;
-      for (Target t : targets) {
-        ps.setInt(p++, year);
-        ps.setString(p++, format.name());
-        ps.setString(p++, t.region());
-        ps.setBoolean(p++, t.own());
-        ps.setString(p++, placement.kind());
-        ps.setLong(p++, delta.reports);
-        ps.setLong(p++, delta.aggregates);
-        ps.setArray(p++, counts);
-        ps.setArray(p++, amounts);
-      }
+    try (PreparedStatement ps = c.prepareStatement(withStatus ? STATUS_AND_UPSERT : UPSERT)) {
+      int p = withStatus ? bindStatus(ps, 1, change) : 1;
+      ps.setInt(p++, change.year());
+      ps.setString(p++, format.name());
+      ps.setString(p++, placement.kind());
+      ps.setLong(p++, delta.reports);
+      ps.setLong(p++, delta.aggregates);
+      ps.setArray(p++, c.createArrayOf("bigint", delta.boxedCounts()));
+      ps.setArray(p++, c.createArrayOf("numeric", delta.amounts));
+      ps.setArray(p++, c.createArrayOf("varchar", regions));
+      ps.setArray(p, c.createArrayOf("bool", own));
       ps.executeUpdate();
     }
   }

@@ -80,7 +80,13 @@ public final class ReportTables {
    * The rows of all three tables of one version in one query: section, row key, then the columns
    * (as numeric, NULL past a table's last column).
    */
-  private static final String READ_ROWS = readRowsSql();
+  /**
+   * The typed rows of one version, in one query whose {@link #READ_ROWS_PARAMETERS} parameters are
+   * all the version's id; read its result with {@link #cells(ResultSet, FormatVersion)}.
+   */
+  public static final String READ_ROWS = readRowsSql();
+
+  public static final int READ_ROWS_PARAMETERS = TABLES.size();
 
   static {
     for (FormatVersion version : FormatVersion.values()) {
@@ -204,26 +210,39 @@ public final class ReportTables {
    */
   public static Map<String, Object> readCells(Connection c, long versionId, FormatVersion format)
       throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(READ_ROWS)) {
+      for (int i = 1; i <= READ_ROWS_PARAMETERS; i++) {
+        ps.setLong(i, versionId);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return readCells(rs, format);
+      }
+    }
+  }
+
+  /** The cells of a {@link #READ_ROWS} result, as {@link #load} gives them. */
+  public static Map<String, JsonNode> cells(ResultSet rs, FormatVersion format)
+      throws SQLException {
+    Map<String, JsonNode> cells = new LinkedHashMap<>();
+    readCells(rs, format).forEach((key, value) -> cells.put(key, node(value)));
+    return cells;
+  }
+
+  private static Map<String, Object> readCells(ResultSet rs, FormatVersion format)
+      throws SQLException {
     Map<String, Object> cells = new LinkedHashMap<>();
     for (CellDefinition cell : Catalogue.of(format).cells()) {
       cells.put(cell.key(), null);
     }
-    try (PreparedStatement ps = c.prepareStatement(READ_ROWS)) {
-      for (int i = 1; i <= TABLES.size(); i++) {
-        ps.setLong(i, versionId);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Table table = TABLES.get(rs.getInt(1) - 2);
-          for (int i = 0; i < table.columns().size(); i++) {
-            CellDefinition cell =
-                cellAt(format, table.section(), rs.getString(2), table.columns().get(i));
-            BigDecimal v = rs.getBigDecimal(3 + i);
-            if (cell != null && v != null) {
-              cells.put(
-                  cell.key(), cell.type() == CellType.DEC ? plain(v) : (Object) v.longValueExact());
-            }
-          }
+    while (rs.next()) {
+      Table table = TABLES.get(rs.getInt(1) - 2);
+      for (int i = 0; i < table.columns().size(); i++) {
+        CellDefinition cell =
+            cellAt(format, table.section(), rs.getString(2), table.columns().get(i));
+        BigDecimal v = rs.getBigDecimal(3 + i);
+        if (cell != null && v != null) {
+          cells.put(
+              cell.key(), cell.type() == CellType.DEC ? plain(v) : (Object) v.longValueExact());
         }
       }
     }
