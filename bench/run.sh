@@ -80,7 +80,7 @@ start_service() {
   # fair use (429 per client) is off: the benchmark is one client measuring the service's capacity
   local t0; t0=$(date +%s%N)
   QUARKUS_DATASOURCE_JDBC_URL=$PG/$1 QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
-    PORT=$PORT NIANBAO_ADMIN_TOKEN=$TOKEN NIANBAO_FAIR_USE_ENABLED=false java $JVM_OPTS -jar "$WORK/quarkus-app/quarkus-run.jar" \
+    PORT=$PORT NIANBAO_ADMIN_TOKEN=$TOKEN NIANBAO_FAIR_USE_ENABLED=false java $JVM_OPTS $CDS_OPTS -jar "$WORK/quarkus-app/quarkus-run.jar" \
     >"$WORK/service-$1.log" 2>&1 &
   SVC_PID=$!
   until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1; do
@@ -101,12 +101,38 @@ wrk_run() {
     -- "$file" "$first" "$count" "$threads" | grep '^RESULT')
   echo "$name $out" | tee -a "$WORK/results.txt" >&2
 }
+# warm NAME CONNECTIONS FILE [FIRST COUNT]: unmeasured runs until the JIT has settled: at most
+# $WARM_RUNS runs, ending early after one during which fewer than $WARM_COMPILES methods were compiled
+# (HotSpot's own counter). With wrk on the same two cores, C2 competes with the service for CPU; a
+# single warm-up run left it compiling a fifth of the CPU time through the measured run. Each run
+# after the first starts COUNT bodies further on (submissions: new reports, not replays).
+WARM_RUNS=$([ "$QUICK" = 1 ] && echo 1 || echo 4) WARM_COMPILES=30
+compiles() { { jcmd "$SVC_PID" PerfCounter.print 2>/dev/null || true; } | sed -n 's/^sun.ci.totalCompiles=//p'; }
+warm() {
+  local name=$1 conns=$2 file=$3 first=${4:-0} count=${5:-1000000000} i c0 c1
+  for ((i = 1; i <= WARM_RUNS; i++)); do
+    c0=$(compiles)
+    wrk_run "warm-$name-$i" "$conns" "$file" "$first" "$count"
+    c1=$(compiles)
+    echo "warm-$name-$i compiled $((${c1:-0} - ${c0:-0})) methods" >&2
+    if [ $((${c1:-0} - ${c0:-0})) -lt "$WARM_COMPILES" ]; then break; fi
+    if [ -n "${5:-}" ]; then first=$((first + count)); fi
+  done
+  return 0
+}
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 result() { grep "^$1 " "$WORK/results.txt" | tail -1; }
 
 log "service: first start on an empty database (migrations), then a restart"
 tool createdb "$PG/postgres" bench
+# the first start records the classes it loads into a class-data archive, written when it stops
+# (-XX:ArchiveClassesAtExit); every later start maps that archive instead of loading and verifying
+# those classes again (AppCDS; deploy/README.md shows the same two steps for a deployment)
+rm -f "$WORK/app-cds.jsa"
+CDS_OPTS="-XX:ArchiveClassesAtExit=$WORK/app-cds.jsa -Xlog:cds=off"
 start_service bench; FIRST_READY_MS=$READY_MS; stop_service
+CDS_OPTS=""
+[ -s "$WORK/app-cds.jsa" ] && CDS_OPTS="-XX:SharedArchiveFile=$WORK/app-cds.jsa"
 start_service bench; RESTART_READY_MS=$READY_MS
 log "ready in $FIRST_READY_MS ms (first, with migrations), $RESTART_READY_MS ms (restart)"
 
@@ -125,7 +151,7 @@ log "reads and dry runs (16 connections, ${SECONDS_EACH}s each, each after /q/he
 echo /q/health/live >"$WORK/health.txt"; echo /api/v1/catalogue >"$WORK/catalogue.txt"
 # unmeasured first: the dry run is the service's first work after its start, and C2 compiled it during the
 # measured run (like the submission and rollup runs below, which have their own warm-up)
-wrk_run warm-validate 16 "$WORK/validate.tsv"
+warm validate 16 "$WORK/validate.tsv"
 paired validate "$WORK/validate.tsv"
 wrk_run unit-cold 16 "$WORK/unit-paths.txt" # first reads fill the unit cache; the next run is measured
 paired unit "$WORK/unit-paths.txt"
@@ -133,11 +159,11 @@ paired region "$WORK/region-paths.txt"
 paired catalogue "$WORK/catalogue.txt"
 
 log "submissions: new reports, 1 / 4 / 16 / 32 clients, then 16 again with the profilers on"
-FIRST=0
-PER_RUN=$(( $(wc -l <"$WORK/puts.tsv") / 6 ))
-# an unmeasured run first: the submission path is otherwise compiled during the 1-client run
-wrk_run "warm-submit" 16 "$WORK/puts.tsv" "$FIRST" "$PER_RUN"
-FIRST=$(( FIRST + PER_RUN ))
+# the bodies in slices: up to WARM_RUNS for the warm-up, then one per measured run and the profiled run
+PER_RUN=$(( $(wc -l <"$WORK/puts.tsv") / (WARM_RUNS + 5) ))
+# unmeasured runs first: the submission path is otherwise compiled during the 1-client run
+warm submit 16 "$WORK/puts.tsv" 0 "$PER_RUN"
+FIRST=$(( WARM_RUNS * PER_RUN ))
 for c in 1 4 16 32; do
   wrk_run "submit-c$c" "$c" "$WORK/puts.tsv" "$FIRST" "$PER_RUN"
   FIRST=$(( FIRST + PER_RUN ))
@@ -158,7 +184,7 @@ tool statements "$PG/bench" "$NP" >"$WORK/statements.txt"
 read -r ju0 js0 <<<"$JVM0"; read -r ju1 js1 <<<"$JVM1"; read -r pu0 ps0 <<<"$PG0"; read -r pu1 ps1 <<<"$PG1"
 echo "CPU over ${SECONDS_EACH}s, $NP submissions (ticks of 1/$(getconf CLK_TCK) s): JVM user $((ju1-ju0)) sys $((js1-js0)); PostgreSQL user $((pu1-pu0)) sys $((ps1-ps0))" >"$WORK/cpu.txt"
 RSS_MB=$(rss_peak)
-wrk_run warm-validate-unit 16 "$WORK/validate-unit.tsv"
+warm validate-unit 16 "$WORK/validate-unit.tsv"
 paired validate-unit "$WORK/validate-unit.tsv"
 log "raw JDBC insert of the same rows (16 clients)"
 tool raw "$PG/bench" 16 "$SECONDS_EACH" "$SEED" | tee -a "$WORK/results.txt" >&2
@@ -242,8 +268,8 @@ RAW=$(sed -n 's/^RAW .* rate=\([^ ]*\).*/\1/p' "$WORK/results.txt")
   sed -n 's/^IMPORT type=\([^ ]*\) bytes=\([0-9]*\) clients=\([0-9]*\) docs_per_s=\([^ ]*\) p50_ms=\([^ ]*\) p99_ms=\([^ ]*\)/| import \1 (\2 bytes, \3 clients) | \4 documents\/s, p50 \5 ms, p99 \6 ms | | |/p' "$WORK/results.txt"
   sed -n 's/^REPLAY file=units.tsv clients=\([0-9]*\) requests=\([0-9]*\) seconds=[^ ]* rate=\([^ ]*\).*/| POST \/units (load through the API, \1 clients) | \3\/s (\2 units) | | |/p' "$WORK/results.txt"
   sed -n 's/^NATIONAL scale=\([0-9]*\) units=\([0-9]*\) reports=\([0-9]*\) table_rows=\([0-9]*\) millis=\([0-9]*\)/| national dataset \1× (units, COPY of the reports, rollup rebuild, VACUUM ANALYZE) | \2 units, \3 reports, \4 table rows in \5 ms | | |/p' "$WORK/results.txt"
-  echo "| peak RSS of the service (VmHWM) | $RSS_MB MiB | target ≤ 512 MiB; JVM: $JVM_OPTS | |"
-  echo "| start to ready, external PostgreSQL | restart $RESTART_READY_MS ms; first start with migrations $FIRST_READY_MS ms | target ≤ 5,000 ms | |"
+  echo "| peak RSS of the service (VmHWM) | $RSS_MB MiB | target ≤ 512 MiB; JVM: $JVM_OPTS ${CDS_OPTS:+(and the class archive)} | |"
+  echo "| start to ready, external PostgreSQL | restart ${CDS_OPTS:+with the class archive }$RESTART_READY_MS ms; first start with migrations${CDS_OPTS:+, recording the archive,} $FIRST_READY_MS ms | target ≤ 5,000 ms | |"
   echo
   echo "Submission path, profiled run at 16 clients ($(result submit-profiled | sed 's/.*rps=\([^ ]*\).*/\1/')/s with JFR on): $(cat "$WORK/cpu.txt")"
   grep -v READY "$WORK/locks.txt"
