@@ -70,6 +70,7 @@ public final class BenchTool {
           sql(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       case "national" -> national(args[1], Integer.parseInt(args[2]));
       case "locks" -> locks(args[1], Integer.parseInt(args[2]));
+      case "quiet" -> quiet(args[1], Integer.parseInt(args[2]));
       case "statements" -> statements(args[1], args.length > 2 ? args[2] : "reset");
       case "createdb" -> createdb(args[1], args[2]);
       case "replay" -> replay(args[1], Path.of(args[2]), Integer.parseInt(args[3]), args[4]);
@@ -664,6 +665,39 @@ public final class BenchTool {
         .limit(8)
         .forEach(e -> b.append(String.format(" %s=%.2f", e.getKey(), e.getValue() / (double) n)));
     System.out.printf("LOCKS samples=%d active_avg=%.2f%s%n", samples, active / (double) n, b);
+  }
+
+  /**
+   * Waits until PostgreSQL is quiet: no autovacuum worker and no other active client backend in
+   * four samples in a row, half a second apart (at most {@code maxSeconds}). After the submission
+   * runs, autovacuum works through the new rows for a minute or more, on the cores the next
+   * measurement runs on.
+   */
+  static void quiet(String url, int maxSeconds) throws Exception {
+    long start = System.nanoTime();
+    long end = start + maxSeconds * 1_000_000_000L;
+    int calm = 0;
+    boolean vacuumSeen = false;
+    try (Connection c = connect(url);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*) FILTER (WHERE backend_type = 'autovacuum worker'),"
+                    + " count(*) FILTER (WHERE backend_type = 'client backend' AND state = 'active')"
+                    + " FROM pg_stat_activity WHERE pid <> pg_backend_pid()")) {
+      while (calm < 4 && System.nanoTime() < end) {
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          vacuumSeen |= rs.getInt(1) > 0;
+          calm = rs.getInt(1) + rs.getInt(2) == 0 ? calm + 1 : 0;
+        }
+        Thread.sleep(500);
+      }
+    }
+    System.out.printf(
+        "QUIET %s after %d ms (autovacuum seen: %s)%n",
+        calm >= 4 ? "reached" : "not reached",
+        (System.nanoTime() - start) / 1_000_000,
+        vacuumSeen ? "yes" : "no");
   }
 
   /**
