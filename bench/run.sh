@@ -158,7 +158,7 @@ paired unit "$WORK/unit-paths.txt"
 paired region "$WORK/region-paths.txt"
 paired catalogue "$WORK/catalogue.txt"
 
-log "submissions: new reports, 1 / 4 / 16 / 32 clients, then 16 again with the profilers on"
+log "submissions: new reports, 1 / 4 / 16 / 32 clients (the profiled run comes last, after the rollups)"
 # the bodies in slices: up to WARM_RUNS for the warm-up, then one per measured run and the profiled run
 PER_RUN=$(( $(wc -l <"$WORK/puts.tsv") / (WARM_RUNS + 5) ))
 # unmeasured runs first: the submission path is otherwise compiled during the 1-client run
