@@ -670,8 +670,8 @@ public final class BenchTool {
   /**
    * Waits until PostgreSQL is quiet: no autovacuum worker and no other active client backend in
    * four samples in a row, half a second apart (at most {@code maxSeconds}). After the submission
-   * runs, autovacuum works through the new rows for a minute or more, on the cores the next
-   * measurement runs on.
+   * runs, autovacuum may be working through the new rows on the cores the next measurement runs on
+   * (the waits measured 2–4 s).
    */
   static void quiet(String url, int maxSeconds) throws Exception {
     long start = System.nanoTime();
