@@ -29,7 +29,15 @@ public final class NarrativeFingerprint {
   /** Fewer shingles than this and a narrative is too short to say anything about copying. */
   public static final int MIN_SHINGLES = 40;
 
+  /** The distinct shingle hashes, in the order first met. */
   private final long[] shingles;
+
+  /**
+   * The same hashes in an open-addressing table (0 marks a free slot; no hash is 0) that {@link
+   * #similarity} probes: a set built in one pass instead of sorting the hashes (the sort was half
+   * of a fingerprint's cost).
+   */
+  private final long[] table;
 
   /**
    * Computed when first asked for (the index's lookups and writes): the exact comparison of TXT-06
@@ -37,8 +45,9 @@ public final class NarrativeFingerprint {
    */
   private volatile int[] signature;
 
-  private NarrativeFingerprint(long[] shingles) {
+  private NarrativeFingerprint(long[] shingles, long[] table) {
     this.shingles = shingles;
+    this.table = table;
   }
 
   /** The fingerprint of a report's sections 一 and 五. */
@@ -49,7 +58,7 @@ public final class NarrativeFingerprint {
   /** The fingerprint of these two texts (either may be null). */
   public static NarrativeFingerprint of(String overview, String problems) {
     String letters = letters(overview) + "|" + letters(problems);
-    return new NarrativeFingerprint(shingles(letters));
+    return shingles(letters);
   }
 
   /** Fewer shingles than this and even an identical narrative of the same unit says nothing. */
@@ -98,22 +107,30 @@ public final class NarrativeFingerprint {
     if (shingles.length == 0 || other.shingles.length == 0) {
       return 0;
     }
-    int i = 0;
-    int j = 0;
+    NarrativeFingerprint small = shingles.length <= other.shingles.length ? this : other;
+    NarrativeFingerprint large = small == this ? other : this;
     int common = 0;
-    while (i < shingles.length && j < other.shingles.length) {
-      int c = Long.compare(shingles[i], other.shingles[j]);
-      if (c == 0) {
-        common++;
-        i++;
-        j++;
-      } else if (c < 0) {
-        i++;
-      } else {
-        j++;
-      }
+    for (long x : small.shingles) {
+      common += large.contains(x) ? 1 : 0;
     }
     return (double) common / (shingles.length + other.shingles.length - common);
+  }
+
+  private boolean contains(long x) {
+    int mask = table.length - 1;
+    for (int i = slot(x, mask); ; i = (i + 1) & mask) {
+      long y = table[i];
+      if (y == x) {
+        return true;
+      }
+      if (y == 0) {
+        return false;
+      }
+    }
+  }
+
+  private static int slot(long x, int mask) {
+    return (int) (x ^ (x >>> 32)) & mask;
   }
 
   /** Similarity estimated from two signatures (the fraction of equal MinHash values), 0–1. */
@@ -139,28 +156,33 @@ public final class NarrativeFingerprint {
     return sb.toString();
   }
 
-  /** Sorted, distinct 64-bit hashes of the overlapping shingles. */
-  private static long[] shingles(String s) {
+  /** The distinct 64-bit hashes of the overlapping shingles of {@code s}. */
+  private static NarrativeFingerprint shingles(String s) {
     int n = s.length() - SHINGLE + 1;
     if (n <= 0) {
-      return new long[0];
+      return new NarrativeFingerprint(new long[0], new long[1]);
     }
+    long[] table = new long[Integer.highestOneBit(n) << 2]; // at most half full
+    int mask = table.length - 1;
     long[] out = new long[n];
+    int d = 0;
     for (int i = 0; i < n; i++) {
       long h = 0xcbf29ce484222325L;
       for (int k = 0; k < SHINGLE; k++) {
         h = (h ^ s.charAt(i + k)) * 0x100000001b3L;
       }
-      out[i] = mix(h);
-    }
-    Arrays.sort(out);
-    int d = 0;
-    for (int i = 0; i < n; i++) {
-      if (d == 0 || out[i] != out[d - 1]) {
-        out[d++] = out[i];
+      long x = mix(h);
+      x = x == 0 ? 1 : x; // 0 marks a free slot
+      int j = slot(x, mask);
+      while (table[j] != 0 && table[j] != x) {
+        j = (j + 1) & mask;
+      }
+      if (table[j] == 0) {
+        table[j] = x;
+        out[d++] = x;
       }
     }
-    return Arrays.copyOf(out, d);
+    return new NarrativeFingerprint(Arrays.copyOf(out, d), table);
   }
 
   /**
