@@ -135,61 +135,65 @@ public class NarrativeIndex implements NarrativeSource {
   private static List<Peer> peers(
       Connection c, NarrativeFingerprint fp, List<Integer> years, String exceptUnit, int limit)
       throws SQLException {
-    List<Long> ids = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            """
-            SELECT b.report_id
-              FROM narrative_band b JOIN report r ON r.id = b.report_id
-             WHERE b.year = ANY (?) AND b.bucket = ANY (?) AND r.unit_code <> ?
-             GROUP BY b.report_id
-             ORDER BY count(*) DESC, b.report_id
-             LIMIT ?
-            """)) {
-      ps.setArray(1, c.createArrayOf("smallint", years.toArray()));
-      ps.setArray(2, c.createArrayOf("bigint", box(fp.buckets())));
-      ps.setString(3, exceptUnit);
-      ps.setInt(4, limit);
+    try (PreparedStatement ps = c.prepareStatement(PEERS)) {
+      bindPeers(ps, 1, fp, years, exceptUnit, limit);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
+        return readPeers(rs);
       }
     }
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, String[]> heads = new LinkedHashMap<>();
-    Map<Long, Map<String, String>> texts = new LinkedHashMap<>();
-    for (Long id : ids) {
-      texts.put(id, new LinkedHashMap<>());
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            """
-            SELECT r.id, r.unit_code, r.year, t.section, t.body
-              FROM report r
-              JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
-              JOIN report_text t ON t.version_id = v.id AND t.section IN ('s1', 's5')
-             WHERE r.id = ANY (?)
-            """)) {
-      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          long id = rs.getLong(1);
-          heads.put(id, new String[] {rs.getString(2), String.valueOf(rs.getInt(3))});
-          texts.get(id).put(rs.getString(4), rs.getString(5));
-        }
+  }
+
+  /**
+   * Other units' reports sharing a bucket with a fingerprint, most shared buckets first, with their
+   * sections 一 and 五: one statement ({@link #bindPeers}, {@link #readPeers}), so that a dry run can
+   * send it in the same round trip as its other reads.
+   */
+  static final String PEERS =
+      """
+      WITH near AS (
+        SELECT b.report_id, count(*) AS shared
+          FROM narrative_band b JOIN report r ON r.id = b.report_id
+         WHERE b.year = ANY (?) AND b.bucket = ANY (?) AND r.unit_code <> ?
+         GROUP BY b.report_id
+         ORDER BY count(*) DESC, b.report_id
+         LIMIT ?)
+      SELECT r.id, r.unit_code, r.year, t.section, t.body
+        FROM near
+        JOIN report r ON r.id = near.report_id
+        JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
+        JOIN report_text t ON t.version_id = v.id AND t.section IN ('s1', 's5')
+       ORDER BY near.shared DESC, r.id""";
+
+  /** Binds {@link #PEERS} from parameter {@code first}; returns the next parameter's index. */
+  static int bindPeers(
+      PreparedStatement ps,
+      int first,
+      NarrativeFingerprint fp,
+      List<Integer> years,
+      String exceptUnit,
+      int limit)
+      throws SQLException {
+    Connection c = ps.getConnection();
+    ps.setArray(first, c.createArrayOf("smallint", years.toArray()));
+    ps.setArray(first + 1, c.createArrayOf("bigint", box(fp.buckets())));
+    ps.setString(first + 2, exceptUnit);
+    ps.setInt(first + 3, limit);
+    return first + 4;
+  }
+
+  /** The peers of a {@link #PEERS} result, in its order. */
+  static List<Peer> readPeers(ResultSet rs) throws SQLException {
+    Map<Long, Peer> peers = new LinkedHashMap<>();
+    while (rs.next()) {
+      long id = rs.getLong(1);
+      Peer peer = peers.get(id);
+      if (peer == null) {
+        peer = new Peer(rs.getString(2), rs.getInt(3), new LinkedHashMap<>());
+        peers.put(id, peer);
       }
+      peer.texts().put(rs.getString(4), rs.getString(5));
     }
-    List<Peer> out = new ArrayList<>();
-    for (Long id : ids) {
-      String[] head = heads.get(id);
-      if (head != null) {
-        out.add(new Peer(head[0], Integer.parseInt(head[1]), texts.get(id)));
-      }
-    }
-    return out;
+    return List.copyOf(peers.values());
   }
 
   /**

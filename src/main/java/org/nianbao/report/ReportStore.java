@@ -183,34 +183,43 @@ public class ReportStore {
               ps.setLong(p++, version.versionId());
             }
             ps.execute();
-            Map<String, JsonNode> cells;
-            try (ResultSet rs = ps.getResultSet()) {
-              cells = ReportTables.cells(rs, version.format());
-            }
-            ps.getMoreResults();
-            Map<String, String> texts = new LinkedHashMap<>();
-            try (ResultSet rs = ps.getResultSet()) {
-              while (rs.next()) {
-                texts.put(rs.getString(1), rs.getString(2));
-              }
-            }
-            ps.getMoreResults();
-            List<Acknowledgement> acknowledgements = new ArrayList<>();
-            try (ResultSet rs = ps.getResultSet()) {
-              while (rs.next()) {
-                acknowledgements.add(new Acknowledgement(rs.getString(1), rs.getString(2)));
-              }
-            }
-            return new ReportDocument(
-                version.format(),
-                version.scope(),
-                version.publishedAt(),
-                version.sourceUrl(),
-                cells,
-                texts,
-                acknowledgements);
+            return readDocument(ps, version);
           }
         });
+  }
+
+  /**
+   * The document of {@link #DOCUMENT}'s three results, the statement on the first of them; leaves
+   * it on the last.
+   */
+  private static ReportDocument readDocument(PreparedStatement ps, Current version)
+      throws SQLException {
+    Map<String, JsonNode> cells;
+    try (ResultSet rs = ps.getResultSet()) {
+      cells = ReportTables.cells(rs, version.format());
+    }
+    ps.getMoreResults();
+    Map<String, String> texts = new LinkedHashMap<>();
+    try (ResultSet rs = ps.getResultSet()) {
+      while (rs.next()) {
+        texts.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    ps.getMoreResults();
+    List<Acknowledgement> acknowledgements = new ArrayList<>();
+    try (ResultSet rs = ps.getResultSet()) {
+      while (rs.next()) {
+        acknowledgements.add(new Acknowledgement(rs.getString(1), rs.getString(2)));
+      }
+    }
+    return new ReportDocument(
+        version.format(),
+        version.scope(),
+        version.publishedAt(),
+        version.sourceUrl(),
+        cells,
+        texts,
+        acknowledgements);
   }
 
   private static final String TEXTS =
@@ -226,7 +235,70 @@ public class ReportStore {
    * fifth of a dry run's CPU).
    */
   public Optional<ReportDocument> currentDocument(String unitCode, int year) {
-    return current(unitCode, year).map(this::document);
+    return run(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(CURRENT_DOCUMENT)) {
+            bindCurrentDocument(ps, 1, unitCode, year);
+            ps.execute();
+            return readCurrentDocument(ps, year);
+          }
+        });
+  }
+
+  /** Each version id parameter of {@link #DOCUMENT} as the current version of (unit, year). */
+  private static final String CURRENT_ID =
+      "(SELECT v.id FROM report r JOIN report_version v ON v.report_id = r.id"
+          + " AND v.version = r.current_version WHERE r.unit_code = ? AND r.year = ?)";
+
+  private static final int DOCUMENT_PARAMETERS = ReportTables.READ_ROWS_PARAMETERS + 2;
+
+  /**
+   * The current version of (unit, year) and its document in one round trip (four results): the
+   * document's statements find the version themselves instead of waiting for its id. Bind with
+   * {@link #bindCurrentDocument}, read with {@link #readCurrentDocument}.
+   */
+  static final String CURRENT_DOCUMENT = CURRENT + ";\n" + DOCUMENT.replace("?", CURRENT_ID);
+
+  static {
+    if (DOCUMENT.chars().filter(ch -> ch == '?').count() != DOCUMENT_PARAMETERS) {
+      throw new IllegalStateException("DOCUMENT has a '?' that is not a version id parameter");
+    }
+  }
+
+  /**
+   * Binds {@link #CURRENT_DOCUMENT} from parameter {@code first}; returns the next parameter's
+   * index.
+   */
+  static int bindCurrentDocument(PreparedStatement ps, int first, String unitCode, int year)
+      throws SQLException {
+    ps.setString(first, unitCode);
+    ps.setInt(first + 1, year);
+    ps.setInt(first + 2, year);
+    int p = first + 3;
+    for (int i = 0; i < DOCUMENT_PARAMETERS; i++) {
+      ps.setString(p++, unitCode);
+      ps.setInt(p++, year);
+    }
+    return p;
+  }
+
+  /**
+   * The document of a {@link #CURRENT_DOCUMENT} execution, the statement on its first result;
+   * leaves it on the last of the four (empty when there is no such report).
+   */
+  static Optional<ReportDocument> readCurrentDocument(PreparedStatement ps, int year)
+      throws SQLException {
+    Current current;
+    try (ResultSet rs = ps.getResultSet()) {
+      current = currents(rs).get(year);
+    }
+    ps.getMoreResults();
+    if (current == null) {
+      ps.getMoreResults(); // no version: the document's results are empty
+      ps.getMoreResults();
+      return Optional.empty();
+    }
+    return Optional.of(readDocument(ps, current));
   }
 
   /** The cells of a stored version (what an amendment takes out of the rollups). */

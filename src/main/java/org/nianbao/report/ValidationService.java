@@ -1,10 +1,19 @@
 package org.nianbao.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+import org.nianbao.common.Sql;
 import org.nianbao.unit.Unit;
 import org.nianbao.unit.UnitKind;
 import org.nianbao.unit.UnitService;
 import org.nianbao.unit.UnitViews.UnitView;
+import org.nianbao.validation.NarrativeFingerprint;
+import org.nianbao.validation.NarrativeSource;
+import org.nianbao.validation.NarrativeSource.Peer;
 import org.nianbao.validation.ReportDocument;
 import org.nianbao.validation.ValidationContext;
 import org.nianbao.validation.ValidationContext.Mode;
@@ -18,29 +27,95 @@ import org.nianbao.validation.Validator;
 @ApplicationScoped
 public class ValidationService {
 
+  private static final int CANDIDATES = NarrativeSource.CANDIDATES;
+
   private final Validator validator = new Validator();
   private final UnitService units;
   private final ReportStore reports;
   private final NarrativeIndex narratives;
+  private final DataSource dataSource;
 
-  public ValidationService(UnitService units, ReportStore reports, NarrativeIndex narratives) {
+  public ValidationService(
+      UnitService units, ReportStore reports, NarrativeIndex narratives, DataSource dataSource) {
     this.units = units;
     this.reports = reports;
     this.narratives = narratives;
+    this.dataSource = dataSource;
   }
 
   /**
    * Dry run for a unit: {@code year} is optional; with it, cross-year rules and TXT-06 run too. The
    * unit comes from memory (units never change); the database is read only for the previous year's
-   * report and other units' narratives, each a plain read (no transaction: nothing is written).
+   * report and other units' narratives, in one round trip (no transaction: nothing is written).
    */
   public ValidationResult dryRun(ReportDocument document, String unitCode, Integer year) {
     UnitProfile unit = profile(units.unit(unitCode));
-    ReportDocument previous =
-        year == null ? null : reports.currentDocument(unitCode, year - 1).orElse(null);
+    if (year == null) { // no cross-year rule, no TXT-06: nothing to read
+      return validator.validate(
+          document,
+          new ValidationContext(null, unit, null, Mode.SUBMISSION).withNarratives(narratives));
+    }
+    NarrativeFingerprint mine = NarrativeFingerprint.of(document.texts());
+    Prefetched reads = prefetch(unitCode, year, mine.comparable() ? mine : null);
     return validator.validate(
         document,
-        new ValidationContext(year, unit, previous, Mode.SUBMISSION).withNarratives(narratives));
+        new ValidationContext(year, unit, reads.previous(), Mode.SUBMISSION).withNarratives(reads));
+  }
+
+  /**
+   * What a dry run reads, in one round trip: the previous year's document and, when the narrative
+   * can be compared, the other units' reports sharing a bucket with it (TXT-06). Asked for anything
+   * else, it asks the index.
+   */
+  private record Prefetched(
+      ReportDocument previous,
+      NarrativeFingerprint fingerprint,
+      String unit,
+      int year,
+      List<Peer> peers,
+      NarrativeSource index)
+      implements NarrativeSource {
+
+    @Override
+    public List<Peer> candidates(
+        NarrativeFingerprint fp, String unitCode, int reportYear, int limit) {
+      if (fingerprint != null
+          && limit <= CANDIDATES
+          && reportYear == year
+          && unitCode.equals(unit)
+          && Arrays.equals(fp.buckets(), fingerprint.buckets())) {
+        return peers.subList(0, Math.min(limit, peers.size()));
+      }
+      return index.candidates(fp, unitCode, reportYear, limit);
+    }
+  }
+
+  private Prefetched prefetch(String unitCode, int year, NarrativeFingerprint mine) {
+    String sql =
+        mine == null
+            ? ReportStore.CURRENT_DOCUMENT
+            : ReportStore.CURRENT_DOCUMENT + ";\n" + NarrativeIndex.PEERS;
+    return Sql.run(
+        dataSource,
+        "Dry run failed / 预校验失败",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = ReportStore.bindCurrentDocument(ps, 1, unitCode, year - 1);
+            if (mine != null) {
+              NarrativeIndex.bindPeers(ps, p, mine, List.of(year), unitCode, CANDIDATES);
+            }
+            ps.execute();
+            ReportDocument previous = ReportStore.readCurrentDocument(ps, year - 1).orElse(null);
+            List<Peer> peers = List.of();
+            if (mine != null) {
+              ps.getMoreResults();
+              try (ResultSet rs = ps.getResultSet()) {
+                peers = NarrativeIndex.readPeers(rs);
+              }
+            }
+            return new Prefetched(previous, mine, unitCode, year, peers, narratives);
+          }
+        });
   }
 
   /** Dry run without a unit: the pure rule engine alone, no database. */

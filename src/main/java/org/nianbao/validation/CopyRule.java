@@ -15,9 +15,6 @@ final class CopyRule implements NarrativeRule {
   static final int SAME_UNIT_PERCENT = 90;
   static final int OTHER_UNIT_PERCENT = 60;
 
-  /** How many other units' reports are compared exactly. */
-  static final int CANDIDATES = 5;
-
   @Override
   public void evaluate(NarrativeInput input, Findings findings) {
     ValidationContext ctx = input.context();
@@ -43,7 +40,7 @@ final class CopyRule implements NarrativeRule {
     }
     if (againstOthers && mine.comparable()) {
       for (NarrativeSource.Peer peer :
-          ctx.narratives().candidates(mine, unit, ctx.year(), CANDIDATES)) {
+          ctx.narratives().candidates(mine, unit, ctx.year(), NarrativeSource.CANDIDATES)) {
         compare(
             input.texts(),
             mine,

@@ -11,6 +11,9 @@ import java.util.Map;
 @FunctionalInterface
 public interface NarrativeSource {
 
+  /** How many other units' reports TXT-06 asks for and compares exactly. */
+  int CANDIDATES = 5;
+
   /** A stored report's narrative: whose, which year, its sections. */
   record Peer(String unit, int year, Map<String, String> texts) {}
 
