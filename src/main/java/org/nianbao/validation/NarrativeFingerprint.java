@@ -55,11 +55,26 @@ public final class NarrativeFingerprint {
     return of(texts.get("s1"), texts.get("s5"));
   }
 
-  /** The fingerprint of these two texts (either may be null). */
+  /**
+   * The fingerprint of these two texts (either may be null). The last one computed on a thread is
+   * kept and given again for the very same two strings: a dry run fingerprints its narrative to
+   * read the candidates and TXT-06 fingerprints it again; a submission's index write, after TXT-06.
+   */
   public static NarrativeFingerprint of(String overview, String problems) {
+    Last last = LAST.get();
+    if (last != null && last.overview == overview && last.problems == problems) {
+      return last.fingerprint;
+    }
     String letters = letters(overview) + "|" + letters(problems);
-    return shingles(letters);
+    NarrativeFingerprint fingerprint = shingles(letters);
+    LAST.set(new Last(overview, problems, fingerprint));
+    return fingerprint;
   }
+
+  /** The texts of the last fingerprint computed on a thread (compared by identity) and it. */
+  private record Last(String overview, String problems, NarrativeFingerprint fingerprint) {}
+
+  private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
 
   /** Fewer shingles than this and even an identical narrative of the same unit says nothing. */
   public static final int MIN_SHINGLES_SAME_UNIT = 10;
