@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.nianbao.common.Background;
 import org.nianbao.common.Sql;
 import org.nianbao.validation.NarrativeFingerprint;
@@ -39,9 +41,14 @@ public class NarrativeIndex implements NarrativeSource {
   public record Similar(String unit, int year, int similarity, List<TextSpan> sharedSpans) {}
 
   private final DataSource dataSource;
+  private final Duration reindexEvery;
 
-  public NarrativeIndex(DataSource dataSource) {
+  public NarrativeIndex(
+      DataSource dataSource,
+      @ConfigProperty(name = "nianbao.narratives.reindex-every", defaultValue = "60s")
+          Duration reindexEvery) {
     this.dataSource = dataSource;
+    this.reindexEvery = reindexEvery;
   }
 
   /**
@@ -56,13 +63,15 @@ public class NarrativeIndex implements NarrativeSource {
   /**
    * The signature (NULL when the narrative is too short to compare) and the band buckets of a
    * report, in one statement: buckets it no longer has are deleted, new ones added, the ones it
-   * keeps left alone (the delete and the insert touch different rows).
+   * keeps left alone (the delete and the insert touch different rows). {@code minhash}, the former
+   * computation's column, is cleared: set, it marks a row to index again (V19).
    */
   private static final String WRITE =
       """
       WITH signature AS (
-        INSERT INTO narrative_signature (report_id, unit_code, year, minhash) VALUES (?, ?, ?, ?)
-        ON CONFLICT (report_id) DO UPDATE SET minhash = excluded.minhash),
+        INSERT INTO narrative_signature (report_id, unit_code, year, minhash, signature)
+        VALUES (?, ?, ?, NULL, ?)
+        ON CONFLICT (report_id) DO UPDATE SET minhash = NULL, signature = excluded.signature),
       gone AS (DELETE FROM narrative_band WHERE report_id = ? AND NOT (bucket = ANY (?::bigint[])))
       INSERT INTO narrative_band (year, bucket, report_id)
       SELECT ?, b, ? FROM unnest(?::bigint[]) AS b
@@ -228,23 +237,41 @@ public class NarrativeIndex implements NarrativeSource {
   }
 
   /**
-   * Indexes the reports stored before the index existed (or by an older version), in batches, in
-   * the background after a start (finding them reads every report).
+   * Indexes the reports stored before the index existed or by the former fingerprint (V19), in
+   * batches, in the background after a start (finding them reads every report); then, every {@code
+   * nianbao.narratives.reindex-every} (0: never), the rows a replica of the previous release wrote
+   * meanwhile.
    */
   void backfill(@Observes StartupEvent start) {
-    Background.run("narrative-backfill", this::backfill);
+    Background.run(
+        "narrative-backfill",
+        () -> {
+          backfill();
+          while (!reindexEvery.isZero()
+              && !reindexEvery.isNegative()
+              && !Thread.currentThread().isInterrupted()) {
+            try {
+              Thread.sleep(reindexEvery.toMillis());
+              reindexFormer();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+              LOG.warning(() -> "Narrative re-index failed; tried again later: " + e.getMessage());
+            }
+          }
+        });
   }
 
   private void backfill() {
     int done = 0;
     // keyset: each batch starts after the last report of the one before, instead of finding the
     // first unindexed report again from the start (quadratic over a large database)
-    long[] after = {0};
+    long after = 0;
     while (true) {
-      int n =
+      long from = after;
+      Batch batch =
           run(
               c -> {
-                List<Object[]> batch = new ArrayList<>();
                 try (PreparedStatement ps =
                     c.prepareStatement(
                         """
@@ -253,40 +280,19 @@ public class NarrativeIndex implements NarrativeSource {
                        (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's5')
                   FROM report r JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
                  WHERE r.id > ?
-                   AND NOT EXISTS (SELECT 1 FROM narrative_signature s WHERE s.report_id = r.id)
+                   AND NOT EXISTS (SELECT 1 FROM narrative_signature s
+                                    WHERE s.report_id = r.id AND s.minhash IS NULL)
                  ORDER BY r.id
                  LIMIT ?
                 """)) {
-                  ps.setLong(1, after[0]);
+                  ps.setLong(1, from);
                   ps.setInt(2, BACKFILL_BATCH);
-                  try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                      batch.add(
-                          new Object[] {
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getInt(3),
-                            rs.getString(4),
-                            rs.getString(5)
-                          });
-                    }
-                  }
+                  return index(c, ps);
                 }
-                if (!batch.isEmpty()) {
-                  after[0] = (Long) batch.get(batch.size() - 1)[0];
-                }
-                for (Object[] r : batch) {
-                  write(
-                      c,
-                      (Long) r[0],
-                      (String) r[1],
-                      (Integer) r[2],
-                      NarrativeFingerprint.of((String) r[3], (String) r[4]));
-                }
-                return batch.size();
               });
-      done += n;
-      if (n < BACKFILL_BATCH) {
+      done += batch.size();
+      after = batch.last();
+      if (batch.size() < BACKFILL_BATCH) {
         break;
       }
     }
@@ -294,6 +300,68 @@ public class NarrativeIndex implements NarrativeSource {
       int total = done;
       LOG.info(() -> "Indexed the narratives of " + total + " stored reports for TXT-06.");
     }
+  }
+
+  /**
+   * Indexes again the reports whose row the former computation wrote (a replica of the previous
+   * release during a rolling update), found through V19's partial index; returns how many.
+   */
+  int reindexFormer() {
+    int done = 0;
+    Batch batch;
+    do {
+      batch =
+          run(
+              c -> {
+                try (PreparedStatement ps =
+                    c.prepareStatement(
+                        """
+                SELECT r.id, r.unit_code, r.year,
+                       (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's1'),
+                       (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's5')
+                  FROM narrative_signature s
+                  JOIN report r ON r.id = s.report_id
+                  JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
+                 WHERE s.minhash IS NOT NULL
+                 LIMIT ?
+                """)) {
+                  ps.setInt(1, BACKFILL_BATCH);
+                  return index(c, ps);
+                }
+              });
+      done += batch.size();
+    } while (batch.size() == BACKFILL_BATCH);
+    return done;
+  }
+
+  /** How many reports a batch indexed, and the last one's id. */
+  private record Batch(int size, long last) {}
+
+  /**
+   * Writes the index rows of the reports a query gives as (id, unit, year, section 一, section 五),
+   * all read before the first write.
+   */
+  private static Batch index(Connection c, PreparedStatement query) throws SQLException {
+    List<Object[]> reports = new ArrayList<>();
+    try (ResultSet rs = query.executeQuery()) {
+      while (rs.next()) {
+        reports.add(
+            new Object[] {
+              rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)
+            });
+      }
+    }
+    long last = 0;
+    for (Object[] r : reports) {
+      last = (Long) r[0];
+      write(
+          c,
+          last,
+          (String) r[1],
+          (Integer) r[2],
+          NarrativeFingerprint.of((String) r[3], (String) r[4]));
+    }
+    return new Batch(reports.size(), last);
   }
 
   private static Object[] box(long[] values) {

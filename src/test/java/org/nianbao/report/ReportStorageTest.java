@@ -17,7 +17,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +53,7 @@ class ReportStorageTest {
 
   @Inject ReportStore store;
   @Inject DataSource dataSource;
+  @Inject NarrativeIndex narratives;
 
   /**
    * A version the database refuses at its last step (an acknowledgement without a reason, which the
@@ -238,9 +241,57 @@ class ReportStorageTest {
               rows(
                   c,
                   """
-          SELECT array_to_string(s.minhash, ',') FROM narrative_signature s
+          SELECT array_to_string(s.signature, ',') || ' minhash=' || coalesce(s.minhash::text, 'NULL')
+            FROM narrative_signature s
             JOIN report r ON r.id = s.report_id WHERE r.unit_code = ? AND r.year = 2022"""))
-          .containsExactly(String.join(",", signature));
+          .containsExactly(String.join(",", signature) + " minhash=NULL");
+    }
+  }
+
+  @Test
+  void aRowTheFormerFingerprintWroteIsIndexedAgain() throws Exception {
+    Map<String, String> texts = ReportDocuments.wolongTexts();
+    put("320106", 2022, ReportDocuments.fmt2021().texts(texts).json(), null).then().statusCode(201);
+    NarrativeFingerprint fp = NarrativeFingerprint.of(texts);
+    List<String> signature = new ArrayList<>();
+    for (int h : fp.signature()) {
+      signature.add(Integer.toString(h));
+    }
+    Set<String> buckets = new TreeSet<>();
+    for (long b : fp.buckets()) {
+      buckets.add(Long.toString(b));
+    }
+    String report = "(SELECT id FROM report WHERE unit_code = '320106' AND year = 2022)";
+    String state =
+        """
+        SELECT coalesce(array_to_string(s.minhash, ','), '-') || ' | '
+               || coalesce(array_to_string(s.signature, ','), '-') || ' | '
+               || (SELECT string_agg(b.bucket::text, ',' ORDER BY b.bucket::text)
+                     FROM narrative_band b WHERE b.report_id = s.report_id)
+          FROM narrative_signature s JOIN report r ON r.id = s.report_id
+         WHERE r.unit_code = ? AND r.year = 2022""";
+    String indexed = "- | " + String.join(",", signature) + " | " + String.join(",", buckets);
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
+      assertThat(rows(c, "320106", state)).containsExactly(indexed);
+      // what a replica of the previous release writes during a rolling update: its own minhash
+      // (its upsert sets that column alone) and its own buckets
+      st.executeUpdate(
+          "UPDATE narrative_signature SET minhash = array_fill(7, ARRAY[128]) WHERE report_id = "
+              + report);
+      st.executeUpdate("DELETE FROM narrative_band WHERE report_id = " + report);
+      st.executeUpdate(
+          "INSERT INTO narrative_band (year, bucket, report_id) SELECT 2022, 42, " + report);
+      assertThat(rows(c, "320106", state))
+          .containsExactly(
+              String.join(",", Collections.nCopies(128, "7"))
+                  + " | "
+                  + String.join(",", signature)
+                  + " | 42");
+
+      assertThat(narratives.reindexFormer()).isEqualTo(1);
+      assertThat(rows(c, "320106", state)).containsExactly(indexed);
+      assertThat(narratives.reindexFormer()).isZero();
     }
   }
 
@@ -266,9 +317,14 @@ class ReportStorageTest {
 
   /** The first column of {@code sql}'s rows, its one parameter the unit 320105. */
   private static List<String> rows(Connection c, String sql) throws SQLException {
+    return rows(c, "320105", sql);
+  }
+
+  /** The first column of {@code sql}'s rows, its one parameter {@code unit}. */
+  private static List<String> rows(Connection c, String unit, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, "320105");
+      ps.setString(1, unit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getString(1));

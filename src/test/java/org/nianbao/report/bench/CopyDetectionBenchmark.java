@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -81,7 +82,7 @@ class CopyDetectionBenchmark {
           System.out.printf(
               "narrative_band rows %,d, size with index %s%n", rs.getLong(1), rs.getString(2));
         }
-        NarrativeIndex index = new NarrativeIndex(SingleConnection.of(c));
+        NarrativeIndex index = new NarrativeIndex(SingleConnection.of(c), Duration.ZERO);
         Validator validator = new Validator();
         List<String> units = new ArrayList<>(byUnit2024.keySet());
         units.sort(null);
@@ -228,7 +229,7 @@ class CopyDetectionBenchmark {
         "COPY report_text (version_id, section, body) FROM STDIN",
         new StringReader(texts.toString()));
     copy.copyIn(
-        "COPY narrative_signature (report_id, unit_code, year, minhash) FROM STDIN",
+        "COPY narrative_signature (report_id, unit_code, year, signature) FROM STDIN",
         new StringReader(signatures.toString()));
     copy.copyIn(
         "COPY narrative_band (year, bucket, report_id) FROM STDIN",
