@@ -177,7 +177,7 @@ log "raw JDBC insert of the same rows (16 clients)"
 tool raw "$PG/bench" 16 "$SECONDS_EACH" "$SEED" | tee -a "$WORK/results.txt" >&2
 log "imports"
 tool imports "$BASE" 4 "$SECONDS_EACH" "$TOKEN" | tee -a "$WORK/results.txt" >&2
-RSS_MB=$(rss_peak)
+RSS_WRITE_MB=$(rss_peak) # the high-water mark under write load, before the rollup cache and the profiler
 
 # cold LABEL LEVEL: each rollup of the level requested once, one at a time, before any other request for it:
 # the figure of a rollup computed from the summary rows (not answered from memory); p50/p99 in ms
@@ -204,6 +204,7 @@ rollups() { # LABEL DB REPORTS
 }
 log "rollups on the API-loaded database"
 rollups api bench
+RSS_ROLLUPS_MB=$(rss_peak)
 log "submissions, profiled (16 clients)"
 # the profiled run, last on this service: pg_stat_statements, pg_stat_activity samples, JFR, CPU ticks of the
 # JVM and PostgreSQL. A JFR recording (settings=profile) leaves the service slower after it stops: dry runs
@@ -222,7 +223,7 @@ NP=$(field "$(result submit-profiled)" requests)
 tool statements "$PG/bench" "$NP" >"$WORK/statements.txt"
 read -r ju0 js0 <<<"$JVM0"; read -r ju1 js1 <<<"$JVM1"; read -r pu0 ps0 <<<"$PG0"; read -r pu1 ps1 <<<"$PG1"
 echo "CPU over ${SECONDS_EACH}s, $NP submissions (ticks of 1/$(getconf CLK_TCK) s): JVM user $((ju1-ju0)) sys $((js1-js0)); PostgreSQL user $((pu1-pu0)) sys $((ps1-ps0))" >"$WORK/cpu.txt"
-RSS_MB=$(rss_peak)
+RSS_PROFILED_MB=$(rss_peak)
 stop_service
 
 : >"$WORK/scales.txt"
@@ -274,7 +275,7 @@ RAW=$(sed -n 's/^RAW .* rate=\([^ ]*\).*/\1/p' "$WORK/results.txt")
   sed -n 's/^IMPORT type=\([^ ]*\) bytes=\([0-9]*\) clients=\([0-9]*\) docs_per_s=\([^ ]*\) p50_ms=\([^ ]*\) p99_ms=\([^ ]*\)/| import \1 (\2 bytes, \3 clients) | \4 documents\/s, p50 \5 ms, p99 \6 ms | | |/p' "$WORK/results.txt"
   sed -n 's/^REPLAY file=units.tsv clients=\([0-9]*\) requests=\([0-9]*\) seconds=[^ ]* rate=\([^ ]*\).*/| POST \/units (load through the API, \1 clients) | \3\/s (\2 units) | | |/p' "$WORK/results.txt"
   sed -n 's/^NATIONAL scale=\([0-9]*\) units=\([0-9]*\) reports=\([0-9]*\) table_rows=\([0-9]*\) millis=\([0-9]*\)/| national dataset \1× (units, COPY of the reports, rollup rebuild, VACUUM ANALYZE) | \2 units, \3 reports, \4 table rows in \5 ms | | |/p' "$WORK/results.txt"
-  echo "| peak RSS of the service (VmHWM) | $RSS_MB MiB | target ≤ 512 MiB; JVM: $JVM_OPTS ${CDS_OPTS:+(and the class archive)} | |"
+  echo "| peak RSS of the service (VmHWM) | $RSS_WRITE_MB MiB after the submissions and imports; $RSS_ROLLUPS_MB MiB after the rollups (cache filled); $RSS_PROFILED_MB MiB after the JFR-profiled run | target ≤ 512 MiB under write load; JVM: $JVM_OPTS ${CDS_OPTS:+(and the class archive)} | |"
   echo "| start to ready, external PostgreSQL | restart ${CDS_OPTS:+with the class archive }$RESTART_READY_MS ms; first start with migrations${CDS_OPTS:+, recording the archive,} $FIRST_READY_MS ms | target ≤ 5,000 ms | |"
   echo
   echo "Submission path, profiled run at 16 clients ($(result submit-profiled | sed 's/.*rps=\([^ ]*\).*/\1/')/s with JFR on): $(cat "$WORK/cpu.txt")"
