@@ -270,26 +270,15 @@ public class NarrativeIndex implements NarrativeSource {
     while (true) {
       long from = after;
       Batch batch =
-          run(
-              c -> {
-                try (PreparedStatement ps =
-                    c.prepareStatement(
-                        """
-                SELECT r.id, r.unit_code, r.year,
-                       (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's1'),
-                       (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's5')
-                  FROM report r JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
-                 WHERE r.id > ?
-                   AND NOT EXISTS (SELECT 1 FROM narrative_signature s
-                                    WHERE s.report_id = r.id AND s.minhash IS NULL)
-                 ORDER BY r.id
-                 LIMIT ?
-                """)) {
-                  ps.setLong(1, from);
-                  ps.setInt(2, BACKFILL_BATCH);
-                  return index(c, ps);
-                }
-              });
+          indexBatch(
+              """
+              FROM report r JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
+             WHERE r.id > ?
+               AND NOT EXISTS (SELECT 1 FROM narrative_signature s
+                                WHERE s.report_id = r.id AND s.minhash IS NULL)
+             ORDER BY r.id
+             LIMIT ?""",
+              from);
       done += batch.size();
       after = batch.last();
       if (batch.size() < BACKFILL_BATCH) {
@@ -311,27 +300,41 @@ public class NarrativeIndex implements NarrativeSource {
     Batch batch;
     do {
       batch =
-          run(
-              c -> {
-                try (PreparedStatement ps =
-                    c.prepareStatement(
-                        """
-                SELECT r.id, r.unit_code, r.year,
-                       (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's1'),
-                       (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's5')
-                  FROM narrative_signature s
-                  JOIN report r ON r.id = s.report_id
-                  JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
-                 WHERE s.minhash IS NOT NULL
-                 LIMIT ?
-                """)) {
-                  ps.setInt(1, BACKFILL_BATCH);
-                  return index(c, ps);
-                }
-              });
+          indexBatch(
+              """
+              FROM narrative_signature s
+              JOIN report r ON r.id = s.report_id
+              JOIN report_version v ON v.report_id = r.id AND v.version = r.current_version
+             WHERE s.minhash IS NOT NULL AND s.report_id > ?
+             ORDER BY s.report_id
+             LIMIT ?""",
+              0);
       done += batch.size();
     } while (batch.size() == BACKFILL_BATCH);
     return done;
+  }
+
+  /** What {@link #index} reads of a report to index: its id, unit, year, sections 一 and 五. */
+  private static final String TO_INDEX =
+      """
+      SELECT r.id, r.unit_code, r.year,
+             (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's1'),
+             (SELECT t.body FROM report_text t WHERE t.version_id = v.id AND t.section = 's5')
+      """;
+
+  /**
+   * Indexes the reports {@link #TO_INDEX} followed by {@code from} finds, its two parameters the id
+   * to start after and the batch size.
+   */
+  private Batch indexBatch(String from, long after) {
+    return run(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(TO_INDEX + from)) {
+            ps.setLong(1, after);
+            ps.setInt(2, BACKFILL_BATCH);
+            return index(c, ps);
+          }
+        });
   }
 
   /** How many reports a batch indexed, and the last one's id. */

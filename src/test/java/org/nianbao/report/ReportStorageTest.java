@@ -1,5 +1,6 @@
 package org.nianbao.report;
 
+import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -253,14 +255,10 @@ class ReportStorageTest {
     Map<String, String> texts = ReportDocuments.wolongTexts();
     put("320106", 2022, ReportDocuments.fmt2021().texts(texts).json(), null).then().statusCode(201);
     NarrativeFingerprint fp = NarrativeFingerprint.of(texts);
-    List<String> signature = new ArrayList<>();
-    for (int h : fp.signature()) {
-      signature.add(Integer.toString(h));
-    }
-    Set<String> buckets = new TreeSet<>();
-    for (long b : fp.buckets()) {
-      buckets.add(Long.toString(b));
-    }
+    String signature =
+        Arrays.stream(fp.signature()).mapToObj(Integer::toString).collect(joining(","));
+    String buckets =
+        Arrays.stream(fp.buckets()).mapToObj(Long::toString).sorted().collect(joining(","));
     String report = "(SELECT id FROM report WHERE unit_code = '320106' AND year = 2022)";
     String state =
         """
@@ -284,10 +282,7 @@ class ReportStorageTest {
           "INSERT INTO narrative_band (year, bucket, report_id) SELECT 2022, 42, " + report);
       assertThat(rows(c, "320106", state))
           .containsExactly(
-              String.join(",", Collections.nCopies(128, "7"))
-                  + " | "
-                  + String.join(",", signature)
-                  + " | 42");
+              String.join(",", Collections.nCopies(128, "7")) + " | " + signature + " | 42");
 
       assertThat(narratives.reindexFormer()).isEqualTo(1);
       assertThat(rows(c, "320106", state)).containsExactly(indexed);
