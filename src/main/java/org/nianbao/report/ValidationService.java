@@ -3,8 +3,8 @@ package org.nianbao.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.nianbao.common.Sql;
 import org.nianbao.unit.Unit;
@@ -56,7 +56,7 @@ public class ValidationService {
           new ValidationContext(null, unit, null, Mode.SUBMISSION).withNarratives(narratives));
     }
     NarrativeFingerprint mine = NarrativeFingerprint.of(document.texts());
-    Prefetched reads = prefetch(unitCode, year, mine.comparable() ? mine : null);
+    Prefetched reads = prefetch(unitCode, year, document.texts(), mine);
     return validator.validate(
         document,
         new ValidationContext(year, unit, reads.previous(), Mode.SUBMISSION).withNarratives(reads));
@@ -64,11 +64,13 @@ public class ValidationService {
 
   /**
    * What a dry run reads, in one round trip: the previous year's document and, when the narrative
-   * can be compared, the other units' reports sharing a bucket with it (TXT-06). Asked for anything
-   * else, it asks the index.
+   * can be compared, the other units' reports sharing a bucket with it (TXT-06; null when not
+   * read). It gives TXT-06 the fingerprint computed for that read; asked for anything else, it asks
+   * the index.
    */
   private record Prefetched(
       ReportDocument previous,
+      Map<String, String> texts,
       NarrativeFingerprint fingerprint,
       String unit,
       int year,
@@ -77,43 +79,50 @@ public class ValidationService {
       implements NarrativeSource {
 
     @Override
+    public NarrativeFingerprint fingerprint(Map<String, String> narrative) {
+      return narrative == texts ? fingerprint : NarrativeFingerprint.of(narrative);
+    }
+
+    @Override
     public List<Peer> candidates(
         NarrativeFingerprint fp, String unitCode, int reportYear, int limit) {
-      if (fingerprint != null
+      if (fp == fingerprint
+          && peers != null
           && limit <= CANDIDATES
           && reportYear == year
-          && unitCode.equals(unit)
-          && Arrays.equals(fp.buckets(), fingerprint.buckets())) {
+          && unitCode.equals(unit)) {
         return peers.subList(0, Math.min(limit, peers.size()));
       }
       return index.candidates(fp, unitCode, reportYear, limit);
     }
   }
 
-  private Prefetched prefetch(String unitCode, int year, NarrativeFingerprint mine) {
+  private Prefetched prefetch(
+      String unitCode, int year, Map<String, String> texts, NarrativeFingerprint mine) {
+    boolean withPeers = mine.comparable();
     String sql =
-        mine == null
-            ? ReportStore.CURRENT_DOCUMENT
-            : ReportStore.CURRENT_DOCUMENT + ";\n" + NarrativeIndex.PEERS;
+        withPeers
+            ? ReportStore.CURRENT_DOCUMENT + ";\n" + NarrativeIndex.PEERS
+            : ReportStore.CURRENT_DOCUMENT;
     return Sql.run(
         dataSource,
         "Dry run failed / 预校验失败",
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = ReportStore.bindCurrentDocument(ps, 1, unitCode, year - 1);
-            if (mine != null) {
+            if (withPeers) {
               NarrativeIndex.bindPeers(ps, p, mine, List.of(year), unitCode, CANDIDATES);
             }
             ps.execute();
             ReportDocument previous = ReportStore.readCurrentDocument(ps, year - 1).orElse(null);
-            List<Peer> peers = List.of();
-            if (mine != null) {
+            List<Peer> peers = null;
+            if (withPeers) {
               ps.getMoreResults();
               try (ResultSet rs = ps.getResultSet()) {
                 peers = NarrativeIndex.readPeers(rs);
               }
             }
-            return new Prefetched(previous, mine, unitCode, year, peers, narratives);
+            return new Prefetched(previous, texts, mine, unitCode, year, peers, narratives);
           }
         });
   }

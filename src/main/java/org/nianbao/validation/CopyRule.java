@@ -25,7 +25,10 @@ final class CopyRule implements NarrativeRule {
     if (!againstPrevious && !againstOthers) {
       return; // nothing to compare with (a dry run without unit and year): no fingerprint
     }
-    NarrativeFingerprint mine = NarrativeFingerprint.of(input.texts());
+    NarrativeFingerprint mine =
+        ctx.narratives() == null
+            ? NarrativeFingerprint.of(input.texts())
+            : ctx.narratives().fingerprint(input.texts());
     if (!mine.comparable(NarrativeFingerprint.MIN_SHINGLES_SAME_UNIT)) {
       return;
     }

@@ -55,26 +55,11 @@ public final class NarrativeFingerprint {
     return of(texts.get("s1"), texts.get("s5"));
   }
 
-  /**
-   * The fingerprint of these two texts (either may be null). The last one computed on a thread is
-   * kept and given again for the very same two strings: a dry run fingerprints its narrative to
-   * read the candidates and TXT-06 fingerprints it again; a submission's index write, after TXT-06.
-   */
+  /** The fingerprint of these two texts (either may be null). */
   public static NarrativeFingerprint of(String overview, String problems) {
-    Last last = LAST.get();
-    if (last != null && last.overview == overview && last.problems == problems) {
-      return last.fingerprint;
-    }
     String letters = letters(overview) + "|" + letters(problems);
-    NarrativeFingerprint fingerprint = shingles(letters);
-    LAST.set(new Last(overview, problems, fingerprint));
-    return fingerprint;
+    return shingles(letters);
   }
-
-  /** The texts of the last fingerprint computed on a thread (compared by identity) and it. */
-  private record Last(String overview, String problems, NarrativeFingerprint fingerprint) {}
-
-  private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
 
   /** Fewer shingles than this and even an identical narrative of the same unit says nothing. */
   public static final int MIN_SHINGLES_SAME_UNIT = 10;
@@ -212,14 +197,16 @@ public final class NarrativeFingerprint {
   private static int[] minHash(long[] shingles) {
     int[] sig = new int[HASHES];
     Arrays.fill(sig, EMPTY_BIN);
+    int filled = 0;
     for (long x : shingles) {
       int bin = (int) (x >>> (Long.SIZE - BIN_BITS));
       int value = (int) ((x >>> (Long.SIZE - BIN_BITS - VALUE_BITS)) & VALUE_MASK);
       if (value < sig[bin]) {
+        filled += sig[bin] == EMPTY_BIN ? 1 : 0;
         sig[bin] = value;
       }
     }
-    if (shingles.length == 0) {
+    if (filled == 0) { // no shingle (or none below the empty mark): nothing to fill the bins from
       return sig;
     }
     int[] out = sig.clone();

@@ -23,6 +23,14 @@ public interface NarrativeSource {
    */
   List<Peer> candidates(NarrativeFingerprint fingerprint, String unit, int year, int limit);
 
+  /**
+   * The fingerprint of {@code texts}: computed here, unless the source already holds it (a dry run
+   * computed it to read the candidates in the same round trip as its other reads).
+   */
+  default NarrativeFingerprint fingerprint(Map<String, String> texts) {
+    return NarrativeFingerprint.of(texts);
+  }
+
   /** A source that knows no other report. */
   NarrativeSource NONE = (fingerprint, unit, year, limit) -> List.of();
 }
