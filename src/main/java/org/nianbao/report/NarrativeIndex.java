@@ -52,46 +52,59 @@ public class NarrativeIndex implements NarrativeSource {
   }
 
   /**
-   * Rewrites the index rows of a report from the narrative of its new current version, on the
-   * store's connection.
+   * The index rows of a report from the narrative of its new current version, as common table
+   * expressions of a statement in which the CTE (or table) {@code source} holds the report's id in
+   * its column {@code report_id}: the signature (NULL when the narrative is too short to compare)
+   * and the band buckets. Buckets the report no longer has are deleted, new ones added, the ones it
+   * keeps left alone (the delete and the insert touch different rows). {@code minhash}, the former
+   * computation's column, is cleared: set, it marks a row to index again (V19). The version
+   * statement of {@link ReportStore} ends with these, so a submission writes its index in the same
+   * round trip as its version; {@link #bindWrite} binds their parameters.
    */
-  static void write(Connection c, long reportId, String unit, int year, Map<String, String> texts)
-      throws SQLException {
-    write(c, reportId, unit, year, NarrativeFingerprint.of(texts));
+  static String writeWith(String source) {
+    return "signature AS (\n"
+        + "  INSERT INTO narrative_signature (report_id, unit_code, year, minhash, signature)\n"
+        + "  SELECT s.report_id, ?, ?, NULL, ?::integer[] FROM "
+        + source
+        + " s\n"
+        + "  ON CONFLICT (report_id) DO UPDATE SET minhash = NULL, signature = excluded.signature),\n"
+        + "gone AS (DELETE FROM narrative_band b USING "
+        + source
+        + " s\n"
+        + "  WHERE b.report_id = s.report_id AND NOT (b.bucket = ANY (?::bigint[]))),\n"
+        + "bands AS (INSERT INTO narrative_band (year, bucket, report_id)\n"
+        + "  SELECT ?, x, s.report_id FROM "
+        + source
+        + " s, unnest(?::bigint[]) AS x\n"
+        + "  ON CONFLICT DO NOTHING)";
   }
 
-  /**
-   * The signature (NULL when the narrative is too short to compare) and the band buckets of a
-   * report, in one statement: buckets it no longer has are deleted, new ones added, the ones it
-   * keeps left alone (the delete and the insert touch different rows). {@code minhash}, the former
-   * computation's column, is cleared: set, it marks a row to index again (V19).
-   */
-  private static final String WRITE =
-      """
-      WITH signature AS (
-        INSERT INTO narrative_signature (report_id, unit_code, year, minhash, signature)
-        VALUES (?, ?, ?, NULL, ?)
-        ON CONFLICT (report_id) DO UPDATE SET minhash = NULL, signature = excluded.signature),
-      gone AS (DELETE FROM narrative_band WHERE report_id = ? AND NOT (bucket = ANY (?::bigint[])))
-      INSERT INTO narrative_band (year, bucket, report_id)
-      SELECT ?, b, ? FROM unnest(?::bigint[]) AS b
-      ON CONFLICT DO NOTHING""";
-
-  static void write(Connection c, long reportId, String unit, int year, NarrativeFingerprint fp)
+  /** Binds the parameters of {@link #writeWith} from {@code p} on; returns the next position. */
+  static int bindWrite(PreparedStatement ps, int p, String unit, int year, NarrativeFingerprint fp)
       throws SQLException {
+    Connection c = ps.getConnection();
     boolean comparable = fp.comparable();
     Array buckets = c.createArrayOf("bigint", comparable ? box(fp.buckets()) : new Object[0]);
+    ps.setString(p++, unit);
+    ps.setInt(p++, year);
+    ps.setArray(p++, comparable ? c.createArrayOf("integer", box(fp.signature())) : null);
+    ps.setArray(p++, buckets);
+    ps.setInt(p++, year);
+    ps.setArray(p++, buckets);
+    return p;
+  }
+
+  /** {@link #writeWith} on its own, for the report whose id is the first parameter. */
+  private static final String WRITE =
+      "WITH source AS (SELECT ?::bigint AS report_id),\n" + writeWith("source") + "\nSELECT 1";
+
+  /** Rewrites the index rows of a report (the start-up backfill and the re-index pass). */
+  static void write(Connection c, long reportId, String unit, int year, NarrativeFingerprint fp)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(WRITE)) {
       ps.setLong(1, reportId);
-      ps.setString(2, unit);
-      ps.setInt(3, year);
-      ps.setArray(4, comparable ? c.createArrayOf("integer", box(fp.signature())) : null);
-      ps.setLong(5, reportId);
-      ps.setArray(6, buckets);
-      ps.setInt(7, year);
-      ps.setLong(8, reportId);
-      ps.setArray(9, buckets);
-      ps.executeUpdate();
+      bindWrite(ps, 2, unit, year, fp);
+      ps.execute();
     }
   }
 

@@ -35,6 +35,7 @@ import org.nianbao.validation.Acknowledgement;
 import org.nianbao.validation.CellValues;
 import org.nianbao.validation.Finding;
 import org.nianbao.validation.Message;
+import org.nianbao.validation.NarrativeFingerprint;
 import org.nianbao.validation.ReportDocument;
 import org.nianbao.validation.Scope;
 import org.nianbao.validation.Severity;
@@ -375,7 +376,9 @@ public class ReportStore {
         + FINDING_COLUMNS
         + ") "
         + findingRows("v.id", "'SUBMISSION'", "version v, ")
-        + ")\nSELECT id, report_id, submitted_at FROM version";
+        + "),\n"
+        + NarrativeIndex.writeWith("version")
+        + "\nSELECT id, report_id, submitted_at FROM version";
   }
 
   private static final String CREATE =
@@ -401,8 +404,8 @@ public class ReportStore {
             ps.setString(1, unitCode);
             ps.setInt(2, year);
             ps.setInt(3, 1);
-            bindVersion(ps, 4, v);
-            return written(c, ps, unitCode, year, 1, v);
+            bindVersion(ps, 4, unitCode, year, v);
+            return written(ps, 1);
           }
         });
   }
@@ -424,14 +427,18 @@ public class ReportStore {
           try (PreparedStatement ps = c.prepareStatement(AMEND)) {
             ps.setLong(1, current.reportId());
             ps.setInt(2, next);
-            bindVersion(ps, 3, v);
-            return written(c, ps, unitCode, current.year(), next, v);
+            bindVersion(ps, 3, unitCode, current.year(), v);
+            return written(ps, next);
           }
         });
   }
 
-  /** Binds the version's columns from {@code p} on, then its rows, texts and findings. */
-  private void bindVersion(PreparedStatement ps, int p, NewVersion v) throws SQLException {
+  /**
+   * Binds the version's columns from {@code p} on, then its rows, texts, findings and narrative
+   * index rows.
+   */
+  private void bindVersion(PreparedStatement ps, int p, String unitCode, int year, NewVersion v)
+      throws SQLException {
     ReportDocument d = v.document();
     ps.setString(p++, d.formatVersion().name());
     ps.setString(p++, d.scope().name());
@@ -457,26 +464,19 @@ public class ReportStore {
         p++,
         c.createArrayOf(
             "varchar", d.acknowledgements().stream().map(Acknowledgement::reason).toArray()));
-    ps.setString(p, findingsJson(0, v.findings()));
+    ps.setString(p++, findingsJson(0, v.findings()));
+    NarrativeIndex.bindWrite(ps, p, unitCode, year, NarrativeFingerprint.of(d.texts()));
   }
 
-  /** Runs the bound version statement, then rewrites the report's narrative index rows. */
-  private static Written written(
-      Connection c, PreparedStatement ps, String unitCode, int year, int version, NewVersion v)
-      throws SQLException {
-    Written written;
-    long reportId;
+  /** Runs the bound version statement (which also rewrites the report's narrative index rows). */
+  private static Written written(PreparedStatement ps, int version) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       rs.next();
-      reportId = rs.getLong(2);
-      written =
-          new Written(
-              rs.getLong(1),
-              version,
-              rs.getObject(3, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
+      return new Written(
+          rs.getLong(1),
+          version,
+          rs.getObject(3, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
     }
-    NarrativeIndex.write(c, reportId, unitCode, year, v.document().texts());
-    return written;
   }
 
   /**

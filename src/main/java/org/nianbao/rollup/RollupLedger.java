@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,15 +66,41 @@ public class RollupLedger {
           + STRIPES
           + " + 1)"; // more writers than stripes: share one (row locks)
 
-  static final String ADD_ON_CONFLICT =
+  private static final String ADD_COUNTS =
       " ON CONFLICT (year, format_version, region_code, own, unit_kind, stripe) DO UPDATE SET"
           + " report_count = s.report_count + EXCLUDED.report_count,"
           + " aggregate_count = s.aggregate_count + EXCLUDED.aggregate_count,"
           // element-wise sums; an ARRAY(…) constructor costs a third less than array_agg
           + " counts = ARRAY(SELECT a + b"
-          + "   FROM unnest(s.counts, EXCLUDED.counts) WITH ORDINALITY AS x(a, b, i) ORDER BY i),"
-          + " amounts = ARRAY(SELECT a + b"
+          + "   FROM unnest(s.counts, EXCLUDED.counts) WITH ORDINALITY AS x(a, b, i) ORDER BY i)";
+
+  /** Adds the proposed row to the existing one, element by element (rows of any format). */
+  static final String ADD_ON_CONFLICT =
+      ADD_COUNTS
+          + ", amounts = ARRAY(SELECT a + b"
           + "   FROM unnest(s.amounts, EXCLUDED.amounts) WITH ORDINALITY AS x(a, b, i) ORDER BY i)";
+
+  /**
+   * {@link #ADD_ON_CONFLICT} for rows of one format: only the elements of its amount (DEC) cells
+   * are added, the only elements of {@code amounts} that are not 0 (one cell in 2021). Adding all
+   * 200 numerics of every row a submission feeds cost PostgreSQL about 50 µs a row.
+   */
+  static String addOnConflict(Catalogue catalogue) {
+    StringBuilder sql = new StringBuilder(ADD_COUNTS);
+    for (CellDefinition cell : catalogue.cells()) {
+      if (cell.type() == CellType.DEC) {
+        int element = cell.index() + 1;
+        sql.append(", amounts[")
+            .append(element)
+            .append("] = s.amounts[")
+            .append(element)
+            .append("] + EXCLUDED.amounts[")
+            .append(element)
+            .append(']');
+      }
+    }
+    return sql.toString();
+  }
 
   private final DataSource dataSource;
   private final UnitRepository units;
@@ -332,15 +359,27 @@ public class RollupLedger {
    * stripe lock alike, all into the writer's own stripe (one lookup of it, an init plan), from one
    * copy of the delta's arrays.
    */
-  private static final String UPSERT =
-      UPSERT_HEAD
-          + "SELECT ?, ?, t.region, t.own, ?, ?, ?, ?::bigint[], ?::numeric[], "
-          + STRIPE
-          + " FROM unnest(?::varchar[], ?::boolean[]) AS t (region, own) ORDER BY t.region, t.own"
-          + ADD_ON_CONFLICT;
+  private static String upsert(FormatVersion format) {
+    return UPSERT_HEAD
+        + "SELECT ?, ?, t.region, t.own, ?, ?, ?, ?::bigint[], ?::numeric[], "
+        + STRIPE
+        + " FROM unnest(?::varchar[], ?::boolean[]) AS t (region, own) ORDER BY t.region, t.own"
+        + addOnConflict(Catalogue.of(format));
+  }
+
+  /** {@link #upsert} by format. */
+  private static final Map<FormatVersion, String> UPSERT = new EnumMap<>(FormatVersion.class);
 
   /** {@link #UPSERT}, after the unit's status (coverage) in the same statement. */
-  private static final String STATUS_AND_UPSERT = "WITH status AS (" + STATUS + ") " + UPSERT;
+  private static final Map<FormatVersion, String> STATUS_AND_UPSERT =
+      new EnumMap<>(FormatVersion.class);
+
+  static {
+    for (FormatVersion format : FormatVersion.values()) {
+      UPSERT.put(format, upsert(format));
+      STATUS_AND_UPSERT.put(format, "WITH status AS (" + STATUS + ") " + upsert(format));
+    }
+  }
 
   /** One statement for all rows a unit feeds (and, when asked, the unit's status). */
   private static void upsert(
@@ -358,7 +397,8 @@ public class RollupLedger {
       regions[i] = targets.get(i).region();
       own[i] = targets.get(i).own();
     }
-    try (PreparedStatement ps = c.prepareStatement(withStatus ? STATUS_AND_UPSERT : UPSERT)) {
+    try (PreparedStatement ps =
+        c.prepareStatement((withStatus ? STATUS_AND_UPSERT : UPSERT).get(format))) {
       int p = withStatus ? bindStatus(ps, 1, change) : 1;
       ps.setInt(p++, change.year());
       ps.setString(p++, format.name());
