@@ -564,10 +564,72 @@ public final class BenchTool {
         }
         direct.sort(null);
         summary.sort(null);
+        List<Long> shared = summaryRowsConcurrently(url, codes, year, SUMMARY_CLIENTS, 3_000);
         System.out.printf(
-            "SQL level=%s n=%d direct_p50=%.1f direct_p99=%.1f summary_p50=%.2f summary_p99=%.2f%n",
-            level, n, pct(direct, 50), pct(direct, 99), pct(summary, 50), pct(summary, 99));
+            "SQL level=%s n=%d direct_p50=%.1f direct_p99=%.1f summary_p50=%.2f summary_p99=%.2f"
+                + " summary%d_n=%d summary%d_p50=%.2f summary%d_p99=%.2f%n",
+            level,
+            n,
+            pct(direct, 50),
+            pct(direct, 99),
+            pct(summary, 50),
+            pct(summary, 99),
+            SUMMARY_CLIENTS,
+            shared.size(),
+            SUMMARY_CLIENTS,
+            pct(shared, 50),
+            SUMMARY_CLIENTS,
+            pct(shared, 99));
       }
+    }
+  }
+
+  /** As many clients as the rollup API's measurement has connections. */
+  private static final int SUMMARY_CLIENTS = 4;
+
+  /**
+   * The summary rows of the regions read by {@code clients} concurrent clients (each its own
+   * connection, each going through the codes from its own offset) for {@code millis}, after 20
+   * unmeasured reads each: the latencies, sorted. The rollup API is measured with as many
+   * connections; this is the same work without the service, under the same kind of contention.
+   */
+  private static List<Long> summaryRowsConcurrently(
+      String url, List<String> codes, int year, int clients, long millis) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<List<Long>>> parts = new ArrayList<>();
+      long[] deadline = new long[1];
+      java.util.concurrent.CyclicBarrier start =
+          new java.util.concurrent.CyclicBarrier(
+              clients, () -> deadline[0] = System.nanoTime() + millis * 1_000_000L);
+      for (int k = 0; k < clients; k++) {
+        int offset = k * codes.size() / clients;
+        parts.add(
+            pool.submit(
+                () -> {
+                  List<Long> times = new ArrayList<>();
+                  try (Connection c = connect(url)) {
+                    for (int i = 0; i < 20; i++) {
+                      summaryRows(c, codes.get((offset + i) % codes.size()), year);
+                    }
+                    start.await();
+                    for (int i = 0; System.nanoTime() < deadline[0]; i++) {
+                      long t0 = System.nanoTime();
+                      summaryRows(c, codes.get((offset + i) % codes.size()), year);
+                      times.add(System.nanoTime() - t0);
+                    }
+                  }
+                  return times;
+                }));
+      }
+      List<Long> all = new ArrayList<>();
+      for (Future<List<Long>> part : parts) {
+        all.addAll(part.get());
+      }
+      all.sort(null);
+      return all;
+    } finally {
+      pool.shutdownNow();
     }
   }
 
