@@ -106,7 +106,7 @@ public class ReportService {
       checkPrecondition(s.ifMatch(), current);
     }
 
-    List<Finding> findings = validateOrReject(unit, year, s, stored.get(year - 1));
+    List<Finding> findings = validateOrReject(unit, year, s);
     CellValues cells = Validator.read(s.document());
     NewVersion version =
         new NewVersion(
@@ -161,14 +161,9 @@ public class ReportService {
    * Every finding of the submission (the caller's, then the rules'); a 422 with all of them on any
    * error.
    */
-  private List<Finding> validateOrReject(Unit unit, int year, Submission s, Current previous) {
+  private List<Finding> validateOrReject(Unit unit, int year, Submission s) {
     ValidationResult result =
-        validation.validateAgainst(
-            s.document(),
-            unit,
-            year,
-            previous == null ? null : store.document(previous),
-            mode(s.origin()));
+        validation.validateSubmission(s.document(), unit, year, mode(s.origin()));
     List<Finding> findings = new ArrayList<>(s.extraFindings());
     findings.addAll(result.findings());
     int errors = countOf(findings, Severity.ERROR);

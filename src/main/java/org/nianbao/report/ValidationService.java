@@ -56,10 +56,24 @@ public class ValidationService {
           new ValidationContext(null, unit, null, Mode.SUBMISSION).withNarratives(narratives));
     }
     NarrativeFingerprint mine = NarrativeFingerprint.of(document.texts());
-    Prefetched reads = prefetch(unitCode, year, document.texts(), mine);
+    Prefetched reads = prefetch(unitCode, year, document.texts(), mine, "Dry run failed / 预校验失败");
     return validator.validate(
         document,
         new ValidationContext(year, unit, reads.previous(), Mode.SUBMISSION).withNarratives(reads));
+  }
+
+  /**
+   * Validation of a submission, on the submitting transaction's connection: the previous year's
+   * current document and TXT-06's candidates are read as a dry run reads them, in one round trip.
+   */
+  public ValidationResult validateSubmission(
+      ReportDocument document, Unit unit, int year, Mode mode) {
+    NarrativeFingerprint mine = NarrativeFingerprint.of(document.texts());
+    Prefetched reads =
+        prefetch(unit.code, year, document.texts(), mine, "Validation failed / 校验失败");
+    return validator.validate(
+        document,
+        new ValidationContext(year, profile(unit), reads.previous(), mode).withNarratives(reads));
   }
 
   /**
@@ -98,7 +112,11 @@ public class ValidationService {
   }
 
   private Prefetched prefetch(
-      String unitCode, int year, Map<String, String> texts, NarrativeFingerprint mine) {
+      String unitCode,
+      int year,
+      Map<String, String> texts,
+      NarrativeFingerprint mine,
+      String failure) {
     boolean withPeers = mine.comparable();
     String sql =
         withPeers
@@ -106,7 +124,7 @@ public class ValidationService {
             : ReportStore.CURRENT_DOCUMENT;
     return Sql.run(
         dataSource,
-        "Dry run failed / 预校验失败",
+        failure,
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = ReportStore.bindCurrentDocument(ps, 1, unitCode, year - 1);
