@@ -1,6 +1,7 @@
 package org.nianbao.validation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +81,15 @@ final class ArtefactRule implements NarrativeRule {
 
   private static void artefacts(
       String section, String text, boolean hardWrapped, Findings findings) {
+    // the character-by-character scans read an array: String.charAt on a Chinese (UTF-16) string
+    // was most of this rule's cost
+    char[] t = text.toCharArray();
     List<Hit> hits = new ArrayList<>();
     bookmarks(text, hits);
-    strayDigits(text, hits);
-    doubledWords(text, hits);
+    strayDigits(text, t, hits);
+    doubledWords(text, t, hits);
     truncatedWords(text, hits);
-    lines(text, !hardWrapped, hits);
+    lines(text, t, !hardWrapped, hits);
     hits.sort(Comparator.comparingInt(Hit::start));
     for (int k = hits.size() - 1; k > 0; k--) {
       if (hits.get(k).start() < hits.get(k - 1).end()) {
@@ -118,18 +122,18 @@ final class ArtefactRule implements NarrativeRule {
   }
 
   /** Digits between two Chinese characters that sit inside a domain term once removed. */
-  private static void strayDigits(String text, List<Hit> hits) {
-    int n = text.length();
+  private static void strayDigits(String text, char[] t, List<Hit> hits) {
+    int n = t.length;
     for (int p = 1; p < n - 1; p++) {
-      char c = text.charAt(p);
-      if (c < '0' || c > '9' || !TextScan.cjk(text.charAt(p - 1))) {
+      char c = t[p];
+      if (c < '0' || c > '9' || !TextScan.cjk(t[p - 1])) {
         continue;
       }
       int q = p;
-      while (q < n && text.charAt(q) >= '0' && text.charAt(q) <= '9') {
+      while (q < n && digit(t[q])) {
         q++;
       }
-      if (q < n && TextScan.cjk(text.charAt(q))) {
+      if (q < n && TextScan.cjk(t[q])) {
         Hit hit = strayDigits(text, p, q);
         if (hit != null) {
           hits.add(hit);
@@ -162,23 +166,23 @@ final class ArtefactRule implements NarrativeRule {
    * A run of 2–6 Chinese characters written twice in a row (资金资金), the longest first.
    * Reduplications of one character (常常) and of 一X (一步一步) are Chinese, not artefacts.
    */
-  private static void doubledWords(String text, List<Hit> hits) {
-    int n = text.length();
+  private static void doubledWords(String text, char[] t, List<Hit> hits) {
+    int n = t.length;
     int p = 0;
     int cjkEnd = 0; // the first index at or after p that is not a Chinese character
     while (p < n) {
       if (cjkEnd <= p) {
         cjkEnd = p;
-        while (cjkEnd < n && TextScan.cjk(text.charAt(cjkEnd))) {
+        while (cjkEnd < n && TextScan.cjk(t[cjkEnd])) {
           cjkEnd++;
         }
       }
       int found = 0;
       for (int len = Math.min(MAX_DOUBLED, cjkEnd - p); len >= MIN_DOUBLED && found == 0; len--) {
         if (p + 2 * len <= n
-            && text.charAt(p) == text.charAt(p + len)
-            && text.regionMatches(p, text, p + len, len)
-            && word(text, p, len)) {
+            && t[p] == t[p + len]
+            && Arrays.equals(t, p, p + len, t, p + len, p + 2 * len)
+            && word(t, p, len)) {
           found = len;
         }
       }
@@ -211,13 +215,13 @@ final class ArtefactRule implements NarrativeRule {
     return true;
   }
 
-  private static boolean word(String text, int from, int len) {
-    char first = text.charAt(from);
+  private static boolean word(char[] t, int from, int len) {
+    char first = t[from];
     if (first == '一') {
       return false;
     }
     for (int i = from + 1; i < from + len; i++) {
-      if (text.charAt(i) != first) {
+      if (t[i] != first) {
         return true;
       }
     }
@@ -251,23 +255,24 @@ final class ArtefactRule implements NarrativeRule {
       if (text == null) {
         continue;
       }
+      char[] t = text.toCharArray();
       int start = 0;
-      while (start < text.length()) {
+      while (start < t.length) {
         int end = text.indexOf('\n', start);
         if (end < 0) {
-          end = text.length();
+          end = t.length;
         }
         int s = start;
         int e = end;
-        while (s < e && Character.isWhitespace(text.charAt(s))) {
+        while (s < e && Character.isWhitespace(t[s])) {
           s++;
         }
-        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        while (e > s && Character.isWhitespace(t[e - 1])) {
           e--;
         }
-        if (e - s >= MIN_BODY_LINE && !numbered(text, s, e)) {
+        if (e - s >= MIN_BODY_LINE && !numbered(t, s, e)) {
           lines++;
-          open += LINE_END_PUNCTUATION.indexOf(text.charAt(e - 1)) < 0 ? 1 : 0;
+          open += LINE_END_PUNCTUATION.indexOf(t[e - 1]) < 0 ? 1 : 0;
         }
         start = end + 1;
       }
@@ -281,35 +286,35 @@ final class ArtefactRule implements NarrativeRule {
    * it runs on every line. The repeated characters never close a number, so reading them greedily
    * decides as the pattern does.
    */
-  static boolean numbered(String text, int from, int to) {
+  static boolean numbered(char[] t, int from, int to) {
     int i = from;
-    while (i < to && NUMBERED_BLANKS.indexOf(text.charAt(i)) >= 0) {
+    while (i < to && NUMBERED_BLANKS.indexOf(t[i]) >= 0) {
       i++;
     }
     if (i >= to) {
       return false;
     }
-    char first = text.charAt(i);
+    char first = t[i];
     if (CHINESE_NUMERALS.indexOf(first) >= 0) {
       int j = i;
-      while (j < to && CHINESE_NUMERALS.indexOf(text.charAt(j)) >= 0) {
+      while (j < to && CHINESE_NUMERALS.indexOf(t[j]) >= 0) {
         j++;
       }
-      return j < to && NUMBER_CLOSES.indexOf(text.charAt(j)) >= 0;
+      return j < to && NUMBER_CLOSES.indexOf(t[j]) >= 0;
     }
     if (first == '（' || first == '(') {
       int j = i + 1;
-      while (j < to && (CHINESE_NUMERALS.indexOf(text.charAt(j)) >= 0 || digit(text.charAt(j)))) {
+      while (j < to && (CHINESE_NUMERALS.indexOf(t[j]) >= 0 || digit(t[j]))) {
         j++;
       }
-      return j > i + 1 && j < to && (text.charAt(j) == '）' || text.charAt(j) == ')');
+      return j > i + 1 && j < to && (t[j] == '）' || t[j] == ')');
     }
     if (digit(first)) {
       int j = i;
-      while (j < to && digit(text.charAt(j))) {
+      while (j < to && digit(t[j])) {
         j++;
       }
-      return j < to && NUMBER_CLOSES.indexOf(text.charAt(j)) >= 0;
+      return j < to && NUMBER_CLOSES.indexOf(t[j]) >= 0;
     }
     return false;
   }
@@ -321,9 +326,9 @@ final class ArtefactRule implements NarrativeRule {
   /**
    * Page numbers on a line of their own, and (unless hard-wrapped) body lines that stop mid-word.
    */
-  private static void lines(String text, boolean cutWords, List<Hit> hits) {
+  private static void lines(String text, char[] t, boolean cutWords, List<Hit> hits) {
     int start = 0;
-    int n = text.length();
+    int n = t.length;
     while (start < n) {
       int end = text.indexOf('\n', start);
       if (end < 0) {
@@ -331,17 +336,17 @@ final class ArtefactRule implements NarrativeRule {
       }
       int s = start;
       int e = end;
-      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+      while (e > s && Character.isWhitespace(t[e - 1])) {
         e--;
       }
-      if (pageNumber(text, s, e)) {
-        while (s < e && Character.isWhitespace(text.charAt(s))) {
+      if (pageNumber(text, t, s, e)) {
+        while (s < e && Character.isWhitespace(t[s])) {
           s++;
         }
         hits.add(new Hit(s, e, null));
-      } else if (cutWords && cutAtEnd(text, s, e, end)) {
+      } else if (cutWords && cutAtEnd(text, t, s, e, end)) {
         int from = e - 1;
-        while (from > s && e - from < CUT_QUOTE && TextScan.cjk(text.charAt(from - 1))) {
+        while (from > s && e - from < CUT_QUOTE && TextScan.cjk(t[from - 1])) {
           from--;
         }
         hits.add(new Hit(from, e, null));
@@ -354,38 +359,36 @@ final class ArtefactRule implements NarrativeRule {
    * Whether text[s, e) is a page number line: the pattern, tried only on a line whose first
    * character after blanks is one a page number starts with (the pattern's own first characters).
    */
-  private static boolean pageNumber(String text, int s, int e) {
+  private static boolean pageNumber(String text, char[] t, int s, int e) {
     int i = s;
-    while (i < e && PAGE_NUMBER_BLANKS.indexOf(text.charAt(i)) >= 0) {
+    while (i < e && PAGE_NUMBER_BLANKS.indexOf(t[i]) >= 0) {
       i++;
     }
     return i < e
-        && PAGE_NUMBER_STARTS.indexOf(text.charAt(i)) >= 0
+        && PAGE_NUMBER_STARTS.indexOf(t[i]) >= 0
         && PAGE_NUMBER.matcher(text.substring(s, e)).matches();
   }
 
   /**
    * A long body line ending on a Chinese character, followed by a line that continues the sentence.
    */
-  private static boolean cutAtEnd(String text, int s, int e, int lineEnd) {
-    if (e - s < MIN_BODY_LINE || !TextScan.cjk(text.charAt(e - 1))) {
+  private static boolean cutAtEnd(String text, char[] t, int s, int e, int lineEnd) {
+    if (e - s < MIN_BODY_LINE || !TextScan.cjk(t[e - 1])) {
       return false;
     }
-    if (numbered(text, s, e) && text.substring(s, e).strip().length() < 2 * MIN_BODY_LINE) {
+    if (numbered(t, s, e) && text.substring(s, e).strip().length() < 2 * MIN_BODY_LINE) {
       return false; // a heading such as （一）主动公开情况 or 1.加强组织领导
     }
-    if (LINE_END_PUNCTUATION.indexOf(text.charAt(e - 1)) >= 0) {
+    if (LINE_END_PUNCTUATION.indexOf(t[e - 1]) >= 0) {
       return false;
     }
     int next = lineEnd + 1;
-    while (next < text.length()
-        && (text.charAt(next) == ' ' || text.charAt(next) == '\t' || text.charAt(next) == '　')) {
+    while (next < t.length && (t[next] == ' ' || t[next] == '\t' || t[next] == '　')) {
       next++;
     }
-    if (next >= text.length() || text.charAt(next) == '\n') {
+    if (next >= t.length || t[next] == '\n') {
       return false;
     }
-    return TextScan.cjk(text.charAt(next))
-        && !numbered(text, next, Math.min(text.length(), next + 6));
+    return TextScan.cjk(t[next]) && !numbered(t, next, Math.min(t.length, next + 6));
   }
 }

@@ -21,15 +21,15 @@ class ListNumberTest {
 
   @Test
   void headingsAndBodyLines() {
-    assertTrue(ArtefactRule.numbered("一、总体情况", 0, 6));
-    assertTrue(ArtefactRule.numbered("\t（二）部分公开", 0, 8));
-    assertTrue(ArtefactRule.numbered("  12.加强组织领导", 0, 11));
-    assertTrue(ArtefactRule.numbered("(3)其他", 0, 5));
-    assertFalse(ArtefactRule.numbered("（）空", 0, 3));
-    assertFalse(ArtefactRule.numbered("　一、全角空格在前", 0, 9));
-    assertFalse(ArtefactRule.numbered("2024年，卧龙区", 0, 10));
-    assertFalse(ArtefactRule.numbered("一是信息发布", 0, 6));
-    assertFalse(ArtefactRule.numbered("", 0, 0));
+    assertTrue(ArtefactRule.numbered("一、总体情况".toCharArray(), 0, 6));
+    assertTrue(ArtefactRule.numbered("\t（二）部分公开".toCharArray(), 0, 8));
+    assertTrue(ArtefactRule.numbered("  12.加强组织领导".toCharArray(), 0, 11));
+    assertTrue(ArtefactRule.numbered("(3)其他".toCharArray(), 0, 5));
+    assertFalse(ArtefactRule.numbered("（）空".toCharArray(), 0, 3));
+    assertFalse(ArtefactRule.numbered("　一、全角空格在前".toCharArray(), 0, 9));
+    assertFalse(ArtefactRule.numbered("2024年，卧龙区".toCharArray(), 0, 10));
+    assertFalse(ArtefactRule.numbered("一是信息发布".toCharArray(), 0, 6));
+    assertFalse(ArtefactRule.numbered("".toCharArray(), 0, 0));
   }
 
   @Test
@@ -46,7 +46,7 @@ class ListNumberTest {
       int to = from + random.nextInt(text.length() - from + 1);
       assertEquals(
           NUMBERED.matcher(text.substring(from, to)).find(),
-          ArtefactRule.numbered(text, from, to),
+          ArtefactRule.numbered(text.toCharArray(), from, to),
           () -> "[" + text + "] " + from + ".." + to);
     }
   }
