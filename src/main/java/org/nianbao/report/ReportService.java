@@ -106,7 +106,7 @@ public class ReportService {
       checkPrecondition(s.ifMatch(), current);
     }
 
-    List<Finding> findings = validateOrReject(unit, year, s);
+    List<Finding> findings = validateOrReject(unit, year, s, stored.containsKey(year - 1));
     CellValues cells = Validator.read(s.document());
     NewVersion version =
         new NewVersion(
@@ -161,9 +161,10 @@ public class ReportService {
    * Every finding of the submission (the caller's, then the rules'); a 422 with all of them on any
    * error.
    */
-  private List<Finding> validateOrReject(Unit unit, int year, Submission s) {
+  private List<Finding> validateOrReject(
+      Unit unit, int year, Submission s, boolean previousStored) {
     ValidationResult result =
-        validation.validateSubmission(s.document(), unit, year, mode(s.origin()));
+        validation.validateSubmission(s.document(), unit, year, previousStored, mode(s.origin()));
     List<Finding> findings = new ArrayList<>(s.extraFindings());
     findings.addAll(result.findings());
     int errors = countOf(findings, Severity.ERROR);

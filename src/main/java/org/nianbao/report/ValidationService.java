@@ -3,6 +3,7 @@ package org.nianbao.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -56,7 +57,8 @@ public class ValidationService {
           new ValidationContext(null, unit, null, Mode.SUBMISSION).withNarratives(narratives));
     }
     NarrativeFingerprint mine = NarrativeFingerprint.of(document.texts());
-    Prefetched reads = prefetch(unitCode, year, document.texts(), mine, "Dry run failed / 预校验失败");
+    Prefetched reads =
+        prefetch(unitCode, year, document.texts(), mine, true, "Dry run failed / 预校验失败");
     return validator.validate(
         document,
         new ValidationContext(year, unit, reads.previous(), Mode.SUBMISSION).withNarratives(reads));
@@ -64,13 +66,15 @@ public class ValidationService {
 
   /**
    * Validation of a submission, on the submitting transaction's connection: the previous year's
-   * current document and TXT-06's candidates are read as a dry run reads them, in one round trip.
+   * current document (when {@code previousStored}: the submission's first read found one) and
+   * TXT-06's candidates are read as a dry run reads them, in one round trip.
    */
   public ValidationResult validateSubmission(
-      ReportDocument document, Unit unit, int year, Mode mode) {
+      ReportDocument document, Unit unit, int year, boolean previousStored, Mode mode) {
     NarrativeFingerprint mine = NarrativeFingerprint.of(document.texts());
     Prefetched reads =
-        prefetch(unit.code, year, document.texts(), mine, "Validation failed / 校验失败");
+        prefetch(
+            unit.code, year, document.texts(), mine, previousStored, "Validation failed / 校验失败");
     return validator.validate(
         document,
         new ValidationContext(year, profile(unit), reads.previous(), mode).withNarratives(reads));
@@ -111,31 +115,49 @@ public class ValidationService {
     }
   }
 
+  /**
+   * The reads of a validation in one round trip: the previous year's document when {@code
+   * withDocument}, the TXT-06 candidates when the narrative can be compared; no round trip when
+   * neither is wanted.
+   */
   private Prefetched prefetch(
       String unitCode,
       int year,
       Map<String, String> texts,
       NarrativeFingerprint mine,
+      boolean withDocument,
       String failure) {
     boolean withPeers = mine.comparable();
-    String sql =
-        withPeers
-            ? ReportStore.CURRENT_DOCUMENT + ";\n" + NarrativeIndex.PEERS
-            : ReportStore.CURRENT_DOCUMENT;
+    if (!withDocument && !withPeers) {
+      return new Prefetched(null, texts, mine, unitCode, year, null, narratives);
+    }
+    List<String> statements = new ArrayList<>();
+    if (withDocument) {
+      statements.add(ReportStore.CURRENT_DOCUMENT);
+    }
+    if (withPeers) {
+      statements.add(NarrativeIndex.PEERS);
+    }
+    String sql = String.join(";\n", statements);
     return Sql.run(
         dataSource,
         failure,
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int p = ReportStore.bindCurrentDocument(ps, 1, unitCode, year - 1);
+            int p = withDocument ? ReportStore.bindCurrentDocument(ps, 1, unitCode, year - 1) : 1;
             if (withPeers) {
               NarrativeIndex.bindPeers(ps, p, mine, List.of(year), unitCode, CANDIDATES);
             }
             ps.execute();
-            ReportDocument previous = ReportStore.readCurrentDocument(ps, year - 1).orElse(null);
+            ReportDocument previous = null;
+            if (withDocument) {
+              previous = ReportStore.readCurrentDocument(ps, year - 1).orElse(null);
+              if (withPeers) {
+                ps.getMoreResults();
+              }
+            }
             List<Peer> peers = null;
             if (withPeers) {
-              ps.getMoreResults();
               try (ResultSet rs = ps.getResultSet()) {
                 peers = NarrativeIndex.readPeers(rs);
               }
