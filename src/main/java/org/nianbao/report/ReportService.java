@@ -29,6 +29,7 @@ import org.nianbao.validation.Acknowledgement;
 import org.nianbao.validation.CellParser;
 import org.nianbao.validation.CellValues;
 import org.nianbao.validation.Finding;
+import org.nianbao.validation.NarrativeFingerprint;
 import org.nianbao.validation.ReportDocument;
 import org.nianbao.validation.Severity;
 import org.nianbao.validation.ValidationContext.Mode;
@@ -106,7 +107,10 @@ public class ReportService {
       checkPrecondition(s.ifMatch(), current);
     }
 
-    List<Finding> findings = validateOrReject(unit, year, s, stored.containsKey(year - 1));
+    // the narrative's fingerprint, computed once: TXT-06's candidates and the index rows written
+    NarrativeFingerprint fingerprint = NarrativeFingerprint.of(s.document().texts());
+    List<Finding> findings =
+        validateOrReject(unit, year, s, fingerprint, stored.containsKey(year - 1));
     CellValues cells = Validator.read(s.document());
     NewVersion version =
         new NewVersion(
@@ -119,7 +123,8 @@ public class ReportService {
             s.sourceSha256(),
             0,
             countOf(findings, Severity.WARNING),
-            findings);
+            findings,
+            fingerprint);
     ReportStore.Written written = storeVersion(unit.code, year, current, version);
     recheckNextYear(unit, year, s.document(), stored.get(year + 1));
     return new Outcome(
@@ -162,9 +167,10 @@ public class ReportService {
    * error.
    */
   private List<Finding> validateOrReject(
-      Unit unit, int year, Submission s, boolean previousStored) {
+      Unit unit, int year, Submission s, NarrativeFingerprint fingerprint, boolean previousStored) {
     ValidationResult result =
-        validation.validateSubmission(s.document(), unit, year, previousStored, mode(s.origin()));
+        validation.validateSubmission(
+            s.document(), fingerprint, unit, year, previousStored, mode(s.origin()));
     List<Finding> findings = new ArrayList<>(s.extraFindings());
     findings.addAll(result.findings());
     int errors = countOf(findings, Severity.ERROR);

@@ -71,7 +71,8 @@ public class ReportStore {
       String sourceSha256,
       int errors,
       int warnings,
-      List<Finding> findings) {}
+      List<Finding> findings,
+      NarrativeFingerprint fingerprint) {}
 
   private static final String CURRENT =
       """
@@ -465,7 +466,7 @@ public class ReportStore {
         c.createArrayOf(
             "varchar", d.acknowledgements().stream().map(Acknowledgement::reason).toArray()));
     ps.setString(p++, findingsJson(0, v.findings()));
-    NarrativeIndex.bindWrite(ps, p, unitCode, year, NarrativeFingerprint.of(d.texts()));
+    NarrativeIndex.bindWrite(ps, p, unitCode, year, v.fingerprint());
   }
 
   /** Runs the bound version statement (which also rewrites the report's narrative index rows). */

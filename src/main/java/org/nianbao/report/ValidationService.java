@@ -67,11 +67,16 @@ public class ValidationService {
   /**
    * Validation of a submission, on the submitting transaction's connection: the previous year's
    * current document (when {@code previousStored}: the submission's first read found one) and
-   * TXT-06's candidates are read as a dry run reads them, in one round trip.
+   * TXT-06's candidates are read as a dry run reads them, in one round trip. {@code mine} is the
+   * fingerprint of the document's narrative.
    */
   public ValidationResult validateSubmission(
-      ReportDocument document, Unit unit, int year, boolean previousStored, Mode mode) {
-    NarrativeFingerprint mine = NarrativeFingerprint.of(document.texts());
+      ReportDocument document,
+      NarrativeFingerprint mine,
+      Unit unit,
+      int year,
+      boolean previousStored,
+      Mode mode) {
     Prefetched reads =
         prefetch(
             unit.code, year, document.texts(), mine, previousStored, "Validation failed / 校验失败");

@@ -87,7 +87,8 @@ class ReportStorageTest {
         null,
         0,
         1,
-        List.of(finding));
+        List.of(finding),
+        NarrativeFingerprint.of(document.texts()));
   }
 
   @Test
@@ -129,7 +130,8 @@ class ReportStorageTest {
                         null,
                         0,
                         1,
-                        List.of(finding))));
+                        List.of(finding),
+                        NarrativeFingerprint.of(document.texts()))));
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(

@@ -20,6 +20,7 @@ import org.nianbao.security.Caller;
 import org.nianbao.testsupport.DatabaseFingerprint;
 import org.nianbao.testsupport.PostgresTestResource;
 import org.nianbao.testsupport.ReportDocuments;
+import org.nianbao.validation.NarrativeFingerprint;
 import org.nianbao.validation.ReportDocument;
 import org.nianbao.validation.Validator;
 
@@ -86,7 +87,8 @@ class ReportRowChecksTest {
                 null,
                 0,
                 0,
-                List.of()))
+                List.of(),
+                NarrativeFingerprint.of(document.texts())))
         .versionId();
   }
 
