@@ -85,7 +85,7 @@ public class RollupLedger {
    * are added, the only elements of {@code amounts} that are not 0 (one cell in 2021). Adding all
    * 200 numerics of every row a submission feeds cost PostgreSQL about 50 µs a row.
    */
-  static String addOnConflict(Catalogue catalogue) {
+  private static String addOnConflict(Catalogue catalogue) {
     StringBuilder sql = new StringBuilder(ADD_COUNTS);
     for (CellDefinition cell : catalogue.cells()) {
       if (cell.type() == CellType.DEC) {
@@ -359,7 +359,7 @@ public class RollupLedger {
    * stripe lock alike, all into the writer's own stripe (one lookup of it, an init plan), from one
    * copy of the delta's arrays.
    */
-  private static String upsert(FormatVersion format) {
+  private static String upsertSql(FormatVersion format) {
     return UPSERT_HEAD
         + "SELECT ?, ?, t.region, t.own, ?, ?, ?, ?::bigint[], ?::numeric[], "
         + STRIPE
@@ -367,7 +367,7 @@ public class RollupLedger {
         + addOnConflict(Catalogue.of(format));
   }
 
-  /** {@link #upsert} by format. */
+  /** {@link #upsertSql} by format. */
   private static final Map<FormatVersion, String> UPSERT = new EnumMap<>(FormatVersion.class);
 
   /** {@link #UPSERT}, after the unit's status (coverage) in the same statement. */
@@ -376,8 +376,8 @@ public class RollupLedger {
 
   static {
     for (FormatVersion format : FormatVersion.values()) {
-      UPSERT.put(format, upsert(format));
-      STATUS_AND_UPSERT.put(format, "WITH status AS (" + STATUS + ") " + upsert(format));
+      UPSERT.put(format, upsertSql(format));
+      STATUS_AND_UPSERT.put(format, "WITH status AS (" + STATUS + ") " + upsertSql(format));
     }
   }
 
