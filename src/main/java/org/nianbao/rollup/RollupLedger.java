@@ -232,9 +232,9 @@ public class RollupLedger {
           FormatVersion format = FormatVersion.valueOf(rs.getString(4));
           BaseKey key = new BaseKey(rs.getString(1), rs.getString(2), rs.getInt(3), format);
           Delta delta = base.computeIfAbsent(key, k -> new Delta(Catalogue.of(k.format())));
-          String rowKey = rs.getString(5);
+          CellDefinition[] row = ReportTables.rowCells(format, section, rs.getString(5));
           for (int i = 0; i < columns.size(); i++) {
-            CellDefinition cell = ReportTables.cellAt(format, section, rowKey, columns.get(i));
+            CellDefinition cell = row[i];
             BigDecimal value = rs.getBigDecimal(6 + i);
             if (cell != null && value != null) {
               delta.add(cell, value);

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,14 @@ public final class ReportTables {
   static final List<Table> TABLES = List.of(S2, S3, S4);
 
   private static final Map<FormatVersion, List<Row>> ROWS = new EnumMap<>(FormatVersion.class);
-  private static final Map<String, CellDefinition> BY_LOCATION = new java.util.HashMap<>();
+
+  /**
+   * Per format and section (index {@code section - 2}), row key → the cells of that row in the
+   * order of the section table's columns (null where the format has no cell): reading a row finds
+   * its cells with one lookup, not one per column.
+   */
+  private static final Map<FormatVersion, List<Map<String, CellDefinition[]>>> BY_ROW =
+      new EnumMap<>(FormatVersion.class);
 
   /**
    * The rows of all three tables of one version in one query: section, row key, then the columns
@@ -91,6 +100,11 @@ public final class ReportTables {
   static {
     for (FormatVersion version : FormatVersion.values()) {
       Map<String, Row> rows = new LinkedHashMap<>();
+      List<Map<String, CellDefinition[]>> bySection = new ArrayList<>();
+      for (Table table : TABLES) {
+        bySection.add(new HashMap<>());
+      }
+      BY_ROW.put(version, bySection);
       for (CellDefinition cell : Catalogue.of(version).cells()) {
         Table table = TABLES.get(cell.section() - 2);
         String column = column(cell);
@@ -103,8 +117,10 @@ public final class ReportTables {
                 k -> new Row(table, cell.rowKey(), new LinkedHashMap<>()))
             .cellsByColumn()
             .put(column, cell);
-        BY_LOCATION.put(
-            version.name() + '|' + cell.section() + '|' + cell.rowKey() + '|' + column, cell);
+        bySection.get(cell.section() - 2)
+                .computeIfAbsent(cell.rowKey(), k -> new CellDefinition[table.columns().size()])[
+                table.columns().indexOf(column)] =
+            cell;
       }
       ROWS.put(version, List.copyOf(rows.values()));
     }
@@ -235,11 +251,10 @@ public final class ReportTables {
       cells.put(cell.key(), null);
     }
     while (rs.next()) {
-      Table table = TABLES.get(rs.getInt(1) - 2);
-      for (int i = 0; i < table.columns().size(); i++) {
-        CellDefinition cell =
-            cellAt(format, table.section(), rs.getString(2), table.columns().get(i));
-        BigDecimal v = rs.getBigDecimal(3 + i);
+      CellDefinition[] row = rowCells(format, rs.getInt(1), rs.getString(2));
+      for (int i = 0; i < row.length; i++) {
+        CellDefinition cell = row[i];
+        BigDecimal v = cell == null ? null : rs.getBigDecimal(3 + i);
         if (cell != null && v != null) {
           cells.put(
               cell.key(), cell.type() == CellType.DEC ? plain(v) : (Object) v.longValueExact());
@@ -264,10 +279,14 @@ public final class ReportTables {
     return column(cell);
   }
 
-  /** The cell stored at this place, or null when the format has no such cell. */
-  public static CellDefinition cellAt(
-      FormatVersion format, int section, String rowKey, String sqlColumn) {
-    return BY_LOCATION.get(format.name() + '|' + section + '|' + rowKey + '|' + sqlColumn);
+  /**
+   * The cells stored in a row of a section's table, in the order of {@link #columns}: null where
+   * the format has no cell; all null for a row key the format does not have. The array is shared:
+   * do not change it.
+   */
+  public static CellDefinition[] rowCells(FormatVersion format, int section, String rowKey) {
+    CellDefinition[] row = BY_ROW.get(format).get(section - 2).get(rowKey);
+    return row != null ? row : new CellDefinition[columns(section).size()];
   }
 
   /** The cells of typed values as the API shows them (the same form as {@link #load}). */
