@@ -86,12 +86,9 @@ public final class ReportTables {
       new EnumMap<>(FormatVersion.class);
 
   /**
-   * The rows of all three tables of one version in one query: section, row key, then the columns
-   * (as numeric, NULL past a table's last column).
-   */
-  /**
    * The typed rows of one version, in one query whose {@link #READ_ROWS_PARAMETERS} parameters are
-   * all the version's id; read its result with {@link #cells(ResultSet, FormatVersion)}.
+   * all the version's id: section, row key, then the columns (NULL past a table's last column);
+   * read its result with {@link #cells(ResultSet, FormatVersion)}.
    */
   public static final String READ_ROWS = readRowsSql();
 
@@ -210,10 +207,11 @@ public final class ReportTables {
         sql.append(" UNION ALL ");
       }
       sql.append("SELECT ").append(table.section()).append(", row_key");
+      // each column as it is stored: a position holding an amount in one table is numeric in all
+      // (UNION's type resolution), the others stay bigint, cheaper to write out and read than the
+      // numeric every column was cast to before
       for (int i = 0; i < width; i++) {
-        sql.append(", ")
-            .append(i < table.columns().size() ? table.columns().get(i) : "NULL")
-            .append("::numeric");
+        sql.append(", ").append(i < table.columns().size() ? table.columns().get(i) : "NULL");
       }
       sql.append(" FROM ").append(table.name()).append(" WHERE version_id = ?");
     }
@@ -254,10 +252,19 @@ public final class ReportTables {
       CellDefinition[] row = rowCells(format, rs.getInt(1), rs.getString(2));
       for (int i = 0; i < row.length; i++) {
         CellDefinition cell = row[i];
-        BigDecimal v = cell == null ? null : rs.getBigDecimal(3 + i);
-        if (cell != null && v != null) {
-          cells.put(
-              cell.key(), cell.type() == CellType.DEC ? plain(v) : (Object) v.longValueExact());
+        if (cell == null) {
+          continue;
+        }
+        if (cell.type() == CellType.DEC) {
+          BigDecimal amount = rs.getBigDecimal(3 + i);
+          if (amount != null) {
+            cells.put(cell.key(), plain(amount));
+          }
+        } else {
+          long count = rs.getLong(3 + i);
+          if (!rs.wasNull()) {
+            cells.put(cell.key(), count);
+          }
         }
       }
     }
