@@ -208,8 +208,7 @@ public final class ReportTables {
       }
       sql.append("SELECT ").append(table.section()).append(", row_key");
       // each column as it is stored: a position holding an amount in one table is numeric in all
-      // (UNION's type resolution), the others stay bigint, cheaper to write out and read than the
-      // numeric every column was cast to before
+      // (UNION's type resolution), the others stay bigint and are read as longs
       for (int i = 0; i < width; i++) {
         sql.append(", ").append(i < table.columns().size() ? table.columns().get(i) : "NULL");
       }
