@@ -516,7 +516,10 @@
         [t('errors'), String(report.errors)], [t('warnings'), String(report.warnings)]]
         .map(([k, v]) => h('div', null, h('dt', { text: k }), h('dd', { text: v }))),
       report.sourceUrl ? h('div', null, h('dt', { text: t('source') }), h('dd', null,
-        h('a', { href: report.sourceUrl, rel: 'noopener noreferrer external', text: report.sourceUrl }))) : null));
+        // a link only to a web address (never javascript: or data:, whatever was stored earlier)
+        /^https?:\/\//i.test(report.sourceUrl)
+          ? h('a', { href: report.sourceUrl, rel: 'noopener noreferrer external', text: report.sourceUrl })
+          : h('span', { text: report.sourceUrl }))) : null));
 
     // findings list
     view.append(section('h-findings', `${t('findings')} (${findings.length})`,

@@ -127,6 +127,12 @@ public class ProblemMappers {
         if ("22003".equals(state)) {
           return new Problem(ProblemType.INVALID_FIELDS, "A number is out of range / 数值超出范围");
         }
+        if (state.startsWith("22")) {
+          // any other data exception (a date out of range, a malformed value) comes from what was
+          // sent: the request's fault, never a 500 (each known case is also checked up front)
+          return new Problem(
+              ProblemType.INVALID_FIELDS, "A value is out of range or malformed / 字段值超出范围或格式错误");
+        }
         if ("23505".equals(state)) {
           return new Problem(ProblemType.CONFLICT, "This already exists / 记录已存在");
         }

@@ -1,7 +1,6 @@
 package org.nianbao.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nianbao.validation.Acknowledgement;
+import org.nianbao.validation.CellParser;
 import org.nianbao.validation.ReportDocument;
 
 /**
@@ -65,8 +65,7 @@ final class Canonical {
       return "null";
     }
     if (v.isNumber()) {
-      BigDecimal d = v.decimalValue().stripTrailingZeros();
-      return d.toPlainString();
+      return CellParser.plain(v.decimalValue().stripTrailingZeros());
     }
     return v.getNodeType() + ":" + v;
   }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -105,6 +106,8 @@ public class ReportService {
     }
     if (current != null) {
       checkPrecondition(s.ifMatch(), current);
+    } else {
+      checkNoVersionExpected(s.ifMatch());
     }
 
     // the narrative's fingerprint, computed once: TXT-06's candidates and the index rows written
@@ -340,6 +343,26 @@ public class ReportService {
             .with("currentETag", etag));
   }
 
+  /**
+   * A client that names a version (an ETag) of a report that does not exist is amending something
+   * that is not there: 412, as RFC 9110 §13.1.1 asks. {@code *} keeps the contract's "matches any".
+   */
+  private static void checkNoVersionExpected(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return;
+    }
+    for (String candidate : ifMatch.split(",")) {
+      if (candidate.strip().equals("*")) {
+        return;
+      }
+    }
+    throw new ProblemException(
+        new Problem(
+            ProblemType.PRECONDITION_FAILED,
+            "No version of this report exists; send it without If-Match to create it / "
+                + "该报告尚无任何版本，首次提交时请勿提供If-Match"));
+  }
+
   private static void checkYear(int year) {
     int last = Year.now().getValue();
     if (year < FIRST_YEAR || year > last) {
@@ -361,6 +384,20 @@ public class ReportService {
       errors.add(
           new FieldError(
               "sourceUrl", "sourceUrl must be at most 2048 characters", "来源网址过长或含非法字符。"));
+    } else if (d.sourceUrl() != null && !WEB_ADDRESS.matcher(d.sourceUrl()).matches()) {
+      // shown as a link by the dashboard and by portals: only a web address, never javascript:
+      errors.add(
+          new FieldError(
+              "sourceUrl",
+              "sourceUrl must be an http:// or https:// address",
+              "来源网址应为以http://或https://开头的网址。"));
+    }
+    if (d.publishedAt() != null && d.publishedAt().isAfter(LocalDate.now(CHINA).plusDays(1))) {
+      errors.add(
+          new FieldError(
+              "publishedAt",
+              "publishedAt " + d.publishedAt() + " is in the future",
+              "公布日期" + d.publishedAt() + "晚于今天。"));
     }
     for (Map.Entry<String, String> t : d.texts().entrySet()) {
       if (!t.getKey().matches("s[1-6]")) {
@@ -411,6 +448,14 @@ public class ReportService {
       throw ProblemException.invalidFields(errors);
     }
   }
+
+  /** An absolute http(s) address: a host, no white space or control characters. */
+  private static final java.util.regex.Pattern WEB_ADDRESS =
+      java.util.regex.Pattern.compile(
+          "(?i)https?://[^\\s\\p{Cntrl}/?#@]+(?:[/?#][^\\s\\p{Cntrl}]*)?");
+
+  /** Publication dates are the publisher's, in China's time zone (UTC+8, no daylight saving). */
+  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
   private static boolean hasNul(String s) {
     return s.indexOf('\u0000') >= 0;

@@ -25,6 +25,9 @@ public class TokenService {
 
   static final int NAME_MAX = 100;
 
+  /** The last year an expiry may fall in (timestamps are stored as PostgreSQL timestamptz). */
+  static final int LAST_EXPIRY_YEAR = 9999;
+
   private final AccessControl access;
   private final ApiTokenRepository tokens;
   private final UnitRepository units;
@@ -58,6 +61,15 @@ public class TokenService {
     checkScope(input.scope()).ifPresent(errors::add);
     if (input.expiresAt() != null && !input.expiresAt().isAfter(now)) {
       errors.add(new FieldError("expiresAt", "expiresAt must be in the future", "过期时间应晚于当前时间。"));
+    } else if (input.expiresAt() != null && input.expiresAt().getYear() > LAST_EXPIRY_YEAR) {
+      // beyond what PostgreSQL's timestamptz holds; a token that never expires has no expiresAt
+      errors.add(
+          new FieldError(
+              "expiresAt",
+              "expiresAt must be before the year "
+                  + (LAST_EXPIRY_YEAR + 1)
+                  + " (omit it for no expiry)",
+              "过期时间应早于" + (LAST_EXPIRY_YEAR + 1) + "年（不过期请省略该字段）。"));
     }
     if (!errors.isEmpty()) {
       throw ProblemException.invalidFields(errors);

@@ -28,12 +28,21 @@ public final class CellParser {
   private static final int MAX_STORED_DECIMALS = 6;
   private static final int MAX_PLAIN_DECIMALS = 4;
 
+  /** Digits before the point an amount (万元) may have: below 10^14, as stored. */
+  static final int MAX_AMOUNT_DIGITS = 14;
+
+  /** Zeros a number is printed with in plain digits; beyond, in scientific notation. */
+  private static final int MAX_PLAIN_ZEROS = 40;
+
   private static final String UNKNOWN_ZH = "单元格“{key}”不属于{format}格式。";
   private static final String UNKNOWN_EN = "Cell \"{key}\" is not part of the {format} format.";
   private static final String NOT_INTEGER_ZH = "“{label}”应为整数，实际为“{raw}”。";
   private static final String NOT_INTEGER_EN = "\"{label}\" must be an integer, got \"{raw}\".";
   private static final String FEE_NEGATIVE_ZH = "金额“{label}”不能为负数：“{raw}”。";
   private static final String FEE_NEGATIVE_EN = "Amount \"{label}\" cannot be negative: \"{raw}\".";
+  private static final String FEE_RANGE_ZH = "金额“{label}”超出可保存的范围（应小于10^14万元）：“{raw}”。";
+  private static final String FEE_RANGE_EN =
+      "Amount \"{label}\" is beyond what can be stored (below 10^14 ten-thousand yuan): \"{raw}\".";
   private static final String FEE_PRECISION_ZH = "金额“{label}”小数位超过6位，无法精确保存：“{raw}”。";
   private static final String FEE_PRECISION_EN =
       "Amount \"{label}\" has more than 6 decimals and cannot be stored exactly: \"{raw}\".";
@@ -122,7 +131,8 @@ public final class CellParser {
         value = 0;
       } else {
         BigDecimal stripped = decimal.stripTrailingZeros();
-        if (stripped.scale() > 0) {
+        // a fraction, or more digits than a long has (1e999999999 is refused before any arithmetic)
+        if (stripped.scale() > 0 || integerDigits(stripped) > 19) {
           badCount(findings, cell, node, signed);
           return;
         }
@@ -185,6 +195,18 @@ public final class CellParser {
     if (amount.signum() < 0) {
       amountFinding(
           findings, Severity.ERROR, cell, node, "amount ≥ 0", FEE_NEGATIVE_ZH, FEE_NEGATIVE_EN);
+      return;
+    }
+    if (amount.signum() > 0 && integerDigits(amount.stripTrailingZeros()) > MAX_AMOUNT_DIGITS) {
+      // beyond what is stored (numeric(20,6)): refused before any arithmetic on it
+      amountFinding(
+          findings,
+          Severity.ERROR,
+          cell,
+          node,
+          "amount < 10^" + MAX_AMOUNT_DIGITS,
+          FEE_RANGE_ZH,
+          FEE_RANGE_EN);
       return;
     }
     int decimals = amount.signum() == 0 ? 0 : Math.max(0, amount.stripTrailingZeros().scale());
@@ -313,9 +335,22 @@ public final class CellParser {
 
   static String raw(JsonNode node) {
     if (node.isBigDecimal()) {
-      return node.decimalValue().toPlainString();
+      return plain(node.decimalValue());
     }
     return node.isTextual() ? node.textValue() : node.toString();
+  }
+
+  /**
+   * A number in plain digits, or in scientific notation when that would take more than {@value
+   * #MAX_PLAIN_ZEROS} zeros: {@code 1e-999999999} is 12 characters to send and a billion to print.
+   */
+  public static String plain(BigDecimal d) {
+    return Math.abs((long) d.scale()) <= MAX_PLAIN_ZEROS ? d.toPlainString() : d.toString();
+  }
+
+  /** Digits before the point of a non-zero number (0 or less for a pure fraction). */
+  private static long integerDigits(BigDecimal d) {
+    return (long) d.precision() - d.scale();
   }
 
   static String lastSegment(String path) {

@@ -204,6 +204,19 @@ class TokenResourceTest {
         .then()
         .statusCode(422)
         .body("errors.field", contains("name"));
+    // an expiry past what the database holds is named, not a 500
+    for (String far : List.of("+300000-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z")) {
+      given()
+          .filter(RESPONSE_ONLY)
+          .header(Tokens.admin())
+          .contentType(ContentType.JSON)
+          .body(Map.of("name", "far", "scope", "UNIT:411303", "expiresAt", far))
+          .when()
+          .post("/api/v1/tokens")
+          .then()
+          .statusCode(422)
+          .body("errors.field", contains("expiresAt"));
+    }
   }
 
   @Test
