@@ -15,7 +15,13 @@ public final class Main {
 
   public static void main(String... args) {
     org.nianbao.common.MalformedRequests.beforeStart();
-    EmbeddedDatabase.startIfNoDatasourceConfigured();
+    try {
+      EmbeddedDatabase.startIfNoDatasourceConfigured();
+    } catch (EmbeddedDatabase.DirectoryInUse e) {
+      // a refusal meant for the operator (the directory is another process's): one line, no trace
+      System.err.println("Nianbao not started: " + e.getMessage());
+      System.exit(1);
+    }
     Quarkus.run(args);
   }
 }

@@ -4,11 +4,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -60,6 +65,7 @@ public final class EmbeddedDatabase {
     synchronized (LOCK) {
       try {
         Files.createDirectories(dataDir);
+        claim(dataDir);
         stopOrphan(dataDir);
         EmbeddedPostgres.Builder builder =
             EmbeddedPostgres.builder()
@@ -103,8 +109,59 @@ public final class EmbeddedDatabase {
         }
         server = null;
       }
+      for (FileLock claim : CLAIMS.values()) {
+        try {
+          claim.channel().close(); // releases the lock
+        } catch (IOException e) {
+          LOG.warning(() -> "Could not release " + claim + ": " + e.getMessage());
+        }
+      }
+      CLAIMS.clear();
       SERVICE_STOPPED.countDown();
     }
+  }
+
+  /** The data directory is claimed by another live process: a refusal for the operator. */
+  public static final class DirectoryInUse extends IllegalStateException {
+    DirectoryInUse(String message) {
+      super(message);
+    }
+  }
+
+  /** The data directories this process owns, each by an exclusive lock on its claim file. */
+  private static final Map<Path, FileLock> CLAIMS = new HashMap<>();
+
+  /**
+   * Claims {@code dataDir} for this process with an exclusive lock on {@code <dataDir>.lock}, held
+   * until {@link #stop()} or the process ends (the system releases it even after {@code kill -9}).
+   * A server running on a directory nobody claims is therefore an orphan; one running on a claimed
+   * directory belongs to a live service, and a second service started by mistake on the same
+   * directory stops here instead of shutting the first one's database down under it.
+   */
+  static void claim(Path dataDir) throws IOException {
+    Path key = dataDir.toAbsolutePath().normalize();
+    if (CLAIMS.containsKey(key)) {
+      return;
+    }
+    Path file = key.resolveSibling(key.getFileName() + ".lock");
+    FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new DirectoryInUse(
+          "Another Nianbao process is running on the embedded database in "
+              + key
+              + "; stop it first, or give this one its own directory with NIANBAO_DB_DIR"
+              + " / 另一个年报服务进程正在使用该嵌入式数据库目录，请先停止它，或用NIANBAO_DB_DIR另指目录");
+    }
+    CLAIMS.put(key, lock);
   }
 
   /**
@@ -122,8 +179,9 @@ public final class EmbeddedDatabase {
 
   /**
    * A previous service process killed with {@code kill -9} leaves its PostgreSQL server running on
-   * the data directory. Stop it with a fast shutdown (it finishes cleanly; committed data is on
-   * disk) so that this process can start its own server on the same directory.
+   * the data directory (called only once this process has claimed the directory, so the server's
+   * service is gone). Stop it with a fast shutdown (it finishes cleanly; committed data is on disk)
+   * so that this process can start its own server on the same directory.
    */
   static void stopOrphan(Path dataDir) throws IOException {
     Path pidFile = dataDir.resolve("postmaster.pid");

@@ -1,6 +1,7 @@
 package org.nianbao.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
@@ -15,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service's own embedded database: durable settings, data kept across restarts, and a clean
- * take-over of the server left running when the service process was killed with {@code kill -9}.
+ * The service's own embedded database: durable settings, data kept across restarts, a clean
+ * take-over of the server left running when the service process was killed with {@code kill -9},
+ * and no take-over of a server whose service still runs.
  */
 class EmbeddedDatabaseTest {
 
@@ -38,25 +40,9 @@ class EmbeddedDatabaseTest {
   @Test
   void survivesKillNineOfTheServiceAndRunsDurably() throws Exception {
     Path dir = Files.createTempDirectory("nianbao-durable-pg");
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Holder.class.getName(),
-                dir.toString())
-            .redirectErrorStream(true)
-            .start();
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = out.readLine()) != null && !line.contains("READY")) {
-        // wait for the child to commit
-      }
-      assertThat(line).isEqualTo("READY");
-      child.destroyForcibly(); // SIGKILL: the child's PostgreSQL keeps running on dir
-      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    }
+    Process child = holder(dir);
+    child.destroyForcibly(); // SIGKILL: the child's PostgreSQL keeps running on dir
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     long orphan = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
     assertThat(ProcessHandle.of(orphan)).isPresent();
 
@@ -75,6 +61,54 @@ class EmbeddedDatabaseTest {
     }
     assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     assertThat(dir.resolve("postmaster.pid")).doesNotExist();
+  }
+
+  /**
+   * Starting the service a second time on the same directory by mistake must not take the running
+   * service's database away: the second start is refused, and the first keeps serving.
+   */
+  @Test
+  void aSecondProcessOnTheSameDirectoryLeavesTheRunningOneAlone() throws Exception {
+    Path dir = Files.createTempDirectory("nianbao-claimed-pg");
+    Process child = holder(dir);
+    try {
+      long postmaster =
+          Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+      assertThatThrownBy(() -> EmbeddedDatabase.start(dir, 0, true))
+          .isInstanceOf(EmbeddedDatabase.DirectoryInUse.class)
+          .hasMessageContaining("Another Nianbao process is running on the embedded database in")
+          .hasMessageContaining("NIANBAO_DB_DIR");
+      assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+      assertThat(child.isAlive()).isTrue();
+    } finally {
+      child.destroyForcibly();
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      // now the directory is nobody's: its server is an orphan, taken over and stopped
+      EmbeddedDatabase.start(dir, 0, true);
+      EmbeddedDatabase.stop();
+    }
+    assertThat(dir.resolve("postmaster.pid")).doesNotExist();
+  }
+
+  /** A child JVM running {@link Holder} on {@code dir}, returned once it has committed. */
+  private static Process holder(Path dir) throws Exception {
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Holder.class.getName(),
+                dir.toString())
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = out.readLine()) != null && !line.contains("READY")) {
+      // wait for the child to commit
+    }
+    assertThat(line).isEqualTo("READY");
+    return child;
   }
 
   private static String value(Statement s, String sql) throws Exception {
