@@ -117,6 +117,17 @@ public class HttpProblems {
           "The address has a character that must be %-encoded, or a bad %-escape / 地址含有未编码字符或错误的%转义");
       return;
     }
+    String coding = ctx.request().getHeader(HttpHeaders.CONTENT_ENCODING);
+    if (coding != null && !coding.strip().equalsIgnoreCase("identity")) {
+      // a compressed body is not decoded: read as JSON it would be garbage, or silently wrong
+      // (RFC 9110 §15.5.16: 415, with the codings accepted)
+      ctx.response().putHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+      send(
+          ctx,
+          ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          "Content-Encoding is not accepted; send the body uncompressed / 不接受压缩的请求体，请以未压缩形式发送");
+      return;
+    }
     String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     if (declared != null) {
       long length;

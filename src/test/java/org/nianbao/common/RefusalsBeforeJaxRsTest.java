@@ -41,6 +41,8 @@ class RefusalsBeforeJaxRsTest {
         "a header without a colon       | GET /api/v1/units HTTP/1.1\\r\\nHost: x\\r\\nBad Header\\r\\n\\r\\n | 400 | malformed-request",
         "a Content-Length that is text  | POST /api/v1/validations HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: abc\\r\\n\\r\\n | 400 | malformed-request",
         "asterisk form                  | GET * HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n                           | 404 | not-found",
+        "a gzip-compressed body         | POST /api/v1/validations HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: application/json\\r\\nContent-Encoding: gzip\\r\\nContent-Length: 2\\r\\n\\r\\n{} | 415 | unsupported-media-type",
+        "a brotli-compressed body       | POST /api/v1/validations HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: application/json\\r\\nContent-Encoding: br\\r\\nContent-Length: 2\\r\\n\\r\\n{} | 415 | unsupported-media-type",
       })
   void isAProblemDocument(String what, String request, int status, String type) throws IOException {
     String response = exchange(request.replace("\\r\\n", "\r\n"));
