@@ -199,6 +199,8 @@ rollups() { # LABEL DB REPORTS
   for level in NATION PROVINCE CITY COUNTY; do
     wrk_run "rollup-$1-$level" 4 "$WORK/rollups-$level.txt"
   done
+  # the framework's floor at the same 4 connections: a constant answer, no database
+  wrk_run "health4-$1" 4 "$WORK/health.txt"
   tool sql "$PG/$2" "$WORK" 2024 "$([ "$QUICK" = 1 ] && echo 20 || echo 100)" | sed "s/^SQL /SQL-$1 /" \
     | tee -a "$WORK/results.txt" >&2
 }
@@ -268,8 +270,8 @@ RAW=$(sed -n 's/^RAW .* rate=\([^ ]*\).*/\1/p' "$WORK/results.txt")
     for level in NATION PROVINCE CITY COUNTY; do
       r=$(result "rollup-$label-$level"); q=$(grep "^SQL-$label level=$level " "$WORK/results.txt" || true)
       [ -z "$r" ] && continue
-      k=$(result "cold-$label-$level")
-      echo "| rollup $label $level (4 connections) | p50 $(field "$r" p50_ms) ms, p99 $(field "$r" p99_ms) ms; first request of each rollup (computed, one at a time): p50 $(field "$k" p50_ms) / p99 $(field "$k" p99_ms) ms | hand-written SQL p50 $(field "$q" direct_p50) / p99 $(field "$q" direct_p99) ms; summary rows alone, 1 client p50 $(field "$q" summary_p50) / p99 $(field "$q" summary_p99) ms, 4 clients p50 $(field "$q" summary4_p50) / p99 $(field "$q" summary4_p99) ms | p99 vs summary rows at 4 clients: $(awk -v a="$(field "$r" p99_ms)" -v b="$(field "$q" summary4_p99)" 'BEGIN { if (b > 0) printf "%.1f×", a / b }') (at 1 client: $(awk -v a="$(field "$r" p99_ms)" -v b="$(field "$q" summary_p99)" 'BEGIN { if (b > 0) printf "%.1f×", a / b }')) |"
+      k=$(result "cold-$label-$level"); f=$(result "health4-$label")
+      echo "| rollup $label $level (4 connections) | p50 $(field "$r" p50_ms) ms, p99 $(field "$r" p99_ms) ms; first request of each rollup (computed, one at a time): p50 $(field "$k" p50_ms) / p99 $(field "$k" p99_ms) ms | hand-written SQL p50 $(field "$q" direct_p50) / p99 $(field "$q" direct_p99) ms; summary rows alone, 1 client p50 $(field "$q" summary_p50) / p99 $(field "$q" summary_p99) ms, 4 clients p50 $(field "$q" summary4_p50) / p99 $(field "$q" summary4_p99) ms; /q/health/live at 4 connections p50 $(field "$f" p50_ms) / p99 $(field "$f" p99_ms) ms | p99 vs summary rows at 4 clients: $(awk -v a="$(field "$r" p99_ms)" -v b="$(field "$q" summary4_p99)" 'BEGIN { if (b > 0) printf "%.1f×", a / b }') (at 1 client: $(awk -v a="$(field "$r" p99_ms)" -v b="$(field "$q" summary_p99)" 'BEGIN { if (b > 0) printf "%.1f×", a / b }')); vs health at 4 connections: $(awk -v a="$(field "$r" p99_ms)" -v b="$(field "$f" p99_ms)" 'BEGIN { if (b > 0) printf "%.1f×", a / b }') |"
     done
   done
   sed -n 's/^IMPORT type=\([^ ]*\) bytes=\([0-9]*\) clients=\([0-9]*\) docs_per_s=\([^ ]*\) p50_ms=\([^ ]*\) p99_ms=\([^ ]*\)/| import \1 (\2 bytes, \3 clients) | \4 documents\/s, p50 \5 ms, p99 \6 ms | | |/p' "$WORK/results.txt"
