@@ -46,26 +46,14 @@ class ExtremeValuesTest {
   @Test
   void aCountWithAHugeOrTinyExponentIsACellErrorNotACrash() {
     for (String literal : new String[] {"1e999999999", "1e-999999999", "1E+19", "9.3e18"}) {
-      given()
-          .filter(RESPONSE_ONLY)
-          .contentType(ContentType.JSON)
-          .body(withNumber(COUNT, literal))
-          .when()
-          .post("/api/v1/validations")
-          .then()
+      dryRun(withNumber(COUNT, literal))
           .statusCode(200)
           .body("valid", equalTo(false))
           .body("findings.find { it.rule == 'FMT-05' }.cells", equalTo(java.util.List.of(COUNT)))
           .body("findings.find { it.rule == 'FMT-05' }.severity", equalTo("ERROR"));
     }
     // printed as sent, not as a billion zeros
-    given()
-        .filter(RESPONSE_ONLY)
-        .contentType(ContentType.JSON)
-        .body(withNumber(COUNT, "1e-999999999"))
-        .when()
-        .post("/api/v1/validations")
-        .then()
+    dryRun(withNumber(COUNT, "1e-999999999"))
         .body("findings.find { it.rule == 'FMT-05' }.actual", equalTo("1E-999999999"));
     asAdminUnchecked()
         .contentType(ContentType.JSON)
@@ -83,25 +71,13 @@ class ExtremeValuesTest {
   @Test
   void anAmountBeyondWhatIsStoredIsACellError() {
     for (String literal : new String[] {"1e999999999", "1e14", "123456789012345.5"}) {
-      given()
-          .filter(RESPONSE_ONLY)
-          .contentType(ContentType.JSON)
-          .body(withNumber(FEE, literal))
-          .when()
-          .post("/api/v1/validations")
-          .then()
+      dryRun(withNumber(FEE, literal))
           .statusCode(200)
           .body("findings.find { it.rule == 'FMT-06' }.cells", equalTo(java.util.List.of(FEE)))
           .body("findings.find { it.rule == 'FMT-06' }.severity", equalTo("ERROR"))
           .body("findings.find { it.rule == 'FMT-06' }.expected", equalTo("amount < 10^14"));
     }
-    given()
-        .filter(RESPONSE_ONLY)
-        .contentType(ContentType.JSON)
-        .body(withNumber(FEE, "1e-999999999"))
-        .when()
-        .post("/api/v1/validations")
-        .then()
+    dryRun(withNumber(FEE, "1e-999999999"))
         .statusCode(200)
         .body("findings.find { it.rule == 'FMT-06' }.actual", equalTo("1E-999999999"))
         .body("findings.find { it.rule == 'FMT-06' }.expected", equalTo("at most 6 decimals"));
@@ -118,25 +94,12 @@ class ExtremeValuesTest {
 
   @Test
   void aTailAfterTheDocumentIsMalformed() {
-    given()
-        .filter(RESPONSE_ONLY)
-        .contentType(ContentType.JSON)
-        .body(ReportDocuments.wolong().json() + " {}")
-        .when()
-        .post("/api/v1/validations")
-        .then()
+    dryRun(ReportDocuments.wolong().json() + " {}")
         .statusCode(400)
         .contentType(PROBLEM)
         .body("type", equalTo(TYPES + "malformed-request"));
     // white space after it is fine
-    given()
-        .filter(RESPONSE_ONLY)
-        .contentType(ContentType.JSON)
-        .body(ReportDocuments.wolong().json() + " \n")
-        .when()
-        .post("/api/v1/validations")
-        .then()
-        .statusCode(200);
+    dryRun(ReportDocuments.wolong().json() + " \n").statusCode(200);
   }
 
   @Test
@@ -208,6 +171,16 @@ class ExtremeValuesTest {
         .then()
         .statusCode(201)
         .header("ETag", startsWith("\"1-"));
+  }
+
+  private static io.restassured.response.ValidatableResponse dryRun(String json) {
+    return given()
+        .filter(RESPONSE_ONLY)
+        .contentType(ContentType.JSON)
+        .body(json)
+        .when()
+        .post("/api/v1/validations")
+        .then();
   }
 
   private static String documentWith(String field, String value) throws Exception {
