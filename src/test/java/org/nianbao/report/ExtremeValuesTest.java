@@ -107,16 +107,7 @@ class ExtremeValuesTest {
     for (String address :
         new String[] {"javascript:alert(1)", "data:text/html,x", "//wolong.gov.cn/", "http:// x"}) {
       String json = documentWith("sourceUrl", address);
-      asAdminUnchecked()
-          .contentType(ContentType.JSON)
-          .body(json)
-          .when()
-          .put("/api/v1/units/530111/reports/2024")
-          .then()
-          .statusCode(422)
-          .contentType(PROBLEM)
-          .body("type", equalTo(TYPES + "invalid-fields"))
-          .body("errors[0].field", equalTo("sourceUrl"));
+      refusedField("530111", json, "sourceUrl");
     }
     given().when().get("/api/v1/units/530111/reports/2024").then().statusCode(404);
     asAdmin()
@@ -133,16 +124,7 @@ class ExtremeValuesTest {
   void aPublicationDateInTheFutureOrPastTheDatabaseIsRefused() throws Exception {
     String tooLate = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
     for (String date : new String[] {"+5875000-01-01", "+999999999-12-31", tooLate}) {
-      asAdminUnchecked()
-          .contentType(ContentType.JSON)
-          .body(documentWith("publishedAt", date))
-          .when()
-          .put("/api/v1/units/530112/reports/2024")
-          .then()
-          .statusCode(422)
-          .contentType(PROBLEM)
-          .body("type", equalTo(TYPES + "invalid-fields"))
-          .body("errors[0].field", equalTo("publishedAt"));
+      refusedField("530112", documentWith("publishedAt", date), "publishedAt");
     }
     given().when().get("/api/v1/units/530112/reports/2024").then().statusCode(404);
   }
@@ -171,6 +153,20 @@ class ExtremeValuesTest {
         .then()
         .statusCode(201)
         .header("ETag", startsWith("\"1-"));
+  }
+
+  /** A PUT refused with 422 invalid-fields, the first error naming {@code field}. */
+  private static void refusedField(String unit, String json, String field) {
+    asAdminUnchecked()
+        .contentType(ContentType.JSON)
+        .body(json)
+        .when()
+        .put("/api/v1/units/{u}/reports/2024", unit)
+        .then()
+        .statusCode(422)
+        .contentType(PROBLEM)
+        .body("type", equalTo(TYPES + "invalid-fields"))
+        .body("errors[0].field", equalTo(field));
   }
 
   private static io.restassured.response.ValidatableResponse dryRun(String json) {
