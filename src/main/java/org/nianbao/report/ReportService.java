@@ -3,7 +3,6 @@ package org.nianbao.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -424,19 +423,6 @@ public class ReportService {
       }
       if (a != null && (a.reason() == null || a.reason().isBlank() || hasNul(a.reason()))) {
         errors.add(new FieldError(field + ".reason", "a reason is required", "须说明理由。"));
-      }
-    }
-    if (d.formatVersion() != null) {
-      Catalogue catalogue = Catalogue.of(d.formatVersion());
-      for (var cell : catalogue.cells()) {
-        var node = d.cells().get(cell.key());
-        if (node != null
-            && node.isNumber()
-            && cell.type() == org.nianbao.catalogue.CellType.DEC
-            && node.decimalValue().abs().compareTo(new BigDecimal("100000000000000")) >= 0) {
-          errors.add(
-              new FieldError("cells." + cell.key(), "amount must be below 10^14 万元", "金额超出可存储范围。"));
-        }
       }
     }
     if (idempotencyKey != null && (idempotencyKey.length() > 200 || idempotencyKey.isBlank())) {

@@ -98,8 +98,9 @@ public final class Rules {
           "\"{label}\" must be a non-negative integer, got \"{raw}\".");
 
   /**
-   * FMT-06: the fee amount (万元) is ≥ 0 with at most 6 decimals (ERROR); more than 4 decimals, or an
-   * amount above the ceiling for the unit's level (元 entered as 万元), is a WARNING.
+   * FMT-06: the fee amount (万元) is ≥ 0, below 10^14 (what is stored) and has at most 6 decimals
+   * (ERROR); more than 4 decimals, or an amount above the ceiling for the unit's level (元 entered
+   * as 万元), is a WARNING.
    */
   public static final RuleSpec FMT_06 =
       new RuleSpec(
@@ -107,7 +108,7 @@ public final class Rules {
           ERROR,
           false,
           STRUCTURAL,
-          "amount ≥ 0, ≤ 6 decimals (ERROR); > 4 decimals or above the level ceiling (WARNING)",
+          "amount ≥ 0, < 10^14, ≤ 6 decimals (ERROR); > 4 decimals or above the level ceiling (WARNING)",
           "行政事业性收费金额单位为万元，请核实“{raw}”。",
           "Administrative fee amount is in 10,000 yuan; check \"{raw}\".");
 

@@ -81,14 +81,18 @@ class ExtremeValuesTest {
         .statusCode(200)
         .body("findings.find { it.rule == 'FMT-06' }.actual", equalTo("1E-999999999"))
         .body("findings.find { it.rule == 'FMT-06' }.expected", equalTo("at most 6 decimals"));
-    asAdminUnchecked()
-        .contentType(ContentType.JSON)
-        .body(withNumber(FEE, "1e-999999999"))
-        .when()
-        .put("/api/v1/units/530103/reports/2024")
-        .then()
-        .statusCode(422)
-        .contentType(PROBLEM);
+    for (String literal : new String[] {"1e-999999999", "1e14"}) {
+      asAdminUnchecked()
+          .contentType(ContentType.JSON)
+          .body(withNumber(FEE, literal))
+          .when()
+          .put("/api/v1/units/530103/reports/2024")
+          .then()
+          .statusCode(422)
+          .contentType(PROBLEM)
+          .body("type", equalTo(TYPES + "report-rejected"))
+          .body("findings.find { it.rule == 'FMT-06' }.cells", equalTo(java.util.List.of(FEE)));
+    }
     given().when().get("/api/v1/units/530103/reports/2024").then().statusCode(404);
   }
 
