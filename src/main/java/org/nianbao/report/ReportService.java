@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.nianbao.catalogue.Catalogue;
 import org.nianbao.common.Problem;
 import org.nianbao.common.ProblemException;
@@ -436,12 +438,11 @@ public class ReportService {
   }
 
   /** An absolute http(s) address: a host, no white space or control characters. */
-  private static final java.util.regex.Pattern WEB_ADDRESS =
-      java.util.regex.Pattern.compile(
-          "(?i)https?://[^\\s\\p{Cntrl}/?#@]+(?:[/?#][^\\s\\p{Cntrl}]*)?");
+  private static final Pattern WEB_ADDRESS =
+      Pattern.compile("(?i)https?://[^\\s\\p{Cntrl}/?#@]+(?:[/?#][^\\s\\p{Cntrl}]*)?");
 
   /** Publication dates are the publisher's, in China's time zone (UTC+8, no daylight saving). */
-  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private static boolean hasNul(String s) {
     return s.indexOf('\u0000') >= 0;

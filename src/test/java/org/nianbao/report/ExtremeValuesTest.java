@@ -8,12 +8,15 @@ import static org.nianbao.testsupport.Api.asAdmin;
 import static org.nianbao.testsupport.Api.asAdminUnchecked;
 import static org.nianbao.testsupport.Contract.RESPONSE_ONLY;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nianbao.testsupport.PostgresTestResource;
 import org.nianbao.testsupport.ReportDocuments;
@@ -49,7 +52,7 @@ class ExtremeValuesTest {
       dryRun(withNumber(COUNT, literal))
           .statusCode(200)
           .body("valid", equalTo(false))
-          .body("findings.find { it.rule == 'FMT-05' }.cells", equalTo(java.util.List.of(COUNT)))
+          .body("findings.find { it.rule == 'FMT-05' }.cells", equalTo(List.of(COUNT)))
           .body("findings.find { it.rule == 'FMT-05' }.severity", equalTo("ERROR"));
     }
     // printed as sent, not as a billion zeros
@@ -73,7 +76,7 @@ class ExtremeValuesTest {
     for (String literal : new String[] {"1e999999999", "1e14", "123456789012345.5"}) {
       dryRun(withNumber(FEE, literal))
           .statusCode(200)
-          .body("findings.find { it.rule == 'FMT-06' }.cells", equalTo(java.util.List.of(FEE)))
+          .body("findings.find { it.rule == 'FMT-06' }.cells", equalTo(List.of(FEE)))
           .body("findings.find { it.rule == 'FMT-06' }.severity", equalTo("ERROR"))
           .body("findings.find { it.rule == 'FMT-06' }.expected", equalTo("amount < 10^14"));
     }
@@ -91,7 +94,7 @@ class ExtremeValuesTest {
           .statusCode(422)
           .contentType(PROBLEM)
           .body("type", equalTo(TYPES + "report-rejected"))
-          .body("findings.find { it.rule == 'FMT-06' }.cells", equalTo(java.util.List.of(FEE)));
+          .body("findings.find { it.rule == 'FMT-06' }.cells", equalTo(List.of(FEE)));
     }
     given().when().get("/api/v1/units/530103/reports/2024").then().statusCode(404);
   }
@@ -173,7 +176,7 @@ class ExtremeValuesTest {
         .body("errors[0].field", equalTo(field));
   }
 
-  private static io.restassured.response.ValidatableResponse dryRun(String json) {
+  private static ValidatableResponse dryRun(String json) {
     return given()
         .filter(RESPONSE_ONLY)
         .contentType(ContentType.JSON)
@@ -184,9 +187,7 @@ class ExtremeValuesTest {
   }
 
   private static String documentWith(String field, String value) throws Exception {
-    var tree =
-        (com.fasterxml.jackson.databind.node.ObjectNode)
-            ReportDocuments.JSON.readTree(ReportDocuments.wolong().json());
+    var tree = (ObjectNode) ReportDocuments.JSON.readTree(ReportDocuments.wolong().json());
     tree.put(field, value);
     return ReportDocuments.JSON.writeValueAsString(tree);
   }
